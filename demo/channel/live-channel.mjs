@@ -1,0 +1,139 @@
+// The simulated live channel: a sliding-window HLS live playlist over the committed
+// fixture segments (demo/channel/make-fixtures.sh), looping forever, with program date-times
+// and one EXT-X-DATERANGE per product slot carrying X-PRODUCT-ID. The picture says which
+// product is on screen; these tags say the same thing, so the banner can follow the video.
+//
+// Served by the demo (vite.config.ts) and by the tests (web-test-runner.config.mjs) under
+// /channel/:
+//   /channel/live.m3u8            multivariant playlist of the live channel
+//   /channel/live/<rendition>.m3u8 its media playlists (sliding window)
+//   /channel/replay.m3u8          the same show as a VOD (a shoppable replay)
+//   /channel/media/...            segments, and show.mp4
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const MEDIA_DIR = fileURLToPath(new URL('./media/', import.meta.url));
+export const SEGMENT_SECONDS = 2;
+export const LOOP_SEGMENTS = 12;
+const WINDOW_SEGMENTS = 6;
+/** In loop order; each is on screen for SLOT_SECONDS. Must match demo/channel/make-fixtures.sh. */
+export const SHOW_PRODUCTS = ['aurora-jacket', 'ember-mug', 'drift-backpack', 'glow-lantern'];
+export const SLOT_SECONDS = 6;
+const SEGMENTS_PER_SLOT = SLOT_SECONDS / SEGMENT_SECONDS;
+const RENDITIONS = [
+  { name: '180p', bandwidth: 200_000, resolution: '320x180', codecs: 'avc1.42c00d,mp4a.40.2' },
+  { name: '360p', bandwidth: 520_000, resolution: '640x360', codecs: 'avc1.4d401e,mp4a.40.2' },
+];
+/** Replays are dated from a fixed moment so their tags never change. */
+const REPLAY_EPOCH = Date.parse('2026-11-20T18:00:00.000Z');
+
+export function multivariantPlaylist(kind) {
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
+  for (const r of RENDITIONS) {
+    lines.push(
+      `#EXT-X-STREAM-INF:BANDWIDTH=${r.bandwidth},RESOLUTION=${r.resolution},CODECS="${r.codecs}",FRAME-RATE=30`,
+      `${kind}/${r.name}.m3u8`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The media playlist of one rendition. `first` is the media sequence number of the first
+ * listed segment, `count` how many follow, `epoch` the wall-clock time of segment 0.
+ */
+export function mediaPlaylist({ rendition, first, count, epoch, ended }) {
+  const lines = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:3',
+    `#EXT-X-TARGETDURATION:${SEGMENT_SECONDS}`,
+    `#EXT-X-MEDIA-SEQUENCE:${first}`,
+    // Each loop of the fixture restarts its timestamps, hence one discontinuity per loop.
+    `#EXT-X-DISCONTINUITY-SEQUENCE:${Math.floor(first / LOOP_SEGMENTS)}`,
+  ];
+  if (ended) lines.push('#EXT-X-PLAYLIST-TYPE:VOD');
+  const date = (n) => new Date(epoch + n * SEGMENT_SECONDS * 1000).toISOString();
+  for (let n = first; n < first + count; n++) {
+    if (n !== first && n % LOOP_SEGMENTS === 0) lines.push('#EXT-X-DISCONTINUITY');
+    lines.push(`#EXT-X-PROGRAM-DATE-TIME:${date(n)}`);
+    // A slot's tag goes with its first segment, or with the first listed one when the
+    // slot began before the window did, so the product on screen is always known.
+    if (n % SEGMENTS_PER_SLOT === 0 || n === first) {
+      const slotStart = n - (n % SEGMENTS_PER_SLOT);
+      const product = SHOW_PRODUCTS[Math.floor((slotStart % LOOP_SEGMENTS) / SEGMENTS_PER_SLOT)];
+      lines.push(
+        `#EXT-X-DATERANGE:ID="slot-${slotStart}",CLASS="com.livecart.product",` +
+          `START-DATE="${date(slotStart)}",DURATION=${SLOT_SECONDS.toFixed(3)},X-PRODUCT-ID="${product}"`,
+      );
+    }
+    lines.push(`#EXTINF:${SEGMENT_SECONDS.toFixed(3)},`, `../media/${rendition}/${String(n % LOOP_SEGMENTS).padStart(2, '0')}.ts`);
+  }
+  if (ended) lines.push('#EXT-X-ENDLIST');
+  return lines.join('\n') + '\n';
+}
+
+/** The live window at `now` for a channel that went live at `epoch`. */
+export function livePlaylist(rendition, now, epoch) {
+  const first = Math.max(0, Math.floor((now - epoch) / 1000 / SEGMENT_SECONDS));
+  return mediaPlaylist({ rendition, first, count: WINDOW_SEGMENTS, epoch: epoch - WINDOW_SEGMENTS * SEGMENT_SECONDS * 1000 });
+}
+
+const TYPES = { m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t', mp4: 'video/mp4' };
+
+/**
+ * Answers a request path under /channel/, or returns null when the path is not ours.
+ * `epoch` is when this channel went live (the server's start).
+ */
+export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
+  const m = /^\/channel\/(.+)$/.exec(path.split('?')[0]);
+  if (!m) return null;
+  const rest = m[1];
+  const text = (body) => ({ status: 200, type: TYPES.m3u8, body, cache: 'no-cache' });
+  if (rest === 'live.m3u8') return text(multivariantPlaylist('live'));
+  if (rest === 'replay.m3u8') return text(multivariantPlaylist('replay'));
+  const playlist = /^(live|replay)\/(\w+)\.m3u8$/.exec(rest);
+  if (playlist && RENDITIONS.some((r) => r.name === playlist[2])) {
+    const [, kind, rendition] = playlist;
+    return text(
+      kind === 'live'
+        ? livePlaylist(rendition, now, epoch)
+        : mediaPlaylist({ rendition, first: 0, count: LOOP_SEGMENTS, epoch: REPLAY_EPOCH, ended: true }),
+    );
+  }
+  const file = /^media\/((?:\w+\/)?[\w.]+\.(ts|mp4))$/.exec(rest);
+  if (file) {
+    try {
+      const body = await readFile(MEDIA_DIR + file[1]);
+      return { status: 200, type: TYPES[file[2]], body, cache: 'max-age=3600' };
+    } catch {
+      /* fall through to 404 */
+    }
+  }
+  return { status: 404, type: 'text/plain', body: 'not found', cache: 'no-cache' };
+}
+
+/** Connect-style middleware (vite). */
+export function channelMiddleware(epoch = Date.now()) {
+  return async (req, res, next) => {
+    const answer = await channelResponse(req.url ?? '', { epoch });
+    if (!answer) return next();
+    res.statusCode = answer.status;
+    res.setHeader('Content-Type', answer.type);
+    res.setHeader('Cache-Control', answer.cache);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.end(answer.body);
+  };
+}
+
+/** Koa-style middleware (@web/test-runner). */
+export function channelKoaMiddleware(epoch = Date.now()) {
+  return async (ctx, next) => {
+    const answer = await channelResponse(ctx.url, { epoch });
+    if (!answer) return next();
+    ctx.status = answer.status;
+    ctx.type = answer.type;
+    ctx.set('Cache-Control', answer.cache);
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.body = answer.body;
+  };
+}

@@ -1,0 +1,107 @@
+import type { FeedProblem } from '../events.js';
+import { clip, parsePrice } from './price.js';
+import type { Availability, Product } from './product.js';
+import { safeUrl } from './safe-url.js';
+
+export interface FeedResult {
+  products: Product[];
+  /** Items skipped and fields dropped, each with its reason. */
+  problems: FeedProblem[];
+}
+
+/** A feed that cannot be read at all. */
+export class FeedError extends Error {
+  override name = 'FeedError';
+}
+
+const AVAILABILITY = new Set<Availability>(['in_stock', 'out_of_stock', 'preorder', 'backorder']);
+const MAX_TEXT = { title: 300, brand: 120, description: 5000 } as const;
+
+/**
+ * Reads a feed's body. Native JSON: `{ "products": [...] }` or a bare array of items
+ * with Google Merchant field names. `base` resolves relative links and images.
+ */
+export function parseFeed(body: string, base?: string): FeedResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    throw new FeedError(`the feed is not valid JSON (${clip(body.trim(), 40) || 'empty'})`);
+  }
+  return validateItems(itemsOf(data), base);
+}
+
+function itemsOf(data: unknown): unknown[] {
+  if (Array.isArray(data)) return data;
+  const products = (data as { products?: unknown } | null)?.products;
+  if (Array.isArray(products)) return products;
+  throw new FeedError('the feed has no "products" list');
+}
+
+/** Checks every item; the good ones come back as products, the rest as problems. */
+export function validateItems(items: readonly unknown[], base?: string): FeedResult {
+  const products: Product[] = [];
+  const problems: FeedProblem[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const result = validateItem(item, index, base, problems);
+    if (typeof result === 'string') {
+      problems.push({ index, id: idOf(item), reason: result });
+    } else if (seen.has(result.id)) {
+      problems.push({ index, id: result.id, reason: 'duplicate id; the first one is kept' });
+    } else {
+      seen.add(result.id);
+      products.push(result);
+    }
+  });
+  return { products, problems };
+}
+
+function idOf(item: unknown): string | undefined {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+function text(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed ? trimmed.slice(0, max) : undefined;
+}
+
+/** Returns the product, or why the item is skipped. Dropped fields go to `problems`. */
+function validateItem(item: unknown, index: number, base: string | undefined, problems: FeedProblem[]): Product | string {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return 'not an object';
+  const raw = item as Record<string, unknown>;
+  const id = idOf(raw)?.trim();
+  if (!id) return 'no id';
+  const title = text(raw.title, MAX_TEXT.title);
+  if (!title) return 'no title';
+  const price = parsePrice(raw.price);
+  if (typeof price === 'string') return price;
+
+  const product: Product = { id, title, price, availability: 'in_stock' };
+  const drop = (field: string, reason: string) => problems.push({ index, id, field, reason });
+
+  for (const field of ['link', 'image_link'] as const) {
+    if (raw[field] === undefined) continue;
+    const url = safeUrl(raw[field], base);
+    if (url) product[field] = url;
+    else drop(field, `${field} is not an http(s) URL`);
+  }
+  if (raw.sale_price !== undefined) {
+    const sale = parsePrice(raw.sale_price);
+    if (typeof sale === 'string') drop('sale_price', sale);
+    else if (sale.currency !== price.currency) drop('sale_price', 'sale_price currency differs from price');
+    else if (sale.value < price.value) product.sale_price = sale;
+  }
+  if (raw.availability !== undefined) {
+    const availability = String(raw.availability).trim().toLowerCase().replace(/ /g, '_') as Availability;
+    if (AVAILABILITY.has(availability)) product.availability = availability;
+    else drop('availability', `availability "${clip(String(raw.availability))}" is not one of ${[...AVAILABILITY].join(', ')}`);
+  }
+  const brand = text(raw.brand, MAX_TEXT.brand);
+  if (brand) product.brand = brand;
+  const description = text(raw.description, MAX_TEXT.description);
+  if (description) product.description = description;
+  return product;
+}

@@ -1,0 +1,16 @@
+import { safeUrl } from './safe-url.js';
+
+export type LinkTarget = '_blank' | '_self';
+
+/**
+ * Opens a retailer link. Only http(s) URLs are ever followed; `_blank` opens a new tab
+ * with no opener, so the show's tab keeps playing and the retailer's page cannot reach
+ * back into it. Returns false when the URL was refused.
+ */
+export function openLink(url: string | undefined, target: LinkTarget = '_blank'): boolean {
+  const safe = safeUrl(url);
+  if (!safe) return false;
+  if (target === '_self') window.location.assign(safe);
+  else window.open(safe, '_blank', 'noopener');
+  return true;
+}

@@ -1,0 +1,26 @@
+/** Google Merchant Center availability values. */
+export type Availability = 'in_stock' | 'out_of_stock' | 'preorder' | 'backorder';
+
+export interface Price {
+  value: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+}
+
+/**
+ * A product as livecart holds it: Google Merchant Center field names, every value
+ * checked. Links and images are absolute http(s) URLs or absent.
+ */
+export interface Product {
+  id: string;
+  title: string;
+  link?: string;
+  image_link?: string;
+  price: Price;
+  sale_price?: Price;
+  availability: Availability;
+  brand?: string;
+  description?: string;
+}
+
+export const isBuyable = (product: Product): boolean => product.availability !== 'out_of_stock';

@@ -1,0 +1,86 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FeedError, validateItems, type FeedResult } from '../commerce/feed.js';
+import { loadFeed } from '../commerce/load-feed.js';
+import { emit } from '../events.js';
+import type { Show } from '../store/show.js';
+
+/** What an element's `products` attribute or property may hold. */
+export type ProductsInput = string | readonly unknown[] | null | undefined;
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Fills a show's catalog from an element's `products`: a feed URL to fetch, or an array
+ * set from JavaScript. Skipped items and dropped fields are reported in one
+ * `livecart-error` (code `feed`); a feed that cannot be read at all leaves `error` set
+ * for the element to show.
+ */
+export class FeedController implements ReactiveController {
+  loading = false;
+  error: string | null = null;
+  private input: ProductsInput;
+  private abort?: AbortController;
+
+  constructor(
+    private readonly host: Host,
+    private readonly getShow: () => Show,
+  ) {
+    host.addController(this);
+  }
+
+  /** Call from the host's `willUpdate` with its current `products`. */
+  set(input: ProductsInput): void {
+    if (input === this.input) return;
+    this.input = input;
+    this.abort?.abort();
+    this.error = null;
+    this.loading = false;
+    if (typeof input === 'string' && input.trim()) this.fetch(input.trim());
+    else if (Array.isArray(input)) this.accept(validateItems(input, document.baseURI));
+  }
+
+  hostConnected(): void {
+    // After a load cut short by a disconnect, the next update starts it again.
+    if (this.input === undefined) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    if (!this.loading) return;
+    this.abort?.abort();
+    this.loading = false;
+    this.input = undefined;
+  }
+
+  private async fetch(url: string): Promise<void> {
+    const abort = (this.abort = new AbortController());
+    this.loading = true;
+    this.host.requestUpdate();
+    try {
+      const result = await loadFeed(new URL(url, document.baseURI).href, abort.signal);
+      if (!abort.signal.aborted) this.accept(result);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.error = error instanceof FeedError ? error.message : `the feed could not be read (${String(error)})`;
+      emit(this.host, 'livecart-error', { show: this.getShow().id, code: 'feed', message: this.error });
+    } finally {
+      if (!abort.signal.aborted) {
+        this.loading = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  private accept({ products, problems }: FeedResult): void {
+    const show = this.getShow();
+    show.addProducts(products);
+    if (problems.length) {
+      const skipped = problems.filter((p) => !p.field).length;
+      const message = `${skipped} feed item(s) skipped and ${problems.length - skipped} field(s) dropped: ${problems
+        .slice(0, 3)
+        .map((p) => `#${p.index}${p.id ? ` (${p.id})` : ''} ${p.reason}`)
+        .join('; ')}${problems.length > 3 ? '; …' : ''}`;
+      console.warn(`livecart: ${message}`, problems);
+      emit(this.host, 'livecart-error', { show: show.id, code: 'feed', message, problems });
+    }
+  }
+}

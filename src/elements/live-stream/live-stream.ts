@@ -1,0 +1,170 @@
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import type { LinkTarget } from '../../commerce/open-link.js';
+import { formatPrice } from '../../commerce/price.js';
+import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
+import { ShowController } from '../../controllers/show-controller.js';
+import { localeOf, stringsFor } from '../../i18n/strings.js';
+import { SHOW_SCOPE } from '../../store/show.js';
+import { tokens } from '../theme.js';
+import { styles } from './live-stream.styles.js';
+
+/**
+ * The whole shoppable show in one tag: the player, a "now showing" banner with the
+ * product on screen and its buy button, and a carousel of the show's products. Elements
+ * inside it (also slotted ones) belong to its show.
+ *
+ * @summary A live shopping show: video, product on screen, catalog.
+ * @fires livecart-ready - The show's catalog first has products.
+ * @fires livecart-featured-change - The product on screen changed; `{ show, product }`.
+ * @fires livecart-add-to-cart - From its buy buttons; cancelable.
+ * @fires livecart-pip-change - The player entered or left picture-in-picture.
+ * @fires livecart-error - `stream`, `feed` or `pip` trouble; the rest keeps working.
+ * @slot banner - Replaces the "now showing" banner.
+ * @slot catalog - Replaces the product carousel.
+ * @slot feed - A third column in the split layout (a chat, a feed of posts).
+ * @csspart base - The layout grid.
+ * @csspart stage - The player and the banner.
+ * @csspart player - The `<pip-player>`.
+ * @csspart banner - The "now showing" banner.
+ * @csspart catalog - The `<shop-carousel>`.
+ * @csspart message - The feed error message.
+ * @cssprop --livecart-accent - Accent colour (badges, buttons, highlights).
+ * @cssprop --livecart-surface - Background.
+ * @cssprop --livecart-text - Text colour.
+ * @cssprop --livecart-radius - Corner radius.
+ * @cssprop --livecart-font - Font family.
+ * @cssprop --livecart-gap - Space between parts.
+ */
+export class LiveStream extends LitElement {
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    products: {
+      converter: { toAttribute: (value: ProductsInput) => (typeof value === 'string' ? value : null) },
+      reflect: true,
+    },
+    show: { reflect: true },
+    poster: { reflect: true },
+    autoplay: { type: Boolean, reflect: true },
+    muted: { type: Boolean, reflect: true },
+    layout: { reflect: true },
+    linkTarget: { attribute: 'link-target', reflect: true },
+    hasFeed: { state: true },
+  };
+  static override styles = [tokens, styles];
+
+  /** HLS (`.m3u8`) or MP4 URL of the show. */
+  declare src: string;
+  /** Feed URL, or an array of items set from JavaScript. */
+  declare products: ProductsInput;
+  /** The store scope shared by every element of this show. */
+  declare show: string;
+  declare poster: string;
+  declare autoplay: boolean;
+  declare muted: boolean;
+  /** `split`, `overlay`, or unset to pick by width. */
+  declare layout: 'split' | 'overlay' | '';
+  /** Where retailer links open: `_blank` (default, the show keeps playing in PiP) or `_self`. */
+  declare linkTarget: LinkTarget;
+  declare private hasFeed: boolean;
+
+  private readonly showController = new ShowController(this, (show) => [show.$featured]);
+  private readonly feed = new FeedController(this, () => this.showController.show);
+  private lastAnnounced: string | null = null;
+  private flashedFor: string | null = null;
+
+  constructor() {
+    super();
+    this.src = '';
+    this.products = null;
+    this.show = 'default';
+    this.poster = '';
+    this.autoplay = false;
+    this.muted = false;
+    this.layout = '';
+    this.linkTarget = '_blank';
+    this.hasFeed = false;
+  }
+
+  /** Elements inside belong to this show. */
+  get [SHOW_SCOPE](): string {
+    return this.show || 'default';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.feed.set(this.products);
+    if (changed.has('show')) this.lastAnnounced = null;
+  }
+
+  protected override render() {
+    const locale = localeOf(this);
+    const t = stringsFor(locale);
+    const showId = this.showController.show.id;
+    const featured = this.showController.show.$featured.get();
+    const layout = this.layout === 'split' || this.layout === 'overlay' ? this.layout : 'auto';
+    const announce = featured && featured.id !== this.lastAnnounced ? `${t.nowShowing}: ${featured.title}` : '';
+    return html`<div part="base" class=${classMap({ [layout]: true, 'has-feed': this.hasFeed })}>
+      <div part="stage">
+        <pip-player
+          part="player"
+          exportparts="video, badge, go-live, error, retry"
+          show=${showId}
+          src=${this.src}
+          poster=${this.poster}
+          ?autoplay=${this.autoplay}
+          ?muted=${this.muted}
+          controls
+        ></pip-player>
+        <slot name="banner">
+          <div part="banner" class=${featured ? 'flash' : ''} ?hidden=${!featured}>
+            ${featured
+              ? html`${featured.image_link ? html`<img src=${featured.image_link} alt="" />` : html`<span></span>`}
+                  <span>
+                    <span class="eyebrow">${t.nowShowing}</span>
+                    <span class="product-title">${featured.title}</span>
+                    <span>${formatPrice(featured.sale_price ?? featured.price, locale)}</span>
+                  </span>
+                  <buy-now-button show=${showId} product=${featured.id}></buy-now-button>`
+              : nothing}
+          </div>
+        </slot>
+        <div class="visually-hidden" role="status" aria-live="polite">${announce}</div>
+      </div>
+      <div class="catalog">
+        <slot name="catalog">
+          ${this.feed.error ? html`<p part="message" role="alert">${t.feedError}</p>` : nothing}
+          <shop-carousel part="catalog" show=${showId}></shop-carousel>
+        </slot>
+      </div>
+      <div class="feed" ?hidden=${!this.hasFeed}><slot name="feed" @slotchange=${this.onFeedSlotChange}></slot></div>
+    </div>`;
+  }
+
+  protected override updated(): void {
+    // Announce each product once: the live region keeps its text until the next change.
+    const featured = this.showController.show.$featured.get();
+    if (featured) this.lastAnnounced = featured.id;
+    this.restartFlash(featured?.id ?? null);
+  }
+
+  /** Replays the banner's attention flash when the product changes. */
+  private restartFlash(id: string | null): void {
+    if (id === this.flashedFor) return;
+    this.flashedFor = id;
+    const banner = this.renderRoot.querySelector<HTMLElement>('[part~="banner"]');
+    banner?.getAnimations().forEach((animation) => {
+      animation.cancel();
+      animation.play();
+    });
+  }
+
+  private onFeedSlotChange = (event: Event) => {
+    this.hasFeed = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-stream': LiveStream;
+  }
+}

@@ -1,0 +1,79 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    position: relative;
+    aspect-ratio: 16 / 9;
+    background: #000;
+    border-radius: var(--_radius);
+    overflow: hidden;
+    contain: layout paint;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='frame'] {
+    position: absolute;
+    inset: 0;
+  }
+  video {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: contain;
+    background: #000;
+  }
+  .badge {
+    position: absolute;
+    top: 10px;
+    left: 10px;
+    padding: 2px 8px;
+    border-radius: 4px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-size: 0.75rem;
+    font-weight: 700;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+  }
+  [part~='go-live'] {
+    position: absolute;
+    top: 8px;
+    right: 10px;
+    padding: 4px 10px;
+    border: 0;
+    border-radius: 999px;
+    background: rgb(0 0 0 / 0.7);
+    color: #fff;
+    cursor: pointer;
+  }
+  [part~='error'] {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-content: center;
+    gap: 8px;
+    padding: 16px;
+    text-align: center;
+    background: rgb(0 0 0 / 0.8);
+    color: #fff;
+  }
+  [part~='error'] p {
+    margin: 0;
+  }
+  .detail {
+    font-size: 0.8rem;
+    opacity: 0.75;
+  }
+  [part~='retry'] {
+    justify-self: center;
+    padding: 8px 18px;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+    cursor: pointer;
+  }
+`;

@@ -1,0 +1,283 @@
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { safeUrl } from '../../commerce/safe-url.js';
+import { ShowController } from '../../controllers/show-controller.js';
+import { emit, type PipMode } from '../../events.js';
+import { localeOf, stringsFor } from '../../i18n/strings.js';
+import { videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
+import { watchProductCues } from '../../media/product-cues.js';
+import { Stream } from '../../media/stream.js';
+import type { PlayerStateName } from '../../store/show.js';
+import { tokens } from '../theme.js';
+import { styles } from './pip-player.styles.js';
+
+/**
+ * The livecart player. Plays HLS (live or VOD) through hls.js, fetched only when a
+ * stream needs it, and MP4 through the video element itself; keeps near the live edge;
+ * reads the product on screen from the stream's metadata cues into its show; and goes
+ * picture-in-picture when a buy button asks it to.
+ *
+ * @summary A live HLS player that can keep playing picture-in-picture.
+ * @fires livecart-pip-change - The browser entered or left picture-in-picture.
+ * @fires livecart-error - `code: 'stream'` when the stream cannot be played; `'pip'` when PiP was refused.
+ * @slot - Overlays drawn over the video.
+ * @csspart frame - The box holding the video and its overlays.
+ * @csspart video - The video element.
+ * @csspart badge - The LIVE badge (also `live-badge`).
+ * @csspart go-live - The button back to the live edge, shown when behind it.
+ * @csspart error - The error panel.
+ * @csspart retry - The error panel's Retry button.
+ * @cssprop --livecart-accent - Badge and button colour.
+ * @cssprop --livecart-radius - Corner radius.
+ */
+export class PipPlayer extends LitElement {
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    poster: { reflect: true },
+    autoplay: { type: Boolean, reflect: true },
+    muted: { type: Boolean, reflect: true },
+    controls: { type: Boolean, reflect: true },
+    show: { reflect: true },
+    pip: { reflect: true },
+    pipMode: { attribute: 'pip-mode', reflect: true },
+    state: { reflect: true },
+    live: { type: Boolean, reflect: true },
+    behindLive: { state: true },
+    errorMessage: { state: true },
+  };
+  static override styles = [tokens, styles];
+
+  /** HLS (`.m3u8`) or MP4 URL. */
+  declare src: string;
+  declare poster: string;
+  /** Starts playing once loaded; muted if the browser's autoplay policy asks for it. */
+  declare autoplay: boolean;
+  declare muted: boolean;
+  /** Shows the browser's own video controls. */
+  declare controls: boolean;
+  /** The show this player belongs to (default: its `<live-stream>`'s, else `default`). */
+  declare show: string | null;
+  /** `auto`: the best picture-in-picture mode the browser has; `off`: never. */
+  declare pip: 'auto' | 'off';
+  /** Read-only: where the video shows now. */
+  declare pipMode: PipMode;
+  /** Read-only: `idle | loading | playing | paused | buffering | ended | error`. */
+  declare state: PlayerStateName;
+  /** Read-only: the stream is live. */
+  declare live: boolean;
+  /** Read-only: live, and behind the live edge far enough to offer "go live". */
+  declare behindLive: boolean;
+  declare private errorMessage: string;
+
+  private readonly showController = new ShowController(this, () => [], (show) => show.attachPlayer(this));
+  private stream?: Stream;
+  private detachVideo?: AbortController;
+
+  constructor() {
+    super();
+    this.src = '';
+    this.poster = '';
+    this.autoplay = false;
+    this.muted = false;
+    this.controls = false;
+    this.show = null;
+    this.pip = 'auto';
+    this.pipMode = 'inline';
+    this.state = 'idle';
+    this.live = false;
+    this.behindLive = false;
+    this.errorMessage = '';
+  }
+
+  /** The video element (in this element's shadow root). */
+  get video(): HTMLVideoElement | null {
+    return this.renderRoot?.querySelector('video') ?? null;
+  }
+
+  play(): Promise<void> {
+    return this.video?.play() ?? Promise.reject(new Error('livecart: the player is not rendered yet'));
+  }
+
+  async pause(): Promise<void> {
+    this.video?.pause();
+  }
+
+  /**
+   * Goes picture-in-picture in the best mode available. Call it inside a click: the
+   * request starts synchronously, as browsers require. Resolves to the mode reached;
+   * `pip-mode` follows the browser's own events.
+   */
+  enterPip(): Promise<PipMode> {
+    const video = this.video;
+    if (this.pip === 'off' || !video || this.pipMode !== 'inline') return Promise.resolve(this.pipMode);
+    const rung = this.pipLadder(video).find((r) => r.supported());
+    if (!rung) return Promise.resolve(this.reportPip('picture-in-picture is not available in this browser'));
+    return rung.enter().then(
+      () => rung.mode,
+      (error: unknown) => this.reportPip(`picture-in-picture was refused: ${(error as Error)?.message ?? error}`),
+    );
+  }
+
+  async exitPip(): Promise<void> {
+    const video = this.video;
+    if (video) await Promise.all(this.pipLadder(video).map((rung) => rung.exit()));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnected (e.g. moved in the page): pick the video and the stream up again.
+    if (this.hasUpdated) this.attachVideo();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('state') || changed.has('pipMode') || changed.has('live') || changed.has('behindLive')) {
+      this.showController.show.setPlayerState({
+        state: this.state,
+        pipMode: this.pipMode,
+        live: this.live,
+        behindLive: this.behindLive,
+      });
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.attachVideo();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('src') && changed.get('src') !== undefined) this.load();
+  }
+
+  protected override render() {
+    const t = stringsFor(localeOf(this));
+    return html`<div part="frame">
+      <video
+        part="video"
+        playsinline
+        aria-label=${t.player}
+        poster=${ifDefined(safeUrl(this.poster, document.baseURI) ?? undefined)}
+        ?controls=${this.controls}
+        .muted=${this.muted}
+      ></video>
+      ${this.live ? html`<span part="badge live-badge" class="badge">${t.live}</span>` : nothing}
+      ${this.live && this.behindLive
+        ? html`<button part="go-live" type="button" @click=${this.goLive}>${t.goLive}</button>`
+        : nothing}
+      ${this.state === 'error'
+        ? html`<div part="error" role="alert">
+            <p>${t.streamError}</p>
+            <p class="detail">${this.errorMessage}</p>
+            <button part="retry" type="button" @click=${this.load}>${t.retry}</button>
+          </div>`
+        : nothing}
+      <slot></slot>
+    </div>`;
+  }
+
+  /** Seeks to the live edge. */
+  private goLive = () => {
+    const edge = this.stream?.liveEdge();
+    if (this.video && edge != null) this.video.currentTime = edge;
+    void this.video?.play().catch(() => {});
+  };
+
+  private attachVideo(): void {
+    const video = this.video;
+    if (!video) return;
+    this.detachVideo?.abort();
+    const abort = (this.detachVideo = new AbortController());
+    const on = (type: string, listener: () => void) => video.addEventListener(type, listener, { signal: abort.signal });
+    const setState = (state: PlayerStateName) => () => {
+      if (this.state !== 'error') this.state = state;
+    };
+    on('loadstart', setState('loading'));
+    on('playing', setState('playing'));
+    on('waiting', setState('buffering'));
+    on('ended', setState('ended'));
+    on('pause', () => {
+      if (!video.ended) setState('paused')();
+    });
+    on('error', () => video.error && this.fail(video.error.message || `media error ${video.error.code}`));
+    on('volumechange', () => (this.muted = video.muted));
+    on('timeupdate', () => {
+      const edge = this.stream?.liveEdge();
+      this.behindLive = this.live && edge != null && edge - video.currentTime > (this.stream?.liveTolerance() ?? 6);
+    });
+    const stopCues = watchProductCues(video, (id) => this.showController.show.feature(id));
+    const stopPip = watchVideoPip(video, (mode) => this.setPipMode(mode));
+    abort.signal.addEventListener('abort', () => (stopCues(), stopPip()));
+    this.load();
+  }
+
+  private detach(): void {
+    this.detachVideo?.abort();
+    this.detachVideo = undefined;
+    this.stream?.destroy();
+    this.stream = undefined;
+  }
+
+  /** (Re)loads `src` from scratch: also what Retry does. */
+  private load = () => {
+    const video = this.video;
+    if (!video || !this.isConnected) return;
+    this.stream?.destroy();
+    this.stream = undefined;
+    this.errorMessage = '';
+    this.live = false;
+    this.behindLive = false;
+    this.state = 'idle';
+    if (!this.src) return;
+    this.state = 'loading';
+    const stream = (this.stream = new Stream(video, new URL(this.src, document.baseURI).href, {
+      onFatal: (message) => this.stream === stream && this.fail(message),
+      onLive: (live) => (this.live = live),
+    }));
+    void stream.start().then(() => {
+      if (this.autoplay && this.stream === stream) this.autoplayVideo(video);
+    });
+  };
+
+  /** Plays; where the autoplay policy refuses sound, plays muted instead. */
+  private autoplayVideo(video: HTMLVideoElement): void {
+    video.play().catch((error: DOMException) => {
+      if (error?.name !== 'NotAllowedError' || video.muted) return;
+      this.muted = video.muted = true;
+      video.play().catch(() => {});
+    });
+  }
+
+  private fail(message: string): void {
+    this.stream?.destroy();
+    this.stream = undefined;
+    this.errorMessage = message;
+    this.state = 'error';
+    const show = this.showController.show.id;
+    emit(this, 'livecart-error', { show, code: 'stream', message: `The stream ${this.src} cannot be played: ${message}` });
+  }
+
+  private setPipMode(mode: PipMode): void {
+    if (mode === this.pipMode) return;
+    this.pipMode = mode;
+    emit(this, 'livecart-pip-change', { show: this.showController.show.id, mode });
+  }
+
+  private reportPip(message: string): PipMode {
+    emit(this, 'livecart-error', { show: this.showController.show.id, code: 'pip', message });
+    return this.pipMode;
+  }
+
+  private pipLadder(video: HTMLVideoElement): PipRung[] {
+    return [videoPip(video)];
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pip-player': PipPlayer;
+  }
+}

@@ -1,0 +1,169 @@
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatPrice } from '../../commerce/price.js';
+import type { Product } from '../../commerce/product.js';
+import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
+import { ShowController } from '../../controllers/show-controller.js';
+import { localeOf, stringsFor, type StringKey } from '../../i18n/strings.js';
+import { tokens } from '../theme.js';
+import { styles } from './shop-carousel.styles.js';
+
+const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
+  in_stock: 'inStock',
+  out_of_stock: 'outOfStock',
+  preorder: 'preorder',
+  backorder: 'backorder',
+};
+
+/**
+ * The show's products as a scroll-snapping strip of cards, like a Shop Module: image,
+ * title, price and sale price, availability and a buy button on each. Arrow keys move
+ * between cards; the product on screen is highlighted and brought into view.
+ *
+ * @summary A product carousel that follows the show.
+ * @fires livecart-ready - The show's catalog first has products.
+ * @fires livecart-error - `code: 'feed'` when its own feed is unreadable or has bad items.
+ * @csspart track - The scrolling list.
+ * @csspart card - One product (also `featured` on the product on screen).
+ * @csspart image - A card's image.
+ * @csspart title - A card's title.
+ * @csspart price - A card's price.
+ * @csspart availability - A card's availability.
+ * @csspart nav - The previous and next buttons.
+ * @csspart message - Loading, empty and error messages.
+ * @cssprop --livecart-card-width - Width of a card (default 180px).
+ * @cssprop --livecart-accent - Highlight of the featured card.
+ */
+export class ShopCarousel extends LitElement {
+  static override properties: PropertyDeclarations = {
+    show: { reflect: true },
+    products: {
+      // A feed URL reflects; an array set from JavaScript does not.
+      converter: { toAttribute: (value: ProductsInput) => (typeof value === 'string' ? value : null) },
+      reflect: true,
+    },
+    featured: { reflect: true },
+  };
+  static override styles = [tokens, styles];
+
+  declare show: string | null;
+  /** Its own feed URL, or an array of items; without it, the carousel shows its show's catalog. */
+  declare products: ProductsInput;
+  /** Read-only: the id of the product on screen. */
+  declare featured: string | null;
+
+  private readonly showController = new ShowController(this, (show) => [show.$products, show.$featured]);
+  private readonly feed = new FeedController(this, () => this.showController.show);
+  /** Index of the card that holds the roving tab stop. */
+  private focusIndex = 0;
+
+  constructor() {
+    super();
+    this.show = null;
+    this.products = null;
+    this.featured = null;
+  }
+
+  protected override willUpdate(): void {
+    this.feed.set(this.products);
+    this.featured = this.showController.show.$featured.get()?.id ?? null;
+  }
+
+  protected override render() {
+    const t = stringsFor(localeOf(this));
+    const locale = localeOf(this);
+    const products = this.showController.show.$products.get();
+    if (!products.length) {
+      const message = this.feed.error ? t.feedError : this.feed.loading ? t.loadingProducts : t.noProducts;
+      return html`<p part="message" role=${this.feed.error ? 'alert' : 'status'}>${message}</p>`;
+    }
+    const active = Math.min(this.focusIndex, products.length - 1);
+    return html`
+      <ul part="track" aria-label=${t.products} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
+        ${repeat(
+          products,
+          (p) => p.id,
+          (p, i) => this.renderCard(p, i === active, locale, t),
+        )}
+      </ul>
+      <button part="nav" class="prev" type="button" aria-label=${t.previous} tabindex="-1" @click=${() => this.page(-1)}>
+        ‹
+      </button>
+      <button part="nav" class="next" type="button" aria-label=${t.next} tabindex="-1" @click=${() => this.page(1)}>›</button>
+    `;
+  }
+
+  private renderCard(p: Product, tabStop: boolean, locale: string, t: ReturnType<typeof stringsFor>) {
+    const featured = p.id === this.featured;
+    const price = p.sale_price ?? p.price;
+    return html`<li
+      part=${featured ? 'card featured' : 'card'}
+      data-id=${p.id}
+      tabindex=${tabStop ? 0 : -1}
+      aria-current=${featured ? 'true' : 'false'}
+      aria-label=${p.title}
+    >
+      ${p.image_link ? html`<img part="image" src=${p.image_link} alt="" loading="lazy" decoding="async" />` : nothing}
+      <h3 part="title">${p.title}</h3>
+      <span part="price">
+        ${formatPrice(price, locale)}
+        ${p.sale_price
+          ? html`<s><span class="visually-hidden">${t.was}</span> ${formatPrice(p.price, locale)}</s>`
+          : nothing}
+      </span>
+      <span part="availability">${t[AVAILABILITY_LABEL[p.availability]]}</span>
+      <buy-now-button product=${p.id} show=${this.showController.show.id}></buy-now-button>
+    </li>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('featured') && this.featured) this.scrollToCard(this.featured);
+  }
+
+  private cards(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="card"]')];
+  }
+
+  /** Scrolls the strip, never the page, to bring a card into view. */
+  private scrollToCard(id: string): void {
+    const track = this.renderRoot.querySelector<HTMLElement>('[part~="track"]');
+    const card = this.cards().find((c) => c.dataset.id === id);
+    if (!track || !card) return;
+    const left = card.offsetLeft - track.offsetLeft - (track.clientWidth - card.offsetWidth) / 2;
+    track.scrollTo({ left: Math.max(0, left) });
+  }
+
+  private page(direction: 1 | -1): void {
+    const track = this.renderRoot.querySelector<HTMLElement>('[part~="track"]');
+    track?.scrollBy({ left: direction * track.clientWidth * 0.8 });
+  }
+
+  private onFocusin = (event: FocusEvent) => {
+    const index = this.cards().indexOf(event.target as HTMLElement);
+    if (index >= 0 && index !== this.focusIndex) {
+      this.focusIndex = index;
+      this.requestUpdate();
+    }
+  };
+
+  private onKeydown = (event: KeyboardEvent) => {
+    const cards = this.cards();
+    const current = cards.indexOf(event.target as HTMLElement);
+    if (current < 0) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+    const next =
+      event.key === 'Home' ? 0 : event.key === 'End' ? cards.length - 1 : step ? current + step : -1;
+    if (next < 0 || next >= cards.length) return;
+    event.preventDefault();
+    this.focusIndex = next;
+    this.requestUpdate();
+    cards[next].focus();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shop-carousel': ShopCarousel;
+  }
+}

@@ -1,0 +1,48 @@
+import { css } from 'lit';
+
+/**
+ * The design tokens every element reads. A page themes livecart by setting the
+ * `--livecart-*` custom properties on any ancestor.
+ */
+export const tokens = css`
+  :host {
+    --_accent: var(--livecart-accent, #e11d48);
+    --_accent-text: var(--livecart-accent-text, #fff);
+    --_surface: var(--livecart-surface, #fff);
+    --_surface-2: var(--livecart-surface-2, color-mix(in srgb, var(--_text) 6%, var(--_surface)));
+    --_text: var(--livecart-text, #111827);
+    --_muted: var(--livecart-muted, color-mix(in srgb, var(--_text) 68%, var(--_surface)));
+    --_radius: var(--livecart-radius, 12px);
+    --_gap: var(--livecart-gap, 12px);
+    --_font: var(--livecart-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--_font);
+    color: var(--_text);
+    box-sizing: border-box;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_surface: var(--livecart-surface, #111827);
+      --_text: var(--livecart-text, #f9fafb);
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  button {
+    font: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,65 @@
+import type { Product } from './commerce/product.js';
+
+/** Where the player is showing: in the page, a Document PiP window, video PiP, or the floating mini player. */
+export type PipMode = 'inline' | 'document' | 'video' | 'floating';
+export type ErrorCode = 'stream' | 'feed' | 'schedule' | 'cart' | 'pip';
+
+export interface ReadyDetail {
+  show: string;
+}
+export interface FeaturedChangeDetail {
+  show: string;
+  /** The product now on screen, null when none is. */
+  product: Product | null;
+}
+export interface AddToCartDetail {
+  show: string;
+  product: Product;
+  quantity: number;
+}
+export interface PipChangeDetail {
+  show: string;
+  mode: PipMode;
+}
+/** One feed item that was skipped, or one of its fields that was dropped. */
+export interface FeedProblem {
+  /** Position of the item in the feed. */
+  index: number;
+  id?: string;
+  field?: string;
+  reason: string;
+}
+export interface ErrorDetail {
+  show: string;
+  code: ErrorCode;
+  message: string;
+  /** For `feed`: the items skipped and the fields dropped, each with its reason. */
+  problems?: FeedProblem[];
+}
+
+export interface LivecartEventMap {
+  'livecart-ready': CustomEvent<ReadyDetail>;
+  'livecart-featured-change': CustomEvent<FeaturedChangeDetail>;
+  'livecart-add-to-cart': CustomEvent<AddToCartDetail>;
+  'livecart-pip-change': CustomEvent<PipChangeDetail>;
+  'livecart-error': CustomEvent<ErrorDetail>;
+}
+
+/**
+ * Dispatches a livecart event: always bubbling and composed, so a page hears it on
+ * `document` whichever shadow root it started in. Returns false when it was cancelled.
+ */
+export function emit<K extends keyof LivecartEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: LivecartEventMap[K]['detail'],
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+  );
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends LivecartEventMap {}
+}

@@ -1,0 +1,141 @@
+import type Hls from 'hls.js/light';
+import type { ErrorData } from 'hls.js/light';
+
+type HlsClass = typeof Hls;
+
+/** HLS playlists by extension; everything else is a file the video element plays itself. */
+export const isHlsUrl = (src: string): boolean => /\.m3u8?(?:[?#]|$)/i.test(src);
+
+/**
+ * hls.js wherever MediaSource (or Apple's ManagedMediaSource) exists; native HLS only
+ * where neither does (iOS Safari before 17.1). Chromium's canPlayType answers `maybe`
+ * for HLS nowadays, which is not a reason to skip hls.js and its metadata cues.
+ */
+export function canUseMediaSource(): boolean {
+  const mse = (globalThis as { ManagedMediaSource?: typeof MediaSource }).ManagedMediaSource ?? globalThis.MediaSource;
+  return typeof mse?.isTypeSupported === 'function' && mse.isTypeSupported('video/mp4; codecs="avc1.42E01E,mp4a.40.2"');
+}
+
+let hlsLoading: Promise<HlsClass> | undefined;
+
+/** hls.js's light build, fetched once, the first time a stream needs it. */
+export function loadHls(): Promise<HlsClass> {
+  hlsLoading ??= import('hls.js/light').then(
+    (module) => module.default,
+    (error: unknown) => {
+      hlsLoading = undefined;
+      throw error;
+    },
+  );
+  return hlsLoading;
+}
+
+/** Live hls.js instances; tests read it to prove nothing is left behind. */
+export const liveHlsInstances = new Set<Hls>();
+
+export interface StreamCallbacks {
+  /** The stream cannot be played; `message` says why, for people. */
+  onFatal(message: string): void;
+  /** Whether the stream is live, once known. */
+  onLive(live: boolean): void;
+}
+
+const MAX_RECOVERIES = 3;
+
+/**
+ * One source attached to one video element: hls.js when the source is HLS and
+ * MediaSource exists, else the element's own playback. `destroy()` releases everything.
+ */
+export class Stream {
+  private hls?: Hls;
+  private destroyed = false;
+  private recoveries = 0;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly video: HTMLVideoElement,
+    readonly src: string,
+    private readonly callbacks: StreamCallbacks,
+  ) {}
+
+  async start(): Promise<void> {
+    if (!isHlsUrl(this.src) || !canUseMediaSource()) {
+      this.video.addEventListener('loadedmetadata', () => this.callbacks.onLive(this.video.duration === Infinity), {
+        signal: this.abort.signal,
+      });
+      this.video.src = this.src;
+      return;
+    }
+    let HlsClass: HlsClass;
+    try {
+      HlsClass = await loadHls();
+    } catch {
+      if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
+      return;
+    }
+    if (this.destroyed) return;
+    const hls = (this.hls = new HlsClass({
+      // Start on the lowest rendition: the first frame comes sooner; ABR climbs from there.
+      startLevel: 0,
+      capLevelToPlayerSize: true,
+      enableDateRangeMetadataCues: true,
+      enableID3MetadataCues: true,
+      backBufferLength: 30,
+    }));
+    liveHlsInstances.add(hls);
+    hls.on(HlsClass.Events.LEVEL_LOADED, (_event, data) => this.callbacks.onLive(data.details.live));
+    hls.on(HlsClass.Events.FRAG_BUFFERED, () => (this.recoveries = 0));
+    hls.on(HlsClass.Events.ERROR, (_event, data) => this.onHlsError(HlsClass, data));
+    hls.loadSource(this.src);
+    hls.attachMedia(this.video);
+  }
+
+  /** Where "go live" seeks to; null when not live or not known yet. */
+  liveEdge(): number | null {
+    if (this.hls) return this.hls.liveSyncPosition;
+    const { seekable } = this.video;
+    return this.video.duration === Infinity && seekable.length ? seekable.end(seekable.length - 1) : null;
+  }
+
+  /** The longest a live stream may lag before it counts as behind the live edge. */
+  liveTolerance(): number {
+    return (this.hls?.levels[this.hls.currentLevel]?.details?.targetduration ?? 2) * 3;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.abort.abort();
+    if (this.hls) {
+      this.hls.destroy();
+      liveHlsInstances.delete(this.hls);
+      this.hls = undefined;
+    } else {
+      this.video.removeAttribute('src');
+      this.video.load();
+    }
+  }
+
+  /** Recovers as hls.js documents it: media errors by recoverMediaError, network ones by startLoad. */
+  private onHlsError(HlsClass: HlsClass, data: ErrorData): void {
+    if (!data.fatal || !this.hls) return;
+    const { ErrorTypes, ErrorDetails } = HlsClass;
+    const manifestFailed = (
+      [ErrorDetails.MANIFEST_LOAD_ERROR, ErrorDetails.MANIFEST_LOAD_TIMEOUT, ErrorDetails.MANIFEST_PARSING_ERROR] as string[]
+    ).includes(data.details);
+    if (!manifestFailed && this.recoveries < MAX_RECOVERIES) {
+      if (data.type === ErrorTypes.MEDIA_ERROR) {
+        this.recoveries++;
+        this.hls.recoverMediaError();
+        return;
+      }
+      if (data.type === ErrorTypes.NETWORK_ERROR) {
+        this.recoveries++;
+        this.hls.startLoad();
+        return;
+      }
+    }
+    const status = data.response?.code ? ` (HTTP ${data.response.code})` : '';
+    this.callbacks.onFatal(`${data.details}${status}`);
+  }
+}

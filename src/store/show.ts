@@ -1,0 +1,136 @@
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import type { Product } from '../commerce/product.js';
+import { ancestors } from '../dom.js';
+import { emit, type LivecartEventMap, type PipMode } from '../events.js';
+
+export type PlayerStateName = 'idle' | 'loading' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error';
+
+export interface PlayerState {
+  state: PlayerStateName;
+  pipMode: PipMode;
+  /** The stream is live (no end). */
+  live: boolean;
+  /** Live, and far enough behind the live edge to offer "go live". */
+  behindLive: boolean;
+}
+
+/** What a show needs from its player: entering picture-in-picture inside a click. */
+export interface PlayerHandle {
+  enterPip(): Promise<PipMode>;
+}
+
+const IDLE: PlayerState = { state: 'idle', pipMode: 'inline', live: false, behindLive: false };
+
+/**
+ * One live shopping show: its catalog, the product on screen and its player. Elements
+ * find their show by id (see `resolveShowId`); everything they render comes from here.
+ */
+export class Show {
+  readonly $products = atom<readonly Product[]>([]);
+  readonly $featuredId = atom<string | null>(null);
+  /** The featured product; null when none is, or when the feed does not know it yet. */
+  readonly $featured: ReadableAtom<Product | null> = computed(
+    [this.$featuredId, this.$products],
+    (id, products) => (id === null ? null : (products.find((p) => p.id === id) ?? null)),
+  );
+  readonly $player = atom<PlayerState>(IDLE);
+  private player: PlayerHandle | null = null;
+  /** Connected elements of this show; events are dispatched from the first one. */
+  private readonly hosts = new Set<HTMLElement>();
+  private ready = false;
+
+  constructor(readonly id: string) {
+    this.$featured.listen((product) => this.emit('livecart-featured-change', { show: id, product }));
+  }
+
+  product(id: string | null | undefined): Product | undefined {
+    return id == null ? undefined : this.$products.get().find((p) => p.id === id);
+  }
+
+  /** Shows `id` as the product on screen; null clears it. */
+  feature(id: string | null): void {
+    this.$featuredId.set(id);
+  }
+
+  /** Adds to the catalog; a product already there is replaced in place. */
+  addProducts(products: readonly Product[]): void {
+    const byId = new Map(this.$products.get().map((p) => [p.id, p]));
+    for (const product of products) byId.set(product.id, product);
+    this.$products.set([...byId.values()]);
+    if (!this.ready) {
+      this.ready = true;
+      this.emit('livecart-ready', { show: this.id });
+    }
+  }
+
+  setPlayerState(patch: Partial<PlayerState>): void {
+    const current = this.$player.get();
+    if (Object.entries(patch).some(([k, v]) => current[k as keyof PlayerState] !== v)) {
+      this.$player.set({ ...current, ...patch });
+    }
+  }
+
+  /** The player registers itself so a buy button anywhere can ask it for PiP. */
+  attachPlayer(player: PlayerHandle): () => void {
+    this.player = player;
+    return () => {
+      if (this.player === player) {
+        this.player = null;
+        this.$player.set(IDLE);
+      }
+    };
+  }
+
+  /**
+   * Asks the show's player for picture-in-picture. Call it synchronously inside a click:
+   * the browser only grants PiP to a user gesture. Resolves to the mode reached.
+   */
+  requestPip(): Promise<PipMode> {
+    return this.player ? this.player.enterPip() : Promise.resolve<PipMode>('inline');
+  }
+
+  connect(host: HTMLElement): () => void {
+    this.hosts.add(host);
+    return () => this.hosts.delete(host);
+  }
+
+  /** Dispatches from this show's main element (its `<live-stream>` when it has one). */
+  emit<K extends keyof LivecartEventMap>(name: K, detail: LivecartEventMap[K]['detail'], cancelable = false): boolean {
+    const hosts = [...this.hosts];
+    const target = hosts.find((h) => SHOW_SCOPE in h) ?? hosts[0] ?? document;
+    return emit(target, name, detail, { cancelable });
+  }
+}
+
+/** Marks an element whose descendants belong to its show (`<live-stream>`). */
+export const SHOW_SCOPE = Symbol.for('livecart.show-scope');
+
+const shows = new Map<string, Show>();
+
+export function getShow(id = 'default'): Show {
+  let show = shows.get(id);
+  if (!show) shows.set(id, (show = new Show(id)));
+  return show;
+}
+
+/**
+ * The show an element belongs to: its own `show` attribute, else the nearest enclosing
+ * `<live-stream>` (across shadow roots), else `default`.
+ */
+export function resolveShowId(element: Element): string {
+  // The property first: it is set before Lit reflects it to the attribute.
+  const own = (element as { show?: unknown }).show ?? element.getAttribute('show');
+  if (typeof own === 'string' && own) return own;
+  return showScopeOf(element)?.[SHOW_SCOPE] ?? 'default';
+}
+
+/** A `<live-stream>` (or any element marked SHOW_SCOPE) the node is inside of. */
+export interface ShowScope extends Element {
+  readonly [SHOW_SCOPE]: string;
+  readonly linkTarget?: string;
+}
+
+export function showScopeOf(node: Node): ShowScope | null {
+  for (const n of ancestors(node)) if (SHOW_SCOPE in n) return n as ShowScope;
+  return null;
+}

@@ -1,0 +1,66 @@
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+// @ts-expect-error: plain JS module shared with the test runner
+import { channelMiddleware } from './demo/channel/live-channel.mjs';
+
+/**
+ * Gzip budgets of the script-tag build, in bytes. `npm run build` fails when one is
+ * crossed. The README lists them.
+ */
+const BUDGETS: { test: RegExp; name: string; max: number }[] = [
+  { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 24_000 },
+  { test: /^hls[^/]*\.js$/, name: 'hls.js chunk', max: 120_000 },
+];
+
+function sizeBudgets(): Plugin {
+  return {
+    name: 'livecart:size-budgets',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const over: string[] = [];
+      for (const budget of BUDGETS) {
+        const file = Object.values(bundle).find((f) => f.type === 'chunk' && budget.test.test(f.fileName));
+        if (!file || file.type !== 'chunk') {
+          over.push(`${budget.name}: missing from the build`);
+          continue;
+        }
+        const size = gzipSync(file.code, { level: 9 }).length;
+        console.log(`  ${budget.name.padEnd(18)} ${(size / 1000).toFixed(1)} kB gzip (budget ${budget.max / 1000} kB)`);
+        if (size > budget.max) over.push(`${budget.name}: ${size} B gzip > ${budget.max} B`);
+      }
+      if (over.length) this.error(`size budget crossed:\n  ${over.join('\n  ')}`);
+    },
+  };
+}
+
+/** Serves the simulated live channel (demo/channel) under /channel/. */
+function liveChannel(): Plugin {
+  return {
+    name: 'livecart:live-channel',
+    configureServer: (server) => void server.middlewares.use(channelMiddleware()),
+    configurePreviewServer: (server) => void server.middlewares.use(channelMiddleware()),
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  // `npm start` serves the demo retailer page; `npm run build` builds the script-tag file.
+  root: command === 'serve' ? 'demo' : '.',
+  resolve: { alias: { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
+  plugins: [liveChannel(), sizeBudgets()],
+  server: { port: 5173, strictPort: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    copyPublicDir: false,
+    // A normal build, not library mode: library mode keeps whitespace in ES output,
+    // which is right for npm but not for a script tag.
+    rollupOptions: {
+      input: { livecart: 'src/index.ts' },
+      preserveEntrySignatures: 'exports-only',
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    },
+  },
+}));
