@@ -1,0 +1,154 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define/pip-player.js';
+import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
+import { liveHlsInstances } from '../../src/media/stream.js';
+import { firstFrame, freshShow, getShow, LIVE, MP4, nextEvent, recordErrors, REPLAY, until } from '../helpers.js';
+
+const videoOf = (el: PipPlayer) => el.video!;
+
+describe('<pip-player>', () => {
+  it('is accessible and idle without a source', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player></pip-player>`);
+    await expect(el).to.be.accessible();
+    expect(el.state).to.equal('idle');
+    expect(el.getAttribute('state')).to.equal('idle');
+    expect(el.getAttribute('pip-mode')).to.equal('inline');
+    expect(liveHlsInstances.size).to.equal(0);
+  });
+
+  it('plays the live channel through hls.js: first frame, state playing, LIVE badge', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src=${LIVE} autoplay muted></pip-player>`);
+    expect(el.state).to.equal('loading');
+    await firstFrame(videoOf(el));
+    await until(() => el.state === 'playing', 'state playing');
+    expect(el.getAttribute('state')).to.equal('playing');
+    expect(liveHlsInstances.size).to.equal(1);
+    await until(() => el.live, 'the stream to be known live');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="live-badge"]')?.textContent).to.equal('Live');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the live channel as it advances', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src=${LIVE} autoplay muted></pip-player>`);
+    await until(() => el.state === 'playing', 'state playing');
+    const video = videoOf(el);
+    // hls.js keeps the seekable range on the playlist's window: its end moves only when
+    // the channel has published new segments and the player has reloaded the playlist.
+    const windowEnd = () => (video.seekable.length ? video.seekable.end(video.seekable.length - 1) : 0);
+    await until(() => windowEnd() > 0, 'a seekable live window');
+    const firstWindowEnd = windowEnd();
+    const started = performance.now();
+    await until(() => windowEnd() >= firstWindowEnd + 4, 'two newly published segments', 20_000);
+    expect(performance.now() - started).to.be.above(2000);
+    expect(el.state).to.equal('playing');
+    expect(video.currentTime).to.be.above(firstWindowEnd - 12);
+  });
+
+  it('starts on the lowest rendition', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src=${LIVE} autoplay muted></pip-player>`);
+    await firstFrame(videoOf(el));
+    expect(videoOf(el).videoHeight).to.equal(180);
+  });
+
+  it('plays MP4 without loading hls.js', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src=${MP4} autoplay muted></pip-player>`);
+    await firstFrame(videoOf(el));
+    await until(() => el.state === 'playing', 'state playing');
+    expect(liveHlsInstances.size).to.equal(0);
+    expect(el.live).to.equal(false);
+  });
+
+  it('reflects pause, play and the properties as attributes', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src=${REPLAY} muted></pip-player>`);
+    await until(() => videoOf(el).readyState >= 2, 'media data');
+    await el.play();
+    await until(() => el.state === 'playing', 'state playing');
+    await el.pause();
+    await until(() => el.state === 'paused', 'state paused');
+    el.poster = '/demo/images/ember-mug.svg';
+    el.controls = true;
+    el.pip = 'off';
+    await el.updateComplete;
+    expect(el.getAttribute('poster')).to.equal('/demo/images/ember-mug.svg');
+    expect(el.hasAttribute('controls')).to.equal(true);
+    expect(el.getAttribute('pip')).to.equal('off');
+    expect(videoOf(el).controls).to.equal(true);
+    expect(videoOf(el).poster).to.match(/ember-mug\.svg$/);
+  });
+
+  it('never uses a javascript: poster', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player poster="javascript:alert(1)"></pip-player>`);
+    expect(videoOf(el).hasAttribute('poster')).to.equal(false);
+  });
+
+  it('destroys hls.js and its listeners on disconnect, and picks up again when reconnected', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src=${LIVE} autoplay muted></pip-player>`);
+    await until(() => el.state === 'playing', 'state playing');
+    const parent = el.parentNode!;
+    el.remove();
+    expect(liveHlsInstances.size).to.equal(0);
+    const video = videoOf(el);
+    // No MediaSource left attached, and no listener of ours still moves the state.
+    expect(video.src).to.equal('');
+    el.state = 'paused';
+    video.dispatchEvent(new Event('playing'));
+    expect(el.state).to.equal('paused');
+    parent.appendChild(el);
+    await until(() => el.state === 'playing', 'state playing again');
+    expect(liveHlsInstances.size).to.equal(1);
+  });
+
+  it('replaces its hls.js instance when src changes', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src=${LIVE} autoplay muted></pip-player>`);
+    await until(() => el.state === 'playing', 'state playing');
+    const [first] = liveHlsInstances;
+    el.src = REPLAY;
+    await until(() => liveHlsInstances.size === 1 && !liveHlsInstances.has(first), 'a new instance');
+    await until(() => el.state === 'playing', 'state playing on the new source');
+    el.src = MP4;
+    await until(() => liveHlsInstances.size === 0, 'no hls.js for MP4');
+  });
+
+  it('shows an error with Retry and emits livecart-error for a 404 manifest, without throwing', async () => {
+    const errors = recordErrors();
+    const show = freshShow();
+    const el = await fixture<PipPlayer>(html`<pip-player show=${show} src="/channel/missing.m3u8" autoplay muted></pip-player>`);
+    const event = await nextEvent<CustomEvent>(el, 'livecart-error');
+    errors.stop();
+    expect(event.detail).to.include({ show, code: 'stream' });
+    expect(event.detail.message).to.match(/missing\.m3u8.*manifestLoadError.*404/);
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    expect(liveHlsInstances.size).to.equal(0);
+    const panel = el.shadowRoot!.querySelector('[part~="error"]')!;
+    expect(panel.getAttribute('role')).to.equal('alert');
+    await expect(el).to.be.accessible();
+    expect(errors.uncaught).to.deep.equal([]);
+
+    // Retry loads again from scratch: still failing here, so a second event comes.
+    const retry = panel.querySelector<HTMLButtonElement>('[part~="retry"]')!;
+    const again = nextEvent(el, 'livecart-error');
+    retry.click();
+    await again;
+    expect(el.state).to.equal('error');
+  });
+
+  it('Retry recovers once the stream is back', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src="/channel/missing.m3u8" autoplay muted></pip-player>`);
+    await nextEvent(el, 'livecart-error');
+    // The stream comes back (here: the page fixes the URL) and the shopper presses Retry.
+    el.src = LIVE;
+    await until(() => el.state === 'playing', 'state playing after retry');
+    expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+  });
+
+  it('registers with its show, publishing its state to $player', async () => {
+    const show = freshShow();
+    const el = await fixture<PipPlayer>(html`<pip-player show=${show} src=${REPLAY} autoplay muted></pip-player>`);
+    await until(() => getShow(show).$player.get().state === 'playing', '$player playing');
+    el.remove();
+    expect(getShow(show).$player.get().state).to.equal('idle');
+  });
+});

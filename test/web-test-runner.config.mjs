@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
+
+const require = createRequire(import.meta.url);
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** msw's worker must be served from the root, so its scope covers the test pages. */
+function mockServiceWorker() {
+  const file = require.resolve('msw/mockServiceWorker.js');
+  return async (ctx, next) => {
+    if (ctx.path !== '/mockServiceWorker.js') return next();
+    ctx.type = 'application/javascript';
+    ctx.body = await readFile(file);
+  };
+}
+
+export default {
+  rootDir: '.',
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser'] },
+  // One page at a time: picture-in-picture and focus are page-wide, and the machine has two cores.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 10 * 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  // Bundlers replace nanostores' process.env.NODE_ENV checks; the test pages are unbundled.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en"><head><meta charset="utf-8"><title>livecart tests</title></head><body>
+    <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+    <script type="module" src="${testFramework}"></script>
+    </body></html>`,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [channelKoaMiddleware(), mockServiceWorker()],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromium,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--autoplay-policy=no-user-gesture-required',
+        ],
+      },
+    }),
+  ],
+};
