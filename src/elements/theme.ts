@@ -6,7 +6,7 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    --_accent: var(--livecart-accent, #e11d48);
+    --_accent: var(--livecart-accent, #be123c);
     --_accent-text: var(--livecart-accent-text, #fff);
     --_surface: var(--livecart-surface, #fff);
     --_surface-2: var(--livecart-surface-2, color-mix(in srgb, var(--_text) 6%, var(--_surface)));

@@ -27,6 +27,13 @@ export function activeProductId(tracks: TextTrackList): string | null {
 }
 
 /**
+ * How long "no product" must last before it counts. Back-to-back cues computed from
+ * program date-times can leave a gap of a few milliseconds between one product's end
+ * and the next one's start; the banner should not flicker through it.
+ */
+const GAP_GRACE_MS = 400;
+
+/**
  * Calls `onChange` with the product on screen each time it changes. Returns the
  * function that stops watching.
  */
@@ -34,9 +41,17 @@ export function watchProductCues(video: HTMLVideoElement, onChange: (id: string 
   const abort = new AbortController();
   const { signal } = abort;
   let current: string | null = null;
+  let gapTimer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(gapTimer));
+  const settle = (id: string | null) => {
+    clearTimeout(gapTimer);
+    if (id !== current) onChange((current = id));
+  };
   const update = () => {
     const id = activeProductId(video.textTracks);
-    if (id !== current) onChange((current = id));
+    clearTimeout(gapTimer);
+    if (id === null && current !== null) gapTimer = setTimeout(() => settle(activeProductId(video.textTracks)), GAP_GRACE_MS);
+    else settle(id);
   };
   const watch = (track: TextTrack) => {
     if (track.kind !== 'metadata') return;

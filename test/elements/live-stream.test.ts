@@ -1,0 +1,166 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define/live-stream.js';
+import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
+import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
+import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
+import { liveHlsInstances } from '../../src/media/stream.js';
+import { FEED, freshShow, getShow, LIVE, nextEvent, recordErrors, REPLAY, SHOW_ORDER, until } from '../helpers.js';
+
+const part = <T extends Element = HTMLElement>(el: LiveStream, name: string) =>
+  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
+const playerOf = (el: LiveStream) => part<PipPlayer>(el, 'player');
+const featuredId = (show: string) => getShow(show).$featured.get()?.id ?? null;
+/** Resolves once the show's catalog is in (the feed may be cached, so no event to wait for). */
+const catalogOf = (show: string) => until(() => getShow(show).$products.get().length, 'the catalog');
+
+describe('<live-stream>', () => {
+  it('is accessible and renders the player, the banner and the carousel of its show', async () => {
+    const show = freshShow();
+    const ready = nextEvent<CustomEvent>(document, 'livecart-ready');
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} products=${FEED}></live-stream>`);
+    expect((await ready).detail).to.deep.equal({ show });
+    expect((await ready).target).to.equal(el);
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    expect(playerOf(el).show).to.equal(show);
+    expect(part<ShopCarousel>(el, 'catalog').show).to.equal(show);
+    expect(part(el, 'banner').hidden).to.equal(true);
+    expect(el.getAttribute('link-target')).to.equal('_blank');
+  });
+
+  it('reserves its video box before anything loads, so the page does not shift', async () => {
+    const el = await fixture<LiveStream>(html`<live-stream style="width: 640px" layout="overlay"></live-stream>`);
+    const box = playerOf(el).getBoundingClientRect();
+    expect(box.width).to.equal(640);
+    expect(box.height).to.equal(360);
+  });
+
+  it('features the product of the DATERANGE cue on screen, in a replay and after a seek', async () => {
+    const show = freshShow();
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} products=${FEED} src=${REPLAY} autoplay muted></live-stream>`);
+    const first = await nextEvent<CustomEvent>(el, 'livecart-featured-change');
+    expect(first.detail.show).to.equal(show);
+    expect(first.detail.product.id).to.equal('aurora-jacket');
+    expect(first.bubbles && first.composed).to.equal(true);
+    await el.updateComplete;
+    const banner = part(el, 'banner');
+    expect(banner.hidden).to.equal(false);
+    expect(banner.querySelector('.product-title')!.textContent).to.equal('Aurora Shell Jacket');
+    expect(banner.querySelector('buy-now-button')!.product).to.equal('aurora-jacket');
+    await expect(el).to.be.accessible();
+
+    // Seek into the third slot (12–18 s): the backpack is on screen there.
+    const changed = nextEvent<CustomEvent>(el, 'livecart-featured-change');
+    playerOf(el).video!.currentTime = 13;
+    expect((await changed).detail.product.id).to.equal('drift-backpack');
+    await el.updateComplete;
+    expect(part(el, 'catalog').getAttribute('featured')).to.equal('drift-backpack');
+  });
+
+  it('follows the live channel from one product to the next', async () => {
+    const show = freshShow();
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} products=${FEED} src=${LIVE} autoplay muted></live-stream>`);
+    await until(() => featuredId(show), 'a featured product');
+    const before = featuredId(show)!;
+    const event = await nextEvent<CustomEvent>(el, 'livecart-featured-change', 10_000);
+    const expected = SHOW_ORDER[(SHOW_ORDER.indexOf(before) + 1) % SHOW_ORDER.length];
+    expect(event.detail.product.id).to.equal(expected);
+  });
+
+  it('announces each product once, politely', async () => {
+    const show = freshShow();
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} products=${FEED}></live-stream>`);
+    await catalogOf(show);
+    const region = el.shadowRoot!.querySelector('[aria-live]')!;
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+    getShow(show).feature('ember-mug');
+    await el.updateComplete;
+    expect(region.textContent).to.equal('Now showing: Ember Enamel Mug');
+    // An unrelated re-render does not announce it again.
+    el.muted = true;
+    await el.updateComplete;
+    expect(region.textContent).to.equal('');
+    getShow(show).feature('fjord-beanie');
+    await el.updateComplete;
+    expect(region.textContent).to.equal('Now showing: Fjord Merino Beanie');
+  });
+
+  it('speaks the page language', async () => {
+    const show = freshShow();
+    const wrapper = await fixture(html`<div lang="fr"><live-stream show=${show} products=${FEED}></live-stream></div>`);
+    const el = wrapper.querySelector('live-stream')!;
+    await catalogOf(show);
+    getShow(show).feature('aurora-jacket');
+    await el.updateComplete;
+    expect(part(el, 'banner').querySelector('.eyebrow')!.textContent).to.equal('En ce moment');
+    expect(part(el, 'banner').textContent).to.contain('149,00\u00a0€');
+  });
+
+  it('keeps the video playing when the feed cannot be read, and says so', async () => {
+    const show = freshShow();
+    const errors = recordErrors();
+    const el = await fixture<LiveStream>(
+      html`<live-stream show=${show} products="/demo/missing-feed.json" src=${REPLAY} autoplay muted></live-stream>`,
+    );
+    const event = await nextEvent<CustomEvent>(el, 'livecart-error');
+    expect(event.detail).to.include({ show, code: 'feed' });
+    expect(event.detail.message).to.match(/HTTP 404/);
+    await until(() => playerOf(el).state === 'playing', 'the video to play on');
+    errors.stop();
+    await el.updateComplete;
+    expect(part(el, 'message').textContent).to.equal('Products could not be loaded.');
+    await expect(el).to.be.accessible();
+    expect(errors.uncaught).to.deep.equal([]);
+  });
+
+  it('takes an array of products from JavaScript', async () => {
+    const show = freshShow();
+    const el = await fixture<LiveStream>(html`<live-stream show=${show}></live-stream>`);
+    el.products = [{ id: 'x', title: 'Trail Socks', price: '12.00 EUR', link: 'https://shop.example/socks' }];
+    await until(() => getShow(show).product('x'), 'the product in the store');
+    expect(getShow(show).product('x')!.title).to.equal('Trail Socks');
+  });
+
+  it('lays out split and overlay, and lets a page replace the parts through slots', async () => {
+    const show = freshShow();
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} layout="split" style="width: 1000px">
+      <div slot="banner" id="my-banner">My banner</div>
+      <aside slot="feed">Chat</aside>
+    </live-stream>`);
+    await el.updateComplete;
+    const base = part(el, 'base');
+    expect(base.classList.contains('split')).to.equal(true);
+    expect(base.classList.contains('has-feed')).to.equal(true);
+    const stage = part(el, 'stage').getBoundingClientRect();
+    expect(stage.width).to.be.below(500);
+    const bannerSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="banner"]')!;
+    expect(bannerSlot.assignedElements()[0].id).to.equal('my-banner');
+    el.layout = 'overlay';
+    await el.updateComplete;
+    expect(part(el, 'base').classList.contains('overlay')).to.equal(true);
+    expect(el.getAttribute('layout')).to.equal('overlay');
+  });
+
+  it('makes slotted elements and its own parts members of its show', async () => {
+    const show = freshShow();
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} products=${FEED}>
+      <buy-now-button slot="catalog" product="ember-mug"></buy-now-button>
+    </live-stream>`);
+    await catalogOf(show);
+    const button = el.querySelector('buy-now-button')!;
+    await button.updateComplete;
+    expect(button.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Buy now: Ember Enamel Mug');
+  });
+
+  it('releases the player, hls.js and its show on disconnect', async () => {
+    const show = freshShow();
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} src=${LIVE} autoplay muted products=${FEED}></live-stream>`);
+    await until(() => playerOf(el).state === 'playing', 'playing');
+    expect(liveHlsInstances.size).to.equal(1);
+    el.remove();
+    expect(liveHlsInstances.size).to.equal(0);
+    expect(getShow(show).$player.get().state).to.equal('idle');
+    // Only the show's own listener remains on its stores.
+    expect(getShow(show).$featured.lc).to.equal(1);
+  });
+});
