@@ -39,28 +39,31 @@ function liveChannel(): Plugin {
   return {
     name: 'livecart:live-channel',
     configureServer: (server) => void server.middlewares.use(channelMiddleware()),
-    configurePreviewServer: (server) => void server.middlewares.use(channelMiddleware()),
   };
 }
 
-export default defineConfig(({ command }) => ({
-  // `npm start` serves the demo retailer page; `npm run build` builds the script-tag file.
-  root: command === 'serve' ? 'demo' : '.',
-  resolve: { alias: { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
-  plugins: [liveChannel(), sizeBudgets()],
-  server: { port: 5173, strictPort: true },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: true,
-    copyPublicDir: false,
-    // A normal build, not library mode: library mode keeps whitespace in ES output,
-    // which is right for npm but not for a script tag.
-    rollupOptions: {
-      input: { livecart: 'src/index.ts' },
-      preserveEntrySignatures: 'exports-only',
-      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
-    },
-  },
-}));
+const alias = { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
+
+export default defineConfig(({ command }) =>
+  command === 'serve'
+    ? // `npm start`: the demo retailer page and its simulated live channel.
+      { root: 'demo', resolve: { alias }, plugins: [liveChannel()], server: { port: 5173, strictPort: true } }
+    : // `npm run build`: dist/livecart.js for the script tag, hls.js in its own chunk beside it.
+      {
+        plugins: [sizeBudgets()],
+        build: {
+          outDir: 'dist',
+          emptyOutDir: true,
+          target: 'es2022',
+          sourcemap: true,
+          copyPublicDir: false,
+          // A normal build, not library mode: library mode keeps whitespace in ES output,
+          // which is right for npm but not for a script tag.
+          rolldownOptions: {
+            input: { livecart: 'src/index.ts' },
+            preserveEntrySignatures: 'exports-only',
+            output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+          },
+        },
+      },
+);

@@ -12,7 +12,7 @@ SLOT=6
 SHOW=("Aurora Shell Jacket:0x0f766e" "Ember Enamel Mug:0xb45309" "Drift 28L Backpack:0x1d4ed8" "Glow Camp Lantern:0x7e22ce")
 LOOP=$(( SLOT * ${#SHOW[@]} ))
 
-filters="drawtext=fontfile=$FONT:text='● LIVE  Fjellvik Outdoor':x=24:y=20:fontsize=22:fontcolor=white"
+filters="drawtext=fontfile=$FONT:text='Fjellvik Outdoor · Winter Trail Live':x=w-tw-24:y=20:fontsize=20:fontcolor=white"
 for i in "${!SHOW[@]}"; do
   name=${SHOW[$i]%%:*}; color=${SHOW[$i]##*:}
   from=$(( i * SLOT )); to=$(( from + SLOT ))
@@ -21,13 +21,13 @@ for i in "${!SHOW[@]}"; do
   filters+=",drawtext=fontfile=$FONT:text='Now showing':x=24:y=262:fontsize=18:fontcolor=white@0.8:$on"
   filters+=",drawtext=fontfile=$FONT:text='$name':x=24:y=290:fontsize=36:fontcolor=white:$on"
 done
-filters+=",drawtext=fontfile=$FONT:text='%{pts\\:hms}':x=w-tw-24:y=20:fontsize=18:fontcolor=white@0.7"
+filters+=",drawtext=fontfile=$FONT:text='%{pts\\:hms}':x=w-tw-24:y=48:fontsize=16:fontcolor=white@0.75"
 
 rm -rf "$OUT"; mkdir -p "$OUT/360p" "$OUT/180p"
 ffmpeg -loglevel error -y \
-  -f lavfi -i "testsrc2=size=640x360:rate=30:duration=$LOOP" \
+  -f lavfi -i "gradients=size=640x360:rate=30:duration=$LOOP:c0=0x0f172a:c1=0x334155:c2=0x1e293b:speed=0.03" \
   -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=$LOOP" \
-  -filter_complex "[0:v]hue=s=0.25,$filters,split=2[hi][lo0];[lo0]scale=320:180[lo];[1:a]volume=0.05,asplit=2[a1][a2]" \
+  -filter_complex "[0:v]$filters,split=2[hi][lo0];[lo0]scale=320:180[lo];[1:a]volume=0.05,asplit=2[a1][a2]" \
   -map "[hi]" -map "[a1]" -c:v libx264 -profile:v main -preset veryfast -b:v 450k -maxrate 500k -bufsize 900k \
     -pix_fmt yuv420p -g 60 -keyint_min 60 -sc_threshold 0 -c:a aac -b:a 48k \
     -f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename "$OUT/360p/%02d.ts" "$OUT/360p/vod.m3u8" \

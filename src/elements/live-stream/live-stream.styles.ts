@@ -1,4 +1,55 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/** split: video | catalog | feed side by side, like the Twitter Live Shopping screen. */
+const split = (scope: CSSResult) => css`
+  ${scope} {
+    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+    grid-template-areas: 'stage catalog' 'stage feed';
+  }
+  ${scope}.has-feed {
+    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) minmax(0, 2fr);
+    grid-template-areas: 'stage catalog feed';
+  }
+  /* In a column beside the video, the catalog is a list as tall as the stage. */
+  ${scope} .catalog {
+    contain: size;
+  }
+  ${scope} shop-carousel {
+    height: 100%;
+  }
+  ${scope} shop-carousel::part(track) {
+    flex-direction: column;
+    height: 100%;
+    overflow: hidden auto;
+    scroll-snap-type: y proximity;
+  }
+  ${scope} shop-carousel::part(card) {
+    flex: none;
+    display: grid;
+    grid-template-columns: 72px minmax(0, 1fr);
+    column-gap: 10px;
+    row-gap: 2px;
+    align-items: start;
+    background: var(--_surface-2);
+  }
+  ${scope} shop-carousel::part(image) {
+    grid-row: span 4;
+  }
+  ${scope} shop-carousel::part(nav) {
+    display: none;
+  }
+`;
+
+/** overlay: the banner over the top of the video (clear of its controls), for phones. */
+const overlay = (scope: CSSResult) => css`
+  ${scope} [part~='banner'] {
+    position: absolute;
+    inset: 40px 8px auto 8px;
+    max-width: 440px;
+    background: color-mix(in srgb, var(--_surface) 88%, transparent);
+    backdrop-filter: blur(6px);
+  }
+`;
 
 export const styles = css`
   :host {
@@ -35,35 +86,14 @@ export const styles = css`
   .feed[hidden] {
     display: none;
   }
-  /* split: video | catalog | feed, like the Twitter Live Shopping screen. */
+  ${split(unsafeCSS('.split'))}
+  ${overlay(unsafeCSS('.overlay'))}
+  /* No layout set: split where there is room for it, overlay where there is not. */
   @container (min-width: 760px) {
-    .auto {
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-      grid-template-areas: 'stage catalog' 'stage feed';
-    }
-    .auto.has-feed {
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) minmax(0, 2fr);
-      grid-template-areas: 'stage catalog feed';
-    }
+    ${split(unsafeCSS('.auto'))}
   }
-  .split {
-    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-    grid-template-areas: 'stage catalog' 'stage feed';
-  }
-  .split.has-feed {
-    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) minmax(0, 2fr);
-    grid-template-areas: 'stage catalog feed';
-  }
-  .split shop-carousel,
-  .auto shop-carousel {
-    --livecart-card-width: 160px;
-  }
-  /* overlay: the banner over the bottom of the video, for phones. */
-  .overlay [part~='banner'] {
-    position: absolute;
-    inset: auto 8px 8px 8px;
-    background: color-mix(in srgb, var(--_surface) 88%, transparent);
-    backdrop-filter: blur(6px);
+  @container (max-width: 759.98px) {
+    ${overlay(unsafeCSS('.auto'))}
   }
   [part~='banner'] {
     display: grid;

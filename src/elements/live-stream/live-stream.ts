@@ -101,6 +101,7 @@ export class LiveStream extends LitElement {
     const t = stringsFor(locale);
     const showId = this.showController.show.id;
     const featured = this.showController.show.$featured.get();
+    // Unset: the styles pick split or overlay by the element's width (a container query).
     const layout = this.layout === 'split' || this.layout === 'overlay' ? this.layout : 'auto';
     const announce = featured && featured.id !== this.lastAnnounced ? `${t.nowShowing}: ${featured.title}` : '';
     return html`<div part="base" class=${classMap({ [layout]: true, 'has-feed': this.hasFeed })}>

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { safeUrl } from '../../commerce/safe-url.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit, type PipMode } from '../../events.js';
@@ -69,8 +68,16 @@ export class PipPlayer extends LitElement {
   declare behindLive: boolean;
   declare private errorMessage: string;
 
+  /**
+   * The video element, made once and kept for the element's life so that a source can
+   * load before the first render, and so the video can be moved (Document PiP) without
+   * being rebuilt.
+   */
+  readonly video: HTMLVideoElement = document.createElement('video');
   private readonly showController = new ShowController(this, () => [], (show) => show.attachPlayer(this));
   private stream?: Stream;
+  /** The `src` the current stream was made for. */
+  private loadedSrc: string | null = null;
   private detachVideo?: AbortController;
 
   constructor() {
@@ -87,19 +94,16 @@ export class PipPlayer extends LitElement {
     this.live = false;
     this.behindLive = false;
     this.errorMessage = '';
-  }
-
-  /** The video element (in this element's shadow root). */
-  get video(): HTMLVideoElement | null {
-    return this.renderRoot?.querySelector('video') ?? null;
+    this.video.setAttribute('part', 'video');
+    this.video.playsInline = true;
   }
 
   play(): Promise<void> {
-    return this.video?.play() ?? Promise.reject(new Error('livecart: the player is not rendered yet'));
+    return this.video.play();
   }
 
   async pause(): Promise<void> {
-    this.video?.pause();
+    this.video.pause();
   }
 
   /**
@@ -108,9 +112,8 @@ export class PipPlayer extends LitElement {
    * `pip-mode` follows the browser's own events.
    */
   enterPip(): Promise<PipMode> {
-    const video = this.video;
-    if (this.pip === 'off' || !video || this.pipMode !== 'inline') return Promise.resolve(this.pipMode);
-    const rung = this.pipLadder(video).find((r) => r.supported());
+    if (this.pip === 'off' || this.pipMode !== 'inline') return Promise.resolve(this.pipMode);
+    const rung = this.pipLadder().find((r) => r.supported());
     if (!rung) return Promise.resolve(this.reportPip('picture-in-picture is not available in this browser'));
     return rung.enter().then(
       () => rung.mode,
@@ -119,14 +122,12 @@ export class PipPlayer extends LitElement {
   }
 
   async exitPip(): Promise<void> {
-    const video = this.video;
-    if (video) await Promise.all(this.pipLadder(video).map((rung) => rung.exit()));
+    await Promise.all(this.pipLadder().map((rung) => rung.exit()));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Reconnected (e.g. moved in the page): pick the video and the stream up again.
-    if (this.hasUpdated) this.attachVideo();
+    this.attachVideo();
   }
 
   override disconnectedCallback(): void {
@@ -135,6 +136,14 @@ export class PipPlayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.detachVideo && this.src !== this.loadedSrc) this.load();
+    const video = this.video;
+    const poster = safeUrl(this.poster, document.baseURI);
+    if (poster) video.poster = poster;
+    else video.removeAttribute('poster');
+    video.controls = this.controls;
+    video.muted = this.muted;
+    video.setAttribute('aria-label', stringsFor(localeOf(this)).player);
     if (changed.has('state') || changed.has('pipMode') || changed.has('live') || changed.has('behindLive')) {
       this.showController.show.setPlayerState({
         state: this.state,
@@ -145,25 +154,10 @@ export class PipPlayer extends LitElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    this.attachVideo();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('src') && changed.get('src') !== undefined) this.load();
-  }
-
   protected override render() {
     const t = stringsFor(localeOf(this));
     return html`<div part="frame">
-      <video
-        part="video"
-        playsinline
-        aria-label=${t.player}
-        poster=${ifDefined(safeUrl(this.poster, document.baseURI) ?? undefined)}
-        ?controls=${this.controls}
-        .muted=${this.muted}
-      ></video>
+      ${this.video}
       ${this.live ? html`<span part="badge live-badge" class="badge">${t.live}</span>` : nothing}
       ${this.live && this.behindLive
         ? html`<button part="go-live" type="button" @click=${this.goLive}>${t.goLive}</button>`
@@ -182,13 +176,12 @@ export class PipPlayer extends LitElement {
   /** Seeks to the live edge. */
   private goLive = () => {
     const edge = this.stream?.liveEdge();
-    if (this.video && edge != null) this.video.currentTime = edge;
-    void this.video?.play().catch(() => {});
+    if (edge != null) this.video.currentTime = edge;
+    void this.video.play().catch(() => {});
   };
 
   private attachVideo(): void {
     const video = this.video;
-    if (!video) return;
     this.detachVideo?.abort();
     const abort = (this.detachVideo = new AbortController());
     const on = (type: string, listener: () => void) => video.addEventListener(type, listener, { signal: abort.signal });
@@ -219,12 +212,13 @@ export class PipPlayer extends LitElement {
     this.detachVideo = undefined;
     this.stream?.destroy();
     this.stream = undefined;
+    this.loadedSrc = null;
   }
 
   /** (Re)loads `src` from scratch: also what Retry does. */
   private load = () => {
     const video = this.video;
-    if (!video || !this.isConnected) return;
+    this.loadedSrc = this.src;
     this.stream?.destroy();
     this.stream = undefined;
     this.errorMessage = '';
@@ -271,8 +265,8 @@ export class PipPlayer extends LitElement {
     return this.pipMode;
   }
 
-  private pipLadder(video: HTMLVideoElement): PipRung[] {
-    return [videoPip(video)];
+  private pipLadder(): PipRung[] {
+    return [videoPip(this.video)];
   }
 }
 

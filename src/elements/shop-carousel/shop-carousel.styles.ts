@@ -4,6 +4,8 @@ export const styles = css`
   :host {
     display: block;
     position: relative;
+    /* A strip wider than its box scrolls; it never widens the page around it. */
+    contain: inline-size;
     --_card-width: var(--livecart-card-width, 180px);
   }
   [part~='track'] {

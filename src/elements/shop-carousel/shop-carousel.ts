@@ -17,8 +17,8 @@ const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
 
 /**
  * The show's products as a scroll-snapping strip of cards, like a Shop Module: image,
- * title, price and sale price, availability and a buy button on each. Arrow keys move
- * between cards; the product on screen is highlighted and brought into view.
+ * title, price and sale price, availability and a buy button on each. Arrow keys (and
+ * Home, End) move between cards; the product on screen is highlighted and brought into view.
  *
  * @summary A product carousel that follows the show.
  * @fires livecart-ready - The show's catalog first has products.
@@ -129,8 +129,10 @@ export class ShopCarousel extends LitElement {
     const track = this.renderRoot.querySelector<HTMLElement>('[part~="track"]');
     const card = this.cards().find((c) => c.dataset.id === id);
     if (!track || !card) return;
+    // Centre the card on either axis: the strip may be laid out as a column (split layout).
     const left = card.offsetLeft - track.offsetLeft - (track.clientWidth - card.offsetWidth) / 2;
-    track.scrollTo({ left: Math.max(0, left) });
+    const top = card.offsetTop - track.offsetTop - (track.clientHeight - card.offsetHeight) / 2;
+    track.scrollTo({ left: Math.max(0, left), top: Math.max(0, top) });
   }
 
   private page(direction: 1 | -1): void {
@@ -151,7 +153,7 @@ export class ShopCarousel extends LitElement {
     const current = cards.indexOf(event.target as HTMLElement);
     if (current < 0) return;
     const rtl = getComputedStyle(this).direction === 'rtl';
-    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, ArrowDown: 1, ArrowUp: -1 }[event.key];
     const next =
       event.key === 'Home' ? 0 : event.key === 'End' ? cards.length - 1 : step ? current + step : -1;
     if (next < 0 || next >= cards.length) return;

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--autoplay-policy=no-user-gesture-required'] });
+const [w, h, out, wait] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4], Number(process.argv[5] ?? 5000)];
+const p = await b.newPage({ viewport: { width: w, height: h } });
+p.on('pageerror', e => console.log('pageerror', e.message));
+p.on('console', m => m.type() !== 'debug' && console.log('console', m.type(), m.text()));
+await p.goto('http://localhost:5173/');
+await p.waitForTimeout(wait);
+await p.screenshot({ path: out, fullPage: true });
+await b.close();
