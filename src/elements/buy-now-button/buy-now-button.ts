@@ -15,6 +15,7 @@ export type BuyAction = 'auto' | 'link' | 'cart' | 'checkout';
  * product's page in a new tab and, in the same click, puts the show's player in
  * picture-in-picture so the show keeps playing while the shopper shops.
  *
+ * @tag buy-now-button
  * @summary A "Buy now" button that keeps the show playing.
  * @fires livecart-add-to-cart - Cancelable; `{ show, product, quantity }`.
  * @fires livecart-error - `code: 'cart'` when the product has no usable link or no cart is configured.

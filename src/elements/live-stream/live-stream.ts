@@ -14,6 +14,7 @@ import { styles } from './live-stream.styles.js';
  * product on screen and its buy button, and a carousel of the show's products. Elements
  * inside it (also slotted ones) belong to its show.
  *
+ * @tag live-stream
  * @summary A live shopping show: video, product on screen, catalog.
  * @fires livecart-ready - The show's catalog first has products.
  * @fires livecart-featured-change - The product on screen changed; `{ show, product }`.
@@ -49,7 +50,7 @@ export class LiveStream extends LitElement {
     muted: { type: Boolean, reflect: true },
     layout: { reflect: true },
     linkTarget: { attribute: 'link-target', reflect: true },
-    hasFeed: { state: true },
+    hasFeed: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
 

@@ -16,6 +16,7 @@ import { styles } from './pip-player.styles.js';
  * reads the product on screen from the stream's metadata cues into its show; and goes
  * picture-in-picture when a buy button asks it to.
  *
+ * @tag pip-player
  * @summary A live HLS player that can keep playing picture-in-picture.
  * @fires livecart-pip-change - The browser entered or left picture-in-picture.
  * @fires livecart-error - `code: 'stream'` when the stream cannot be played; `'pip'` when PiP was refused.
@@ -41,8 +42,8 @@ export class PipPlayer extends LitElement {
     pipMode: { attribute: 'pip-mode', reflect: true },
     state: { reflect: true },
     live: { type: Boolean, reflect: true },
-    behindLive: { state: true },
-    errorMessage: { state: true },
+    behindLive: { state: true, attribute: false },
+    errorMessage: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
 

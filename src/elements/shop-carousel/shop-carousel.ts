@@ -20,6 +20,7 @@ const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
  * title, price and sale price, availability and a buy button on each. Arrow keys (and
  * Home, End) move between cards; the product on screen is highlighted and brought into view.
  *
+ * @tag shop-carousel
  * @summary A product carousel that follows the show.
  * @fires livecart-ready - The show's catalog first has products.
  * @fires livecart-error - `code: 'feed'` when its own feed is unreadable or has bad items.

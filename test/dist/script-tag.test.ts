@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import { until } from '../helpers.js';
+
+/**
+ * The built dist/livecart.js (npm test builds first) on a plain page with nothing but
+ * the script tag and the elements.
+ */
+describe('dist/livecart.js on a plain page', () => {
+  let frame: HTMLIFrameElement;
+  const errors: unknown[] = [];
+
+  before(async () => {
+    frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 1024px; height: 800px; border: 0';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = '/test/fixtures/script-tag.html';
+    document.body.append(frame);
+    await loaded;
+    frame.contentWindow!.addEventListener('error', (e) => errors.push(e.error ?? e.message));
+  });
+  after(() => frame.remove());
+
+  const doc = () => frame.contentDocument!;
+
+  it('registers every element, once, even when loaded twice', async () => {
+    const registry = frame.contentWindow!.customElements;
+    await until(() => registry.get('live-stream'), 'the elements to be defined');
+    for (const tag of ['live-stream', 'pip-player', 'shop-carousel', 'buy-now-button']) {
+      expect(registry.get(tag), tag).to.be.a('function');
+    }
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('plays the live show with shoppable products, hls.js fetched as its own chunk', async () => {
+    const stream = doc().querySelector('live-stream')!;
+    const player = () => stream.shadowRoot?.querySelector('pip-player');
+    await until(() => player()?.getAttribute('state') === 'playing', 'the show to play');
+    const carousel = stream.shadowRoot!.querySelector('shop-carousel')!;
+    await until(() => carousel.shadowRoot!.querySelectorAll('[part~="card"]').length === 5, 'five product cards');
+    await until(() => stream.shadowRoot!.querySelector<HTMLElement>('[part~="banner"]')?.hidden === false, 'the banner');
+
+    const scripts = frame.contentWindow!.performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
+    expect(scripts).to.include('/dist/livecart.js');
+    expect(scripts.some((p) => /^\/dist\/hls[^/]*\.js$/.test(p))).to.equal(true);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('enables a lone buy button of the same show once the feed is in', async () => {
+    const button = doc().querySelector('buy-now-button')!;
+    await until(() => button.shadowRoot?.querySelector('button')?.disabled === false, 'the lone button to be enabled');
+  });
+});
