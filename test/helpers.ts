@@ -7,6 +7,8 @@ import { getShow } from '../src/store/show.js';
 export const LIVE = '/channel/live.m3u8';
 export const REPLAY = '/channel/replay.m3u8';
 export const MP4 = '/channel/media/show.mp4';
+/** The same show as fMP4 whose product cues are ID3 TXXX frames (no DATERANGE tags). */
+export const ID3 = '/channel/media/id3/vod.m3u8';
 /** The demo's real product feed. */
 export const FEED = '/demo/products.json';
 

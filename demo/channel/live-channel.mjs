@@ -8,7 +8,7 @@
 //   /channel/live.m3u8            multivariant playlist of the live channel
 //   /channel/live/<rendition>.m3u8 its media playlists (sliding window)
 //   /channel/replay.m3u8          the same show as a VOD (a shoppable replay)
-//   /channel/media/...            segments, and show.mp4
+//   /channel/media/...            segments, show.mp4, and id3/vod.m3u8 (the show with ID3 cues)
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -78,7 +78,7 @@ export function livePlaylist(rendition, now, epoch) {
   return mediaPlaylist({ rendition, first, count: WINDOW_SEGMENTS, epoch: epoch - WINDOW_SEGMENTS * SEGMENT_SECONDS * 1000 });
 }
 
-const TYPES = { m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t', mp4: 'video/mp4' };
+const TYPES = { m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t', mp4: 'video/mp4', m4s: 'video/iso.segment' };
 
 /**
  * Answers a request path under /channel/, or returns null when the path is not ours.
@@ -100,7 +100,7 @@ export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
         : mediaPlaylist({ rendition, first: 0, count: LOOP_SEGMENTS, epoch: REPLAY_EPOCH, ended: true }),
     );
   }
-  const file = /^media\/((?:\w+\/)?[\w.]+\.(ts|mp4))$/.exec(rest);
+  const file = /^media\/((?:\w+\/)?[\w.]+\.(ts|mp4|m4s|m3u8))$/.exec(rest);
   if (file) {
     try {
       const body = await readFile(MEDIA_DIR + file[1]);

@@ -4,7 +4,7 @@ import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
 import { liveHlsInstances } from '../../src/media/stream.js';
-import { FEED, freshShow, getShow, LIVE, nextEvent, recordErrors, REPLAY, SHOW_ORDER, until } from '../helpers.js';
+import { FEED, freshShow, getShow, ID3, LIVE, nextEvent, recordErrors, REPLAY, SHOW_ORDER, until } from '../helpers.js';
 
 const part = <T extends Element = HTMLElement>(el: LiveStream, name: string) =>
   el.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
@@ -55,6 +55,16 @@ describe('<live-stream>', () => {
     expect((await changed).detail.product.id).to.equal('drift-backpack');
     await el.updateComplete;
     expect(part(el, 'catalog').getAttribute('featured')).to.equal('drift-backpack');
+  });
+
+  it('features products from ID3 TXXX frames just like DATERANGE tags', async () => {
+    const show = freshShow();
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} products=${FEED} src=${ID3} autoplay muted></live-stream>`);
+    await until(() => featuredId(show) === 'aurora-jacket', 'the first product from its ID3 frame');
+    playerOf(el).video!.currentTime = 13;
+    await until(() => featuredId(show) === 'drift-backpack', 'the product of the ID3 frame at 13 s');
+    await el.updateComplete;
+    expect(part(el, 'banner').querySelector('.product-title')!.textContent).to.equal('Drift 28L Backpack');
   });
 
   it('follows the live channel from one product to the next', async () => {
@@ -158,6 +168,7 @@ describe('<live-stream>', () => {
     await until(() => playerOf(el).state === 'playing', 'playing');
     expect(liveHlsInstances.size).to.equal(1);
     el.remove();
+    await null;
     expect(liveHlsInstances.size).to.equal(0);
     expect(getShow(show).$player.get().state).to.equal('idle');
     // Only the show's own listener remains on its stores.
