@@ -57,12 +57,22 @@ export default defineConfig(({ command }) =>
           target: 'es2022',
           sourcemap: true,
           copyPublicDir: false,
+          // The only dynamic imports are hls.js and small parts of ours, which have no CSS or
+          // shared chunks to preload: Vite's preload helper would be 3 kB of dead weight.
+          modulePreload: false,
           // A normal build, not library mode: library mode keeps whitespace in ES output,
           // which is right for npm but not for a script tag.
           rolldownOptions: {
             input: { livecart: 'src/index.ts' },
-            preserveEntrySignatures: 'exports-only',
-            output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+            // Everything a page needs up front stays in livecart.js, and the chunks loaded
+            // later (hls.js, the Document PiP card, schedules, a resumed show) import what
+            // they share from it: a separate shared chunk would cost a round trip before the
+            // first frame. That lets the entry export a few internal (minified) names.
+            preserveEntrySignatures: 'allow-extension',
+            output: {
+              entryFileNames: '[name].js',
+              chunkFileNames: '[name]-[hash].js',
+            },
           },
         },
       },

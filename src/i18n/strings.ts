@@ -21,6 +21,12 @@ const en = {
   next: 'Next products',
   was: 'Was',
   player: 'Live video',
+  inPip: 'Playing in picture-in-picture',
+  bringBack: 'Bring it back',
+  movePlayer: 'Move the player (arrow keys)',
+  expand: 'Back into the page',
+  close: 'Close the player',
+  backToShow: 'Back to the show',
 };
 export type StringKey = keyof typeof en;
 type Strings = Record<StringKey, string>;
@@ -46,6 +52,12 @@ const fr: Strings = {
   next: 'Produits suivants',
   was: 'Avant',
   player: 'Vidéo en direct',
+  inPip: 'Lecture en incrustation',
+  bringBack: 'Revenir ici',
+  movePlayer: 'Déplacer le lecteur (flèches)',
+  expand: 'Revenir dans la page',
+  close: 'Fermer le lecteur',
+  backToShow: 'Retour à l’émission',
 };
 const it: Strings = {
   buyNow: 'Compra ora',
@@ -68,6 +80,12 @@ const it: Strings = {
   next: 'Prodotti successivi',
   was: 'Prima',
   player: 'Video in diretta',
+  inPip: 'In riproduzione picture-in-picture',
+  bringBack: 'Riporta qui',
+  movePlayer: 'Sposta il player (frecce)',
+  expand: 'Torna nella pagina',
+  close: 'Chiudi il player',
+  backToShow: 'Torna allo show',
 };
 const es: Strings = {
   buyNow: 'Comprar ahora',
@@ -90,6 +108,12 @@ const es: Strings = {
   next: 'Productos siguientes',
   was: 'Antes',
   player: 'Vídeo en directo',
+  inPip: 'Reproduciendo en imagen en imagen',
+  bringBack: 'Traer de vuelta',
+  movePlayer: 'Mover el reproductor (flechas)',
+  expand: 'Volver a la página',
+  close: 'Cerrar el reproductor',
+  backToShow: 'Volver al directo',
 };
 const de: Strings = {
   buyNow: 'Jetzt kaufen',
@@ -112,6 +136,12 @@ const de: Strings = {
   next: 'Nächste Produkte',
   was: 'Vorher',
   player: 'Live-Video',
+  inPip: 'Läuft im Bild-im-Bild-Modus',
+  bringBack: 'Zurückholen',
+  movePlayer: 'Player verschieben (Pfeiltasten)',
+  expand: 'Zurück in die Seite',
+  close: 'Player schließen',
+  backToShow: 'Zurück zur Show',
 };
 
 const STRINGS: Record<string, Strings> = { en, fr, it, es, de };

@@ -12,28 +12,117 @@ export interface PipRung {
   exit(): Promise<void>;
 }
 
-/** Video picture-in-picture (`requestPictureInPicture`). */
+/** What the Document PiP rung needs from the player it moves. */
+export interface DocumentPipHost {
+  readonly video: HTMLVideoElement;
+  /** Fills the PiP window (styles, product card) around the moved video; resolves to its cleanup. */
+  furnish(pipWindow: Window, stage: HTMLElement, card: HTMLElement): Promise<() => void>;
+  /** Takes the video back inline, as it was. */
+  takeBack(): void;
+  setMode(mode: PipMode): void;
+}
+
+interface DocumentPictureInPicture {
+  requestWindow(options?: { width?: number; height?: number }): Promise<Window>;
+  readonly window: Window | null;
+}
+const documentPictureInPicture = (): DocumentPictureInPicture | undefined =>
+  (globalThis as { documentPictureInPicture?: DocumentPictureInPicture }).documentPictureInPicture;
+
+/**
+ * Document Picture-in-Picture (Chromium 116+, Firefox): the live video and a card of the
+ * product on screen, with its buy button, in an always-on-top window. The mode follows
+ * the window: `document` once it opened, `inline` at its `pagehide`.
+ */
+export function documentPip(host: DocumentPipHost): PipRung {
+  let pipWindow: Window | null = null;
+  return {
+    mode: 'document',
+    supported: () => !!documentPictureInPicture() && globalThis.isSecureContext,
+    enter: async () => {
+      const { video } = host;
+      const wasPlaying = !video.paused;
+      const width = Math.max(320, Math.min(480, video.clientWidth || 400));
+      const opened = await documentPictureInPicture()!.requestWindow({ width, height: Math.round((width * 9) / 16) + 96 });
+      pipWindow = opened;
+      const doc = opened.document;
+      const stage = doc.createElement('div');
+      const card = doc.createElement('div');
+      stage.append(video);
+      doc.body.append(stage, card);
+      // Moving a video between documents may pause it; the show goes on.
+      if (wasPlaying) void video.play().catch(() => {});
+      host.setMode('document');
+      const cleanup = host.furnish(opened, stage, card);
+      opened.addEventListener(
+        'pagehide',
+        () => {
+          void cleanup.then((stop) => stop());
+          const playing = !video.paused;
+          host.takeBack();
+          if (playing || wasPlaying) void video.play().catch(() => {});
+          pipWindow = null;
+          host.setMode('inline');
+        },
+        { once: true },
+      );
+    },
+    exit: async () => {
+      pipWindow?.close();
+    },
+  };
+}
+
+type WebkitVideo = HTMLVideoElement & {
+  webkitSupportsPresentationMode?: (mode: string) => boolean;
+  webkitSetPresentationMode?: (mode: string) => void;
+  webkitPresentationMode?: string;
+};
+
+/** Video picture-in-picture: `requestPictureInPicture`, or iOS Safari's presentation mode. */
 export function videoPip(video: HTMLVideoElement): PipRung {
+  const webkit = video as WebkitVideo;
+  const standard = () => 'pictureInPictureEnabled' in document && document.pictureInPictureEnabled && !video.disablePictureInPicture;
+  const ios = () => !standard() && !!webkit.webkitSupportsPresentationMode?.('picture-in-picture');
   return {
     mode: 'video',
-    supported: () =>
-      'pictureInPictureEnabled' in document && document.pictureInPictureEnabled && !video.disablePictureInPicture,
+    supported: () => standard() || ios(),
     enter: async () => {
-      await video.requestPictureInPicture();
+      if (standard()) await video.requestPictureInPicture();
+      else webkit.webkitSetPresentationMode!('picture-in-picture');
     },
     exit: async () => {
       if (document.pictureInPictureElement) await document.exitPictureInPicture();
+      if (webkit.webkitPresentationMode === 'picture-in-picture') webkit.webkitSetPresentationMode!('inline');
+    },
+  };
+}
+
+/** The floating in-page mini player: always there, needs no permission and no gesture. */
+export function floatingPip(setMode: (mode: PipMode) => void, current: () => PipMode): PipRung {
+  return {
+    mode: 'floating',
+    supported: () => true,
+    enter: async () => setMode('floating'),
+    exit: async () => {
+      if (current() === 'floating') setMode('inline');
     },
   };
 }
 
 /**
  * Follows what the browser reports, never what was only requested: the mode changes on
- * `enterpictureinpicture` / `leavepictureinpicture`.
+ * `enterpictureinpicture` / `leavepictureinpicture` (and iOS's presentation mode events).
  */
 export function watchVideoPip(video: HTMLVideoElement, onMode: (mode: PipMode) => void): () => void {
   const abort = new AbortController();
-  video.addEventListener('enterpictureinpicture', () => onMode('video'), { signal: abort.signal });
-  video.addEventListener('leavepictureinpicture', () => onMode('inline'), { signal: abort.signal });
+  const { signal } = abort;
+  video.addEventListener('enterpictureinpicture', () => onMode('video'), { signal });
+  video.addEventListener('leavepictureinpicture', () => onMode('inline'), { signal });
+  video.addEventListener(
+    'webkitpresentationmodechanged',
+    () => onMode((video as WebkitVideo).webkitPresentationMode === 'picture-in-picture' ? 'video' : 'inline'),
+    { signal },
+  );
   return () => abort.abort();
 }

@@ -97,6 +97,13 @@ export class Stream {
     return this.video.duration === Infinity && seekable.length ? seekable.end(seekable.length - 1) : null;
   }
 
+  /** The program date-time (EXT-X-PROGRAM-DATE-TIME) of the frame on screen, when the stream has one. */
+  playingDate(): Date | null {
+    if (this.hls) return this.hls.playingDate;
+    const start = (this.video as HTMLVideoElement & { getStartDate?: () => Date }).getStartDate?.();
+    return start && !Number.isNaN(+start) ? new Date(+start + this.video.currentTime * 1000) : null;
+  }
+
   /** The longest a live stream may lag before it counts as behind the live edge. */
   liveTolerance(): number {
     return (this.hls?.levels[this.hls.currentLevel]?.details?.targetduration ?? 2) * 3;

@@ -14,9 +14,10 @@ export interface PlayerState {
   behindLive: boolean;
 }
 
-/** What a show needs from its player: entering picture-in-picture inside a click. */
+/** What a show needs from its player: picture-in-picture inside a click, and a save before leaving. */
 export interface PlayerHandle {
   enterPip(): Promise<PipMode>;
+  saveForNextPage(): void;
 }
 
 const IDLE: PlayerState = { state: 'idle', pipMode: 'inline', live: false, behindLive: false };
@@ -87,6 +88,11 @@ export class Show {
    */
   requestPip(): Promise<PipMode> {
     return this.player ? this.player.enterPip() : Promise.resolve<PipMode>('inline');
+  }
+
+  /** Saves the player's place for the next page of the site (a same-site link is being followed). */
+  saveForNextPage(): void {
+    this.player?.saveForNextPage();
   }
 
   connect(host: HTMLElement): () => void {

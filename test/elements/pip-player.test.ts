@@ -87,6 +87,9 @@ describe('<pip-player>', () => {
     await until(() => el.state === 'playing', 'state playing');
     const parent = el.parentNode!;
     el.remove();
+    // Teardown waits for the microtask checkpoint, so that a move (remove + insert) keeps the stream.
+    expect(liveHlsInstances.size).to.equal(1);
+    await null;
     expect(liveHlsInstances.size).to.equal(0);
     const video = videoOf(el);
     // No MediaSource left attached, and no listener of ours still moves the state.
@@ -149,6 +152,7 @@ describe('<pip-player>', () => {
     const el = await fixture<PipPlayer>(html`<pip-player show=${show} src=${REPLAY} autoplay muted></pip-player>`);
     await until(() => getShow(show).$player.get().state === 'playing', '$player playing');
     el.remove();
+    await null;
     expect(getShow(show).$player.get().state).to.equal('idle');
   });
 });

@@ -108,7 +108,9 @@ export class BuyNowButton extends LitElement {
     if (!product.link) return this.fail(show.id, `product ${product.id} has no http(s) link to open`);
     const target = this.linkTarget();
     // PiP first: opening the tab first would use up the click the browser grants PiP to.
+    // Leaving the page instead: save the show's place so the next page resumes it.
     if (target === '_blank') void show.requestPip();
+    else show.saveForNextPage();
     openLink(product.link, target);
   }
 

@@ -44,6 +44,7 @@ export class LiveStream extends LitElement {
       converter: { toAttribute: (value: ProductsInput) => (typeof value === 'string' ? value : null) },
       reflect: true,
     },
+    schedule: { reflect: true },
     show: { reflect: true },
     poster: { reflect: true },
     autoplay: { type: Boolean, reflect: true },
@@ -58,6 +59,8 @@ export class LiveStream extends LitElement {
   declare src: string;
   /** Feed URL, or an array of items set from JavaScript. */
   declare products: ProductsInput;
+  /** URL of a JSON timeline `[{ product, at }]` of featured products (makes replays shoppable). */
+  declare schedule: string;
   /** The store scope shared by every element of this show. */
   declare show: string;
   declare poster: string;
@@ -78,6 +81,7 @@ export class LiveStream extends LitElement {
     super();
     this.src = '';
     this.products = null;
+    this.schedule = '';
     this.show = 'default';
     this.poster = '';
     this.autoplay = false;
@@ -112,6 +116,7 @@ export class LiveStream extends LitElement {
           exportparts="video, badge, go-live, error, retry"
           show=${showId}
           src=${this.src}
+          schedule=${this.schedule}
           poster=${this.poster}
           ?autoplay=${this.autoplay}
           ?muted=${this.muted}

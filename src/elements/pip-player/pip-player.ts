@@ -1,32 +1,44 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { openLink } from '../../commerce/open-link.js';
+import type { Product } from '../../commerce/product.js';
 import { safeUrl } from '../../commerce/safe-url.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit, type PipMode } from '../../events.js';
 import { localeOf, stringsFor } from '../../i18n/strings.js';
-import { videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
+import { claimMediaSession } from '../../media/media-session.js';
+import { documentPip, floatingPip, videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
 import { watchProductCues } from '../../media/product-cues.js';
+import { saveResume } from '../../media/resume.js';
+import type { ScheduleEntry } from '../../media/schedule.js';
 import { Stream } from '../../media/stream.js';
 import type { PlayerStateName } from '../../store/show.js';
 import { tokens } from '../theme.js';
-import { styles } from './pip-player.styles.js';
+import { FloatingController } from './floating.js';
+import { floatingStyles, styles } from './pip-player.styles.js';
 
 /**
  * The livecart player. Plays HLS (live or VOD) through hls.js, fetched only when a
  * stream needs it, and MP4 through the video element itself; keeps near the live edge;
- * reads the product on screen from the stream's metadata cues into its show; and goes
- * picture-in-picture when a buy button asks it to.
+ * reads the product on screen from the stream's metadata cues (and an optional schedule)
+ * into its show; and keeps the show running picture-in-picture: Document PiP with the
+ * product card, else video PiP, else a floating mini player in the page.
  *
  * @tag pip-player
  * @summary A live HLS player that can keep playing picture-in-picture.
- * @fires livecart-pip-change - The browser entered or left picture-in-picture.
- * @fires livecart-error - `code: 'stream'` when the stream cannot be played; `'pip'` when PiP was refused.
+ * @fires livecart-pip-change - The player entered or left picture-in-picture (`document`, `video`, `floating`).
+ * @fires livecart-add-to-cart - From the buy button in the Document PiP window; cancelable.
+ * @fires livecart-error - `stream` when the stream cannot be played; `pip` when PiP was refused; `schedule` for a bad schedule.
  * @slot - Overlays drawn over the video.
- * @csspart frame - The box holding the video and its overlays.
+ * @csspart frame - The box holding the video and its overlays (it floats in `floating` mode).
  * @csspart video - The video element.
  * @csspart badge - The LIVE badge (also `live-badge`).
  * @csspart go-live - The button back to the live edge, shown when behind it.
  * @csspart error - The error panel.
  * @csspart retry - The error panel's Retry button.
+ * @csspart placeholder - What stays in the page while the video is in a Document PiP window.
+ * @csspart float-controls - The floating mini player's buttons (`float-handle`, `float-expand`, `float-close`, `float-back`).
  * @cssprop --livecart-accent - Badge and button colour.
  * @cssprop --livecart-radius - Corner radius.
  */
@@ -42,10 +54,13 @@ export class PipPlayer extends LitElement {
     pipMode: { attribute: 'pip-mode', reflect: true },
     state: { reflect: true },
     live: { type: Boolean, reflect: true },
+    schedule: { reflect: true },
+    floatOnScroll: { attribute: 'float-on-scroll', type: Boolean, reflect: true },
+    returnUrl: { attribute: 'return-url', reflect: true },
     behindLive: { state: true, attribute: false },
     errorMessage: { state: true, attribute: false },
   };
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, floatingStyles];
 
   /** HLS (`.m3u8`) or MP4 URL. */
   declare src: string;
@@ -59,27 +74,71 @@ export class PipPlayer extends LitElement {
   declare show: string | null;
   /** `auto`: the best picture-in-picture mode the browser has; `off`: never. */
   declare pip: 'auto' | 'off';
-  /** Read-only: where the video shows now. */
+  /** Read-only: where the video shows now: `inline | document | video | floating`. */
   declare pipMode: PipMode;
   /** Read-only: `idle | loading | playing | paused | buffering | ended | error`. */
   declare state: PlayerStateName;
   /** Read-only: the stream is live. */
   declare live: boolean;
+  /** URL of a JSON timeline `[{ product, at }]` of featured products (replays, streams without tags). */
+  declare schedule: string;
+  /** Float as a mini player while playing and scrolled out of view. */
+  declare floatOnScroll: boolean;
+  /** Where the floating mini player's "Back to the show" link goes (set when a show resumes on another page). */
+  declare returnUrl: string | null;
   /** Read-only: live, and behind the live edge far enough to offer "go live". */
   declare behindLive: boolean;
   declare private errorMessage: string;
 
   /**
    * The video element, made once and kept for the element's life so that a source can
-   * load before the first render, and so the video can be moved (Document PiP) without
-   * being rebuilt.
+   * load before the first render, and so the video can move to a Document PiP window
+   * and back without being rebuilt.
    */
   readonly video: HTMLVideoElement = document.createElement('video');
-  private readonly showController = new ShowController(this, () => [], (show) => show.attachPlayer(this));
+  private readonly showController = new ShowController(
+    this,
+    () => [],
+    (show) => {
+      const detachPlayer = show.attachPlayer(this);
+      const stopSession = show.$featured.listen(() => this.updateMediaSession());
+      return () => (detachPlayer(), stopSession());
+    },
+  );
+  private readonly floating = new FloatingController(this);
   private stream?: Stream;
   /** The `src` the current stream was made for. */
   private loadedSrc: string | null = null;
   private detachVideo?: AbortController;
+  private scheduleEntries: ScheduleEntry[] = [];
+  /** Loaded with the first schedule: most shows have none. */
+  private scheduledProduct?: typeof import('../../media/schedule.js').scheduledProduct;
+  private scheduleAbort?: AbortController;
+  private mediaSession?: ReturnType<typeof claimMediaSession>;
+  private pendingTeardown = false;
+  /** The product the schedule last featured. */
+  private scheduled: string | null = null;
+  /** The picture-in-picture ladder, best first; the last (floating) always works. */
+  private readonly rungs: PipRung[] = [
+    documentPip({
+      video: this.video,
+      // Only a Document PiP window needs its card: fetched when one opens.
+      furnish: async (pipWindow, stage, card) =>
+        (await import('./pip-window.js')).furnishPipWindow(pipWindow, stage, card, {
+          show: this.showController.show,
+          locale: localeOf(this),
+          themeFrom: this,
+          onBuy: (product) => this.buyFromPip(product),
+        }),
+      takeBack: () => this.renderRoot.querySelector('[part~="frame"]')?.prepend(this.video),
+      setMode: (mode) => this.setPipMode(mode),
+    }),
+    videoPip(this.video),
+    floatingPip(
+      (mode) => this.setPipMode(mode),
+      () => this.pipMode,
+    ),
+  ];
 
   constructor() {
     super();
@@ -93,6 +152,9 @@ export class PipPlayer extends LitElement {
     this.pipMode = 'inline';
     this.state = 'idle';
     this.live = false;
+    this.schedule = '';
+    this.floatOnScroll = false;
+    this.returnUrl = null;
     this.behindLive = false;
     this.errorMessage = '';
     this.video.setAttribute('part', 'video');
@@ -108,41 +170,83 @@ export class PipPlayer extends LitElement {
   }
 
   /**
-   * Goes picture-in-picture in the best mode available. Call it inside a click: the
-   * request starts synchronously, as browsers require. Resolves to the mode reached;
-   * `pip-mode` follows the browser's own events.
+   * Goes picture-in-picture in the best mode available: Document PiP, else video PiP,
+   * else the floating mini player. Call it inside a click: the browser request starts
+   * synchronously, as browsers require. A refused request falls back to the floating
+   * player. Resolves to the mode reached; `pip-mode` follows the browser's own reports.
    */
   enterPip(): Promise<PipMode> {
     if (this.pip === 'off' || this.pipMode !== 'inline') return Promise.resolve(this.pipMode);
-    const rung = this.pipLadder().find((r) => r.supported());
-    if (!rung) return Promise.resolve(this.reportPip('picture-in-picture is not available in this browser'));
+    // The floating rung is always supported, so there is always one.
+    const rung = this.rungs.find((r) => r.supported())!;
     return rung.enter().then(
       () => rung.mode,
-      (error: unknown) => this.reportPip(`picture-in-picture was refused: ${(error as Error)?.message ?? error}`),
+      (error: unknown) => {
+        this.reportPip(`${rung.mode} picture-in-picture was refused (${(error as Error)?.message ?? error}); floating instead`);
+        return this.float().then(() => this.pipMode);
+      },
     );
   }
 
+  /** Returns the video inline from whichever mode it is in. */
   async exitPip(): Promise<void> {
-    await Promise.all(this.pipLadder().map((rung) => rung.exit()));
+    await Promise.all(this.rungs.map((rung) => rung.exit()));
+  }
+
+  /** Saves where the show is, for the next page of the site to resume (`link-target="_self"`). */
+  saveForNextPage(): void {
+    if (!this.src) return;
+    saveResume({
+      src: new URL(this.src, document.baseURI).href,
+      time: this.video.currentTime,
+      live: this.live,
+      muted: this.video.muted,
+      show: this.showController.show.id,
+      poster: safeUrl(this.poster, document.baseURI) ?? undefined,
+      returnUrl: this.returnUrl || location.href,
+      savedAt: Date.now(),
+    });
+  }
+
+  /** Floats as the mini player in the page, whatever the browser offers. */
+  float(): Promise<void> {
+    return this.rungs[this.rungs.length - 1].enter();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.pendingTeardown) {
+      // Moved within the page (a single-page app's route change): keep the stream.
+      this.pendingTeardown = false;
+      if (this.state === 'playing' || this.autoplay) void this.video.play().catch(() => {});
+      return;
+    }
     this.attachVideo();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.detach();
+    // A move is a disconnect followed at once by a connect: only tear down once the
+    // current task's microtasks are done and the element is still out of the page.
+    this.pendingTeardown = true;
+    queueMicrotask(() => {
+      if (!this.pendingTeardown) return;
+      this.pendingTeardown = false;
+      this.detach();
+    });
   }
+
+  /** Chromium's atomic `moveBefore()` keeps media playing; nothing to do. */
+  connectedMoveCallback(): void {}
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.detachVideo && this.src !== this.loadedSrc) this.load();
+    if (changed.has('schedule') && this.detachVideo) this.loadSchedule();
     const video = this.video;
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
     else video.removeAttribute('poster');
-    video.controls = this.controls;
+    video.controls = this.controls || this.pipMode === 'floating';
     video.muted = this.muted;
     video.setAttribute('aria-label', stringsFor(localeOf(this)).player);
     if (changed.has('state') || changed.has('pipMode') || changed.has('live') || changed.has('behindLive')) {
@@ -157,10 +261,21 @@ export class PipPlayer extends LitElement {
 
   protected override render() {
     const t = stringsFor(localeOf(this));
-    return html`<div part="frame">
-      ${this.video}
+    const floating = this.pipMode === 'floating';
+    const drag = this.floating.drag;
+    return html`<div
+      part="frame"
+      class=${classMap({ floating, [this.floating.corner]: floating, dragging: !!drag })}
+      style=${styleMap(drag ? { transform: `translate(${drag.x}px, ${drag.y}px)` } : {})}
+    >
+      ${this.pipMode === 'document'
+        ? html`<div part="placeholder">
+            <p>${t.inPip}</p>
+            <button type="button" @click=${this.exitPip}>${t.bringBack}</button>
+          </div>`
+        : this.video}
       ${this.live ? html`<span part="badge live-badge" class="badge">${t.live}</span>` : nothing}
-      ${this.live && this.behindLive
+      ${this.live && this.behindLive && !floating
         ? html`<button part="go-live" type="button" @click=${this.goLive}>${t.goLive}</button>`
         : nothing}
       ${this.state === 'error'
@@ -170,7 +285,29 @@ export class PipPlayer extends LitElement {
             <button part="retry" type="button" @click=${this.load}>${t.retry}</button>
           </div>`
         : nothing}
+      ${floating ? this.renderFloatControls(t) : nothing}
       <slot></slot>
+    </div>`;
+  }
+
+  private renderFloatControls(t: ReturnType<typeof stringsFor>) {
+    const back = safeUrl(this.returnUrl, document.baseURI);
+    return html`<div part="float-controls">
+      <button
+        part="float-handle"
+        type="button"
+        aria-label=${t.movePlayer}
+        title=${t.movePlayer}
+        @pointerdown=${this.floating.onPointerDown}
+        @pointermove=${this.floating.onPointerMove}
+        @pointerup=${this.floating.onPointerUp}
+        @keydown=${this.floating.onKeydown}
+      >
+        ⠿
+      </button>
+      ${back ? html`<a part="float-back" href=${back}>${t.backToShow}</a>` : nothing}
+      <button part="float-expand" type="button" aria-label=${t.expand} title=${t.expand} @click=${this.expandFloating}>⤢</button>
+      <button part="float-close" type="button" aria-label=${t.close} title=${t.close} @click=${this.closeFloating}>✕</button>
     </div>`;
   }
 
@@ -181,16 +318,35 @@ export class PipPlayer extends LitElement {
     void this.video.play().catch(() => {});
   };
 
+  /** Back into the page; for a show resumed on another page, back to the show's page. */
+  private expandFloating = async () => {
+    const back = safeUrl(this.returnUrl, document.baseURI);
+    if (back) return location.assign(back);
+    await this.exitPip();
+    this.scrollIntoView({ block: 'center' });
+  };
+
+  /** The shopper is done watching: pause; a resumed show's player goes away. */
+  private closeFloating = async () => {
+    this.video.pause();
+    await this.exitPip();
+    if (this.returnUrl) this.remove();
+  };
+
   private attachVideo(): void {
     const video = this.video;
     this.detachVideo?.abort();
     const abort = (this.detachVideo = new AbortController());
-    const on = (type: string, listener: () => void) => video.addEventListener(type, listener, { signal: abort.signal });
+    const { signal } = abort;
+    const on = (type: string, listener: () => void) => video.addEventListener(type, listener, { signal });
     const setState = (state: PlayerStateName) => () => {
       if (this.state !== 'error') this.state = state;
     };
     on('loadstart', setState('loading'));
-    on('playing', setState('playing'));
+    on('playing', () => {
+      setState('playing')();
+      this.claimMediaSession();
+    });
     on('waiting', setState('buffering'));
     on('ended', setState('ended'));
     on('pause', () => {
@@ -201,19 +357,28 @@ export class PipPlayer extends LitElement {
     on('timeupdate', () => {
       const edge = this.stream?.liveEdge();
       this.behindLive = this.live && edge != null && edge - video.currentTime > (this.stream?.liveTolerance() ?? 6);
+      this.followSchedule();
     });
-    const stopCues = watchProductCues(video, (id) => this.showController.show.feature(id));
-    const stopPip = watchVideoPip(video, (mode) => this.setPipMode(mode));
-    abort.signal.addEventListener('abort', () => (stopCues(), stopPip()));
+    const stops = [
+      watchProductCues(video, (id) => this.showController.show.feature(id)),
+      watchVideoPip(video, (mode) => this.setPipMode(mode)),
+      this.watchScroll(),
+    ];
+    signal.addEventListener('abort', () => stops.forEach((stop) => stop()));
     this.load();
+    this.loadSchedule();
   }
 
   private detach(): void {
+    void this.exitPip();
     this.detachVideo?.abort();
     this.detachVideo = undefined;
+    this.scheduleAbort?.abort();
     this.stream?.destroy();
     this.stream = undefined;
     this.loadedSrc = null;
+    this.mediaSession?.release();
+    this.mediaSession = undefined;
   }
 
   /** (Re)loads `src` from scratch: also what Retry does. */
@@ -255,20 +420,81 @@ export class PipPlayer extends LitElement {
     emit(this, 'livecart-error', { show, code: 'stream', message: `The stream ${this.src} cannot be played: ${message}` });
   }
 
-  private setPipMode(mode: PipMode): void {
+  private async loadSchedule(): Promise<void> {
+    this.scheduleAbort?.abort();
+    this.scheduleEntries = [];
+    if (!this.schedule) return;
+    const abort = (this.scheduleAbort = new AbortController());
+    const show = this.showController.show.id;
+    const report = (message: string, problems?: { index: number; reason: string }[]) =>
+      emit(this, 'livecart-error', { show, code: 'schedule', message, problems });
+    try {
+      const response = await fetch(new URL(this.schedule, document.baseURI), { signal: abort.signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const [{ parseSchedule, scheduledProduct }, data] = await Promise.all([import('../../media/schedule.js'), response.json()]);
+      const { entries, problems } = parseSchedule(data);
+      if (abort.signal.aborted) return;
+      this.scheduleEntries = entries;
+      this.scheduledProduct = scheduledProduct;
+      if (problems.length) report(`${problems.length} schedule entr${problems.length > 1 ? 'ies' : 'y'} skipped`, problems);
+      this.followSchedule();
+    } catch (error) {
+      if (!abort.signal.aborted) report(`the schedule ${this.schedule} could not be read (${(error as Error).message})`);
+    }
+  }
+
+  /** Features the scheduled product when the playback position reaches a new entry. */
+  private followSchedule(): void {
+    if (!this.scheduleEntries.length) return;
+    const id = this.scheduledProduct!(this.scheduleEntries, this.video.currentTime, this.stream?.playingDate() ?? null);
+    if (id !== this.scheduled) {
+      this.scheduled = id;
+      if (id) this.showController.show.feature(id);
+    }
+  }
+
+  /** With `float-on-scroll`: float while playing and out of view, come back when in view. */
+  private watchScroll(): () => void {
+    if (!this.floatOnScroll || typeof IntersectionObserver === 'undefined') return () => {};
+    const observer = new IntersectionObserver(([entry]) => {
+      if (!entry.isIntersecting && this.pipMode === 'inline' && this.state === 'playing') void this.float();
+      else if (entry.isIntersecting && this.pipMode === 'floating') void this.exitPip();
+    });
+    observer.observe(this);
+    return () => observer.disconnect();
+  }
+
+  private claimMediaSession(): void {
+    this.mediaSession ??= claimMediaSession({
+      play: () => void this.video.play().catch(() => {}),
+      pause: () => this.video.pause(),
+      enterPictureInPicture: () => void this.enterPip(),
+    });
+    this.updateMediaSession();
+  }
+
+  private updateMediaSession(): void {
+    const product = this.showController.show.$featured.get();
+    const title = this.closest('[title]')?.getAttribute('title') || document.title;
+    this.mediaSession?.update({ title, artist: product?.title, artwork: product?.image_link });
+  }
+
+  private setPipMode = (mode: PipMode) => {
     if (mode === this.pipMode) return;
     this.pipMode = mode;
     emit(this, 'livecart-pip-change', { show: this.showController.show.id, mode });
-  }
+  };
 
-  private reportPip(message: string): PipMode {
+  private reportPip(message: string): void {
     emit(this, 'livecart-error', { show: this.showController.show.id, code: 'pip', message });
-    return this.pipMode;
   }
 
-  private pipLadder(): PipRung[] {
-    return [videoPip(this.video)];
-  }
+  /** A buy from the Document PiP window: the same event as a buy button, then the link. */
+  private buyFromPip = (product: Product) => {
+    const show = this.showController.show.id;
+    if (!emit(this, 'livecart-add-to-cart', { show, product, quantity: 1 }, { cancelable: true })) return;
+    if (!openLink(product.link)) this.reportPip(`product ${product.id} has no http(s) link to open`);
+  };
 }
 
 declare global {

@@ -1,0 +1,189 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { validateItems } from '../../src/commerce/feed.js';
+import '../../src/define/buy-now-button.js';
+import '../../src/define/pip-player.js';
+import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
+import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
+import { freshShow, getShow, item, MP4, nextEvent, realClick, recordErrors, until } from '../helpers.js';
+
+type DocPip = { window: Window | null };
+const docPip = () => (window as unknown as { documentPictureInPicture?: DocPip }).documentPictureInPicture;
+
+/** Hides a browser API for one test, as a browser without it would look. */
+function without(target: object, key: string): () => void {
+  const own = Object.getOwnPropertyDescriptor(target, key);
+  Object.defineProperty(target, key, { value: undefined, configurable: true });
+  return () => (own ? Object.defineProperty(target, key, own) : delete (target as Record<string, unknown>)[key]);
+}
+
+/** A playing show (MP4: no cues to change the product under the test) with a buy button. */
+async function playingShow() {
+  const show = freshShow();
+  getShow(show).addProducts(
+    validateItems([
+      item('ember-mug', { title: 'Ember Enamel Mug', link: 'https://shop.example/mug' }),
+      item('fjord-beanie', { title: 'Fjord Merino Beanie' }),
+    ]).products,
+  );
+  getShow(show).feature('ember-mug');
+  const root = await fixture(html`<div>
+    <pip-player show=${show} src=${MP4} muted autoplay></pip-player>
+    <buy-now-button show=${show} product="ember-mug"></buy-now-button>
+  </div>`);
+  const player = root.querySelector('pip-player') as PipPlayer;
+  const button = root.querySelector('buy-now-button') as BuyNowButton;
+  await until(() => player.state === 'playing', 'the show to play');
+  return { show, player, button: button.shadowRoot!.querySelector('button')! };
+}
+
+/** Replaces window.open for the test, recording its calls. */
+function spyOpen() {
+  const calls: unknown[][] = [];
+  const original = window.open;
+  window.open = (...args: unknown[]) => (calls.push(args), null);
+  return { calls, restore: () => (window.open = original) };
+}
+
+describe('picture-in-picture ladder', () => {
+  let restores: (() => void)[] = [];
+  afterEach(async () => {
+    restores.forEach((restore) => restore());
+    restores = [];
+    docPip()?.window?.close();
+    if (document.pictureInPictureElement) await document.exitPictureInPicture();
+  });
+
+  it('1. Document PiP: the video and the product card move to the PiP window, and come back playing', async () => {
+    const { show, player, button } = await playingShow();
+    const open = spyOpen();
+    restores.push(open.restore);
+    const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    await realClick(button);
+    expect((await change).detail).to.deep.equal({ show, mode: 'document' });
+    expect(open.calls).to.deep.equal([['https://shop.example/mug', '_blank', 'noopener']]);
+    const pipWindow = docPip()!.window!;
+    const pipDoc = pipWindow.document;
+    expect(pipDoc.querySelector('video')).to.equal(player.video);
+    await player.updateComplete;
+    expect(player.getAttribute('pip-mode')).to.equal('document');
+    expect(player.shadowRoot!.querySelector('[part~="placeholder"]')).to.exist;
+    await expect(player).to.be.accessible();
+
+    // The card follows the show, and buying there works like a buy button.
+    expect(pipDoc.querySelector('.title')!.textContent).to.equal('Ember Enamel Mug');
+    getShow(show).feature('fjord-beanie');
+    expect(pipDoc.querySelector('.title')!.textContent).to.equal('Fjord Merino Beanie');
+    const bought = nextEvent<CustomEvent>(player, 'livecart-add-to-cart');
+    pipDoc.querySelector('button')!.click();
+    expect((await bought).detail.product.id).to.equal('fjord-beanie');
+    expect(open.calls[1]).to.deep.equal(['https://shop.example/p/fjord-beanie', '_blank', 'noopener']);
+    // The page's theme came along.
+    expect(getComputedStyle(pipDoc.querySelector('button')!).backgroundColor).to.equal('rgb(190, 18, 60)');
+
+    const back = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    pipWindow.close();
+    expect((await back).detail.mode).to.equal('inline');
+    await player.updateComplete;
+    expect(player.shadowRoot!.contains(player.video)).to.equal(true);
+    await until(() => !player.video.paused && player.state === 'playing', 'playing again inline');
+  });
+
+  it('2. video PiP where Document PiP does not exist', async () => {
+    restores.push(without(window, 'documentPictureInPicture'));
+    const { show, player, button } = await playingShow();
+    const open = spyOpen();
+    restores.push(open.restore);
+    const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    await realClick(button);
+    expect((await change).detail).to.deep.equal({ show, mode: 'video' });
+    expect(document.pictureInPictureElement).to.equal(player);
+    expect(open.calls).to.have.length(1);
+    const back = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    await player.exitPip();
+    expect((await back).detail.mode).to.equal('inline');
+  });
+
+  it('3. the floating mini player where neither exists: keyboard reachable, movable, expandable', async () => {
+    restores.push(without(window, 'documentPictureInPicture'), without(document, 'pictureInPictureEnabled'));
+    const { player, button } = await playingShow();
+    const open = spyOpen();
+    restores.push(open.restore);
+    const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    await realClick(button);
+    expect((await change).detail.mode).to.equal('floating');
+    await player.updateComplete;
+    const frame = player.shadowRoot!.querySelector<HTMLElement>('[part~="frame"]')!;
+    expect(getComputedStyle(frame).position).to.equal('fixed');
+    const box = frame.getBoundingClientRect();
+    expect(box.right).to.be.closeTo(innerWidth - 16, 1);
+    expect(box.bottom).to.be.closeTo(innerHeight - 16, 1);
+    await expect(player).to.be.accessible();
+
+    const handle = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="float-handle"]')!;
+    handle.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await player.updateComplete;
+    const moved = frame.getBoundingClientRect();
+    expect(moved.left).to.be.closeTo(16, 1);
+    expect(moved.top).to.be.closeTo(16, 1);
+
+    const back = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="float-expand"]')!.click();
+    expect((await back).detail.mode).to.equal('inline');
+    await player.updateComplete;
+    expect(getComputedStyle(frame).position).to.equal('absolute');
+  });
+
+  it('a refused request falls back to the floating player and says why', async () => {
+    const { player, button } = await playingShow();
+    // The browser's answer to a denied request (as in-app web views and some settings give).
+    const api = docPip() as unknown as { requestWindow: () => Promise<Window> };
+    const requestWindow = api.requestWindow;
+    api.requestWindow = () => Promise.reject(new DOMException('denied by the user agent', 'NotAllowedError'));
+    restores.push(() => (api.requestWindow = requestWindow));
+    const open = spyOpen();
+    restores.push(open.restore);
+    const errors = recordErrors();
+    const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    await realClick(button);
+    const mode = (await change).detail.mode;
+    errors.stop();
+    expect(mode).to.equal('floating');
+    expect(player.pipMode).to.equal('floating');
+    expect(errors.events[0].detail.code).to.equal('pip');
+    expect(errors.events[0].detail.message).to.match(/document picture-in-picture was refused/);
+    const closed = nextEvent(player, 'livecart-pip-change');
+    player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="float-close"]')!.click();
+    await closed;
+    expect(player.pipMode).to.equal('inline');
+    expect(player.video.paused).to.equal(true);
+  });
+
+  it('with float-on-scroll, floats while playing out of view and comes back in view', async () => {
+    const { player } = await playingShow();
+    player.floatOnScroll = true;
+    // The option is read when the video is attached: reattach as a page would set it up.
+    player.remove();
+    await null;
+    const page = document.createElement('div');
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    page.append(player, spacer);
+    document.body.prepend(page);
+    restores.push(() => page.remove());
+    await until(() => player.state === 'playing', 'playing');
+    window.scrollTo(0, 2500);
+    await until(() => player.pipMode === 'floating', 'floating when scrolled away');
+    window.scrollTo(0, 0);
+    await until(() => player.pipMode === 'inline', 'inline when back in view');
+  });
+
+  it('pip="off" never leaves the page', async () => {
+    const { player } = await playingShow();
+    player.pip = 'off';
+    expect(await player.enterPip()).to.equal('inline');
+    expect(player.pipMode).to.equal('inline');
+  });
+});
