@@ -9,7 +9,7 @@ type Host = ReactiveControllerHost & HTMLElement;
  * element when the stores it reads change, and lets go of all of it on disconnect.
  */
 export class ShowController implements ReactiveController {
-  show: Show = getShow();
+  private current: Show = getShow();
   private release: (() => void)[] = [];
 
   constructor(
@@ -30,19 +30,27 @@ export class ShowController implements ReactiveController {
     this.unbind();
   }
 
-  /** A changed `show` attribute, or a move to another `<live-stream>`, rebinds before render. */
-  hostUpdate(): void {
-    if (this.host.isConnected && resolveShowId(this.host) !== this.show.id) {
+  /**
+   * The host's show. Always current: a `show` set before the element upgraded, a changed
+   * attribute or a move to another `<live-stream>` rebinds on the next read.
+   */
+  get show(): Show {
+    if (this.host.isConnected && resolveShowId(this.host) !== this.current.id) {
       this.unbind();
       this.bind();
     }
+    return this.current;
+  }
+
+  hostUpdate(): void {
+    void this.show;
   }
 
   private bind(): void {
-    this.show = getShow(resolveShowId(this.host));
-    this.release = this.watch(this.show).map((store) => store.listen(() => this.host.requestUpdate()));
-    this.release.push(this.show.connect(this.host));
-    const unbind = this.onBind?.(this.show);
+    const show = (this.current = getShow(resolveShowId(this.host)));
+    this.release = this.watch(show).map((store) => store.listen(() => this.host.requestUpdate()));
+    this.release.push(show.connect(this.host));
+    const unbind = this.onBind?.(show);
     if (unbind) this.release.push(unbind);
   }
 
