@@ -25,6 +25,17 @@ export const tokens = css`
       --_text: var(--livecart-text, #f9fafb);
     }
   }
+  /* theme="light" | "dark" forces one, for this element and the livecart elements inside it. */
+  :host([theme='light']) {
+    --livecart-surface: #fff;
+    --livecart-text: #111827;
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --livecart-surface: #111827;
+    --livecart-text: #f9fafb;
+    color-scheme: dark;
+  }
   *,
   *::before,
   *::after {

@@ -174,4 +174,15 @@ describe('<live-stream>', () => {
     // Only the show's own listener remains on its stores.
     expect(getShow(show).$featured.lc).to.equal(1);
   });
+
+  it('forces a light or dark theme for itself and the elements inside it', async () => {
+    const el = await fixture<LiveStream>(html`<live-stream theme="dark"></live-stream>`);
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(17, 24, 39)');
+    const carousel = part(el, 'catalog');
+    expect(getComputedStyle(carousel).color).to.equal('rgb(249, 250, 251)');
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    await expect(el).to.be.accessible();
+  });
 });

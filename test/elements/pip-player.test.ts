@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/pip-player.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { liveHlsInstances } from '../../src/media/stream.js';
@@ -154,5 +155,24 @@ describe('<pip-player>', () => {
     el.remove();
     await null;
     expect(getShow(show).$player.get().state).to.equal('idle');
+  });
+
+  it('answers the player keys: Space, M and P', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src=${MP4} autoplay muted></pip-player>`);
+    await until(() => el.state === 'playing', 'playing');
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="frame"]')!.focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => el.state === 'paused', 'paused by Space');
+    await sendKeys({ press: 'm' });
+    expect(el.video.muted).to.equal(false);
+    expect(el.muted).to.equal(false);
+    await sendKeys({ press: 'k' });
+    await until(() => el.state === 'playing', 'playing again by K');
+    // A key press is a user gesture: P goes picture-in-picture.
+    const change = nextEvent<CustomEvent>(el, 'livecart-pip-change');
+    await sendKeys({ press: 'p' });
+    expect((await change).detail.mode).to.equal('document');
+    await el.exitPip();
+    await until(() => el.pipMode === 'inline', 'back inline');
   });
 });

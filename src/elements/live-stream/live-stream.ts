@@ -51,6 +51,7 @@ export class LiveStream extends LitElement {
     muted: { type: Boolean, reflect: true },
     layout: { reflect: true },
     linkTarget: { attribute: 'link-target', reflect: true },
+    theme: { reflect: true },
     hasFeed: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
@@ -70,6 +71,8 @@ export class LiveStream extends LitElement {
   declare layout: 'split' | 'overlay' | '';
   /** Where retailer links open: `_blank` (default, the show keeps playing in PiP) or `_self`. */
   declare linkTarget: LinkTarget;
+  /** `light` or `dark` forces a theme; unset follows `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | null;
   declare private hasFeed: boolean;
 
   private readonly showController = new ShowController(this, (show) => [show.$featured]);
@@ -88,6 +91,7 @@ export class LiveStream extends LitElement {
     this.muted = false;
     this.layout = '';
     this.linkTarget = '_blank';
+    this.theme = null;
     this.hasFeed = false;
   }
 

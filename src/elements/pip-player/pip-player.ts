@@ -267,6 +267,11 @@ export class PipPlayer extends LitElement {
       part="frame"
       class=${classMap({ floating, [this.floating.corner]: floating, dragging: !!drag })}
       style=${styleMap(drag ? { transform: `translate(${drag.x}px, ${drag.y}px)` } : {})}
+      role="group"
+      aria-label=${t.player}
+      aria-keyshortcuts="Space K M F P"
+      tabindex="0"
+      @keydown=${this.onKeydown}
     >
       ${this.pipMode === 'document'
         ? html`<div part="placeholder">
@@ -310,6 +315,27 @@ export class PipPlayer extends LitElement {
       <button part="float-close" type="button" aria-label=${t.close} title=${t.close} @click=${this.closeFloating}>✕</button>
     </div>`;
   }
+
+  /** Player keys, as on video sites: Space or K play/pause, M mute, F fullscreen, P picture-in-picture. */
+  private onKeydown = (event: KeyboardEvent) => {
+    const target = event.composedPath()[0] as Element;
+    if (event.ctrlKey || event.metaKey || event.altKey || target.closest?.('button, a, input, select')) return;
+    const video = this.video;
+    const actions: Record<string, () => unknown> = {
+      ' ': () => (video.paused ? video.play().catch(() => {}) : video.pause()),
+      k: () => actions[' '](),
+      m: () => (this.muted = video.muted = !video.muted),
+      f: () =>
+        document.fullscreenElement
+          ? document.exitFullscreen()
+          : this.renderRoot.querySelector<HTMLElement>('[part~="frame"]')?.requestFullscreen().catch(() => {}),
+      p: () => (this.pipMode === 'inline' ? this.enterPip() : this.exitPip()),
+    };
+    const action = actions[event.key.toLowerCase()];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
 
   /** Seeks to the live edge. */
   private goLive = () => {
