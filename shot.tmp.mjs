@@ -4,7 +4,7 @@ const [w, h, out, wait] = [Number(process.argv[2]), Number(process.argv[3]), pro
 const p = await b.newPage({ viewport: { width: w, height: h } });
 p.on('pageerror', e => console.log('pageerror', e.message));
 p.on('console', m => m.type() !== 'debug' && console.log('console', m.type(), m.text()));
-await p.goto('http://localhost:5173/');
+await p.goto(process.env.URL ?? 'http://localhost:5173/');
 await p.waitForTimeout(wait);
 await p.screenshot({ path: out, fullPage: true });
 await b.close();

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error: plain JS module shared with the test runner
-import { channelMiddleware } from './demo/channel/live-channel.mjs';
+import { channelMiddleware, channelResponse } from './demo/channel/live-channel.mjs';
 
 /**
  * Gzip budgets of the script-tag build, in bytes. `npm run build` fails when one is
@@ -42,13 +42,59 @@ function liveChannel(): Plugin {
   };
 }
 
-const alias = { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
+/**
+ * `npm run build:demo`: the demo as a static site for any static host. A static host has
+ * no live channel, so the show plays its replay (the same show as a VOD, still shoppable
+ * through its DATERANGE tags), written out with its segments.
+ */
+function staticChannel(): Plugin {
+  const files = [
+    'replay.m3u8',
+    'replay/180p.m3u8',
+    'replay/360p.m3u8',
+    ...['180p', '360p'].flatMap((r) => Array.from({ length: 12 }, (_, i) => `media/${r}/${String(i).padStart(2, '0')}.ts`)),
+  ];
+  return {
+    name: 'livecart:static-channel',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('channel/live.m3u8', 'channel/replay.m3u8'),
+    async generateBundle() {
+      for (const file of files) {
+        const answer = await channelResponse(`/channel/${file}`, { epoch: Date.now() });
+        if (answer?.status !== 200) this.error(`static channel: no ${file}`);
+        this.emitFile({ type: 'asset', fileName: `channel/${file}`, source: answer.body });
+      }
+    },
+  };
+}
 
-export default defineConfig(({ command }) =>
+const alias = { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
+const demoRoot = fileURLToPath(new URL('./demo/', import.meta.url));
+
+export default defineConfig(({ command, mode }) =>
   command === 'serve'
     ? // `npm start`: the demo retailer page and its simulated live channel.
       { root: 'demo', resolve: { alias }, plugins: [liveChannel()], server: { port: 5173, strictPort: true } }
-    : // `npm run build`: dist/livecart.js for the script tag, hls.js in its own chunk beside it.
+    : mode === 'demo'
+      ? {
+          root: 'demo',
+          base: './',
+          resolve: { alias },
+          plugins: [staticChannel()],
+          build: {
+            outDir: '../dist-demo',
+            emptyOutDir: true,
+            target: 'es2022',
+            rolldownOptions: {
+              input: {
+                index: `${demoRoot}index.html`,
+                product: `${demoRoot}product.html`,
+                'examples/react': `${demoRoot}examples/react.html`,
+              },
+            },
+          },
+        }
+      : // `npm run build`: dist/livecart.js for the script tag, hls.js in its own chunk beside it.
       {
         plugins: [sizeBudgets()],
         build: {

@@ -10,7 +10,7 @@ export const MP4 = '/channel/media/show.mp4';
 /** The same show as fMP4 whose product cues are ID3 TXXX frames (no DATERANGE tags). */
 export const ID3 = '/channel/media/id3/vod.m3u8';
 /** The demo's real product feed. */
-export const FEED = '/demo/products.json';
+export const FEED = '/demo/public/products.json';
 
 /** Product order and slot length of the fixture show (demo/channel/live-channel.mjs). */
 export const SHOW_ORDER = ['aurora-jacket', 'ember-mug', 'drift-backpack', 'glow-lantern'];

@@ -85,7 +85,9 @@ const TYPES = { m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t', mp4: 'v
  * `epoch` is when this channel went live (the server's start).
  */
 export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
-  const m = /^\/channel\/(.+)$/.exec(path.split('?')[0]);
+  // Also under a prefix (/dist-demo/channel/...): the static demo build's copy, whose
+  // MPEG-TS segments a test server would otherwise take for TypeScript.
+  const m = /^(?:\/[\w-]+)*\/channel\/(.+)$/.exec(path.split('?')[0]);
   if (!m) return null;
   const rest = m[1];
   const text = (body) => ({ status: 200, type: TYPES.m3u8, body, cache: 'no-cache' });

@@ -110,7 +110,7 @@ describe('<live-stream>', () => {
     const show = freshShow();
     const errors = recordErrors();
     const el = await fixture<LiveStream>(
-      html`<live-stream show=${show} products="/demo/missing-feed.json" src=${REPLAY} autoplay muted></live-stream>`,
+      html`<live-stream show=${show} products="/demo/public/missing-feed.json" src=${REPLAY} autoplay muted></live-stream>`,
     );
     const event = await nextEvent<CustomEvent>(el, 'livecart-error');
     expect(event.detail).to.include({ show, code: 'feed' });

@@ -67,11 +67,11 @@ describe('<pip-player>', () => {
     await until(() => el.state === 'playing', 'state playing');
     await el.pause();
     await until(() => el.state === 'paused', 'state paused');
-    el.poster = '/demo/images/ember-mug.svg';
+    el.poster = '/demo/public/images/ember-mug.svg';
     el.controls = true;
     el.pip = 'off';
     await el.updateComplete;
-    expect(el.getAttribute('poster')).to.equal('/demo/images/ember-mug.svg');
+    expect(el.getAttribute('poster')).to.equal('/demo/public/images/ember-mug.svg');
     expect(el.hasAttribute('controls')).to.equal(true);
     expect(el.getAttribute('pip')).to.equal('off');
     expect(videoOf(el).controls).to.equal(true);

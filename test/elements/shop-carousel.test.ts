@@ -51,7 +51,7 @@ describe('<shop-carousel>', () => {
       'glow-lantern',
       'fjord-beanie',
     ]);
-    expect(cards(el)[0].querySelector('img')!.src).to.equal(new URL('/demo/images/aurora-jacket.svg', location.href).href);
+    expect(cards(el)[0].querySelector('img')!.src).to.equal(new URL('/demo/public/images/aurora-jacket.svg', location.href).href);
     expect(el.getAttribute('products')).to.equal(FEED);
   });
 

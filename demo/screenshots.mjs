@@ -1,0 +1,41 @@
+// `npm run screenshots`: the demo at desktop and phone widths, through headless
+// Chromium, into demo/screenshots/ (the README shows them, so they stay true).
+import { mkdir } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+
+const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+const out = new URL('./screenshots/', import.meta.url);
+await mkdir(out, { recursive: true });
+
+const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, server: { port: 5174 } });
+await server.listen();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'],
+});
+try {
+  for (const [name, viewport] of Object.entries(SIZES)) {
+    const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+    await page.goto('http://localhost:5174/');
+    // Wait for the show: playing, with the product on screen in the banner.
+    await page.waitForFunction(
+      () => {
+        const show = document.querySelector('live-stream');
+        const player = show?.shadowRoot?.querySelector('pip-player');
+        const banner = show?.shadowRoot?.querySelector('[part~="banner"]');
+        return player?.getAttribute('state') === 'playing' && banner && !banner.hidden;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await page.waitForTimeout(800);
+    const path = new URL(`${name}.png`, out).pathname;
+    await page.screenshot({ path, clip: { x: 0, y: 0, width: viewport.width, height: name === 'phone' ? 1400 : 1000 } });
+    console.log(`wrote ${path}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
