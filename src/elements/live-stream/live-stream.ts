@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import type { LinkTarget } from '../../commerce/open-link.js';
 import { formatPrice } from '../../commerce/price.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
@@ -113,7 +112,7 @@ export class LiveStream extends LitElement {
     // Unset: the styles pick split or overlay by the element's width (a container query).
     const layout = this.layout === 'split' || this.layout === 'overlay' ? this.layout : 'auto';
     const announce = featured && featured.id !== this.lastAnnounced ? `${t.nowShowing}: ${featured.title}` : '';
-    return html`<div part="base" class=${classMap({ [layout]: true, 'has-feed': this.hasFeed })}>
+    return html`<div part="base" class=${this.hasFeed ? `${layout} has-feed` : layout}>
       <div part="stage">
         <pip-player
           part="player"

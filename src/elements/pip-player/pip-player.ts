@@ -1,6 +1,4 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { openLink } from '../../commerce/open-link.js';
 import type { Product } from '../../commerce/product.js';
 import { safeUrl } from '../../commerce/safe-url.js';
@@ -259,14 +257,19 @@ export class PipPlayer extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    // The drag offset goes through the CSSOM: a style attribute would need 'unsafe-inline'.
+    const drag = this.floating.drag;
+    const frame = this.renderRoot.querySelector<HTMLElement>('[part~="frame"]');
+    frame?.style.setProperty('transform', drag ? `translate(${drag.x}px, ${drag.y}px)` : '');
+  }
+
   protected override render() {
     const t = stringsFor(localeOf(this));
     const floating = this.pipMode === 'floating';
-    const drag = this.floating.drag;
     return html`<div
       part="frame"
-      class=${classMap({ floating, [this.floating.corner]: floating, dragging: !!drag })}
-      style=${styleMap(drag ? { transform: `translate(${drag.x}px, ${drag.y}px)` } : {})}
+      class=${floating ? `floating ${this.floating.corner}${this.floating.drag ? ' dragging' : ''}` : ''}
       role="group"
       aria-label=${t.player}
       aria-keyshortcuts="Space K M F P"

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { formatPrice } from '../../commerce/price.js';
 import type { Product } from '../../commerce/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
@@ -81,11 +80,7 @@ export class ShopCarousel extends LitElement {
     const active = Math.min(this.focusIndex, products.length - 1);
     return html`
       <ul part="track" aria-label=${t.products} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
-        ${repeat(
-          products,
-          (p) => p.id,
-          (p, i) => this.renderCard(p, i === active, locale, t),
-        )}
+        ${products.map((p, i) => this.renderCard(p, i === active, locale, t))}
       </ul>
       <button part="nav" class="prev" type="button" aria-label=${t.previous} tabindex="-1" @click=${() => this.page(-1)}>
         ‹
