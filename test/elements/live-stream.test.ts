@@ -185,4 +185,42 @@ describe('<live-stream>', () => {
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
     await expect(el).to.be.accessible();
   });
+
+  it('fits 320 px without scrolling sideways, in the overlay layout', async () => {
+    const show = freshShow();
+    const wrapper = await fixture(html`<div style="width: 320px"><live-stream show=${show} products=${FEED}></live-stream></div>`);
+    const el = wrapper.querySelector('live-stream')!;
+    await catalogOf(show);
+    getShow(show).feature('aurora-jacket');
+    await el.updateComplete;
+    expect(part(el, 'base').classList.contains('auto')).to.equal(true);
+    expect(getComputedStyle(part(el, 'banner')).position).to.equal('absolute');
+    expect(el.scrollWidth).to.be.at.most(320);
+    expect(wrapper.scrollWidth).to.be.at.most(320);
+    await expect(el).to.be.accessible();
+  });
+
+  it('picks split by itself when it has room', async () => {
+    const show = freshShow();
+    const wrapper = await fixture(html`<div style="width: 1100px"><live-stream show=${show} products=${FEED}></live-stream></div>`);
+    const el = wrapper.querySelector('live-stream')!;
+    await catalogOf(show);
+    await el.updateComplete;
+    const stage = part(el, 'stage').getBoundingClientRect();
+    const catalog = el.shadowRoot!.querySelector('.catalog')!.getBoundingClientRect();
+    expect(catalog.left).to.be.at.least(stage.right);
+  });
+
+  it('lays out right to left', async () => {
+    const show = freshShow();
+    const wrapper = await fixture(html`<div dir="rtl" lang="ar" style="width: 1100px"><live-stream show=${show} layout="split" products=${FEED}></live-stream></div>`);
+    const el = wrapper.querySelector('live-stream')!;
+    await catalogOf(show);
+    await el.updateComplete;
+    const stage = part(el, 'stage').getBoundingClientRect();
+    const catalog = el.shadowRoot!.querySelector('.catalog')!.getBoundingClientRect();
+    // The video comes first, on the right; the catalog beside it on its left.
+    expect(catalog.right).to.be.at.most(stage.left);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -85,10 +85,10 @@ export const styles = css`
     cursor: pointer;
   }
   .prev {
-    inset-inline-start: -6px;
+    inset-inline-start: 2px;
   }
   .next {
-    inset-inline-end: -6px;
+    inset-inline-end: 2px;
   }
   [part~='message'] {
     margin: 0;
