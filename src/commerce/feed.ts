@@ -1,6 +1,6 @@
 import type { FeedProblem } from '../events.js';
 import { clip, parsePrice } from './price.js';
-import type { Availability, Product } from './product.js';
+import type { Availability, Price, Product, Variant } from './product.js';
 import { safeUrl } from './safe-url.js';
 
 export interface FeedResult {
@@ -16,6 +16,7 @@ export class FeedError extends Error {
 
 const AVAILABILITY = new Set<Availability>(['in_stock', 'out_of_stock', 'preorder', 'backorder']);
 const MAX_TEXT = { title: 300, brand: 120, description: 5000 } as const;
+const MAX_VARIANTS = 250;
 
 /**
  * Reads a feed's body. Native JSON: `{ "products": [...] }` or a bare array of items
@@ -68,6 +69,26 @@ function text(value: unknown, max: number): string | undefined {
   return trimmed ? trimmed.slice(0, max) : undefined;
 }
 
+/** A variant without its own price costs the product's. Returns why it is dropped when it cannot be read. */
+function validateVariant(value: unknown, productPrice: Price, base: string | undefined): Variant | string {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'variant is not an object';
+  const raw = value as Record<string, unknown>;
+  const id = idOf(raw)?.trim();
+  if (!id) return 'variant has no id';
+  const title = text(raw.title, MAX_TEXT.title);
+  if (!title) return 'variant has no title';
+  const price = raw.price === undefined ? productPrice : parsePrice(raw.price);
+  if (typeof price === 'string') return `variant ${price}`;
+  const variant: Variant = { id, title, price, availability: 'in_stock' };
+  const sale = raw.sale_price === undefined ? undefined : parsePrice(raw.sale_price);
+  if (sale && typeof sale !== 'string' && sale.currency === price.currency && sale.value < price.value) variant.sale_price = sale;
+  const availability = String(raw.availability ?? 'in_stock').trim().toLowerCase().replace(/ /g, '_') as Availability;
+  if (AVAILABILITY.has(availability)) variant.availability = availability;
+  const image = raw.image_link === undefined ? null : safeUrl(raw.image_link, base);
+  if (image) variant.image_link = image;
+  return variant;
+}
+
 /** Returns the product, or why the item is skipped. Dropped fields go to `problems`. */
 function validateItem(item: unknown, index: number, base: string | undefined, problems: FeedProblem[]): Product | string {
   if (!item || typeof item !== 'object' || Array.isArray(item)) return 'not an object';
@@ -98,6 +119,19 @@ function validateItem(item: unknown, index: number, base: string | undefined, pr
     const availability = String(raw.availability).trim().toLowerCase().replace(/ /g, '_') as Availability;
     if (AVAILABILITY.has(availability)) product.availability = availability;
     else drop('availability', `availability "${clip(String(raw.availability))}" is not one of ${[...AVAILABILITY].join(', ')}`);
+  }
+  if (raw.variants !== undefined) {
+    if (!Array.isArray(raw.variants)) drop('variants', 'variants is not a list');
+    else {
+      const variants: Variant[] = [];
+      raw.variants.slice(0, MAX_VARIANTS).forEach((v: unknown, i: number) => {
+        const variant = validateVariant(v, price, base);
+        if (typeof variant === 'string') drop(`variants[${i}]`, variant);
+        else if (variants.some((other) => other.id === variant.id)) drop(`variants[${i}]`, 'duplicate variant id');
+        else variants.push(variant);
+      });
+      if (variants.length) product.variants = variants;
+    }
   }
   const brand = text(raw.brand, MAX_TEXT.brand);
   if (brand) product.brand = brand;

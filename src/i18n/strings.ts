@@ -1,4 +1,5 @@
 import { closestAcross } from '../dom.js';
+import { configuredLocale } from '../store/config.js';
 
 const en = {
   buyNow: 'Buy now',
@@ -21,6 +22,21 @@ const en = {
   next: 'Next products',
   was: 'Was',
   player: 'Live video',
+  adding: 'Adding…',
+  added: 'Added',
+  addFailed: 'Not added, try again',
+  cart: 'Cart',
+  openCart: 'Open cart',
+  checkout: 'Checkout',
+  remove: 'Remove',
+  quantity: 'Quantity',
+  subtotal: 'Subtotal',
+  emptyCart: 'Your cart is empty.',
+  close: 'Close',
+  increase: 'One more',
+  decrease: 'One fewer',
+  variant: 'Option',
+  cartError: 'The cart could not be updated.',
 };
 export type StringKey = keyof typeof en;
 type Strings = Record<StringKey, string>;
@@ -46,6 +62,21 @@ const fr: Strings = {
   next: 'Produits suivants',
   was: 'Avant',
   player: 'Vidéo en direct',
+  adding: 'Ajout…',
+  added: 'Ajouté',
+  addFailed: 'Non ajouté, réessayez',
+  cart: 'Panier',
+  openCart: 'Ouvrir le panier',
+  checkout: 'Commander',
+  remove: 'Retirer',
+  quantity: 'Quantité',
+  subtotal: 'Sous-total',
+  emptyCart: 'Votre panier est vide.',
+  close: 'Fermer',
+  increase: 'Un de plus',
+  decrease: 'Un de moins',
+  variant: 'Option',
+  cartError: 'Le panier n’a pas pu être mis à jour.',
 };
 const it: Strings = {
   buyNow: 'Compra ora',
@@ -68,6 +99,21 @@ const it: Strings = {
   next: 'Prodotti successivi',
   was: 'Prima',
   player: 'Video in diretta',
+  adding: 'Aggiunta…',
+  added: 'Aggiunto',
+  addFailed: 'Non aggiunto, riprova',
+  cart: 'Carrello',
+  openCart: 'Apri il carrello',
+  checkout: 'Cassa',
+  remove: 'Rimuovi',
+  quantity: 'Quantità',
+  subtotal: 'Subtotale',
+  emptyCart: 'Il carrello è vuoto.',
+  close: 'Chiudi',
+  increase: 'Uno in più',
+  decrease: 'Uno in meno',
+  variant: 'Opzione',
+  cartError: 'Impossibile aggiornare il carrello.',
 };
 const es: Strings = {
   buyNow: 'Comprar ahora',
@@ -90,6 +136,21 @@ const es: Strings = {
   next: 'Productos siguientes',
   was: 'Antes',
   player: 'Vídeo en directo',
+  adding: 'Añadiendo…',
+  added: 'Añadido',
+  addFailed: 'No añadido, reintentar',
+  cart: 'Carrito',
+  openCart: 'Abrir el carrito',
+  checkout: 'Pagar',
+  remove: 'Quitar',
+  quantity: 'Cantidad',
+  subtotal: 'Subtotal',
+  emptyCart: 'Tu carrito está vacío.',
+  close: 'Cerrar',
+  increase: 'Uno más',
+  decrease: 'Uno menos',
+  variant: 'Opción',
+  cartError: 'No se pudo actualizar el carrito.',
 };
 const de: Strings = {
   buyNow: 'Jetzt kaufen',
@@ -112,6 +173,21 @@ const de: Strings = {
   next: 'Nächste Produkte',
   was: 'Vorher',
   player: 'Live-Video',
+  adding: 'Wird hinzugefügt…',
+  added: 'Hinzugefügt',
+  addFailed: 'Nicht hinzugefügt, erneut versuchen',
+  cart: 'Warenkorb',
+  openCart: 'Warenkorb öffnen',
+  checkout: 'Zur Kasse',
+  remove: 'Entfernen',
+  quantity: 'Menge',
+  subtotal: 'Zwischensumme',
+  emptyCart: 'Ihr Warenkorb ist leer.',
+  close: 'Schließen',
+  increase: 'Eins mehr',
+  decrease: 'Eins weniger',
+  variant: 'Variante',
+  cartError: 'Der Warenkorb konnte nicht aktualisiert werden.',
 };
 
 const STRINGS: Record<string, Strings> = { en, fr, it, es, de };
@@ -122,7 +198,7 @@ const STRINGS: Record<string, Strings> = { en, fr, it, es, de };
  */
 export function localeOf(element: Element): string {
   const withLang = closestAcross(element, (n): n is Element => n instanceof Element && !!n.getAttribute('lang'));
-  return withLang?.getAttribute('lang') || navigator.language || 'en';
+  return withLang?.getAttribute('lang') || configuredLocale() || navigator.language || 'en';
 }
 
 /** The strings for a locale, falling back to its base language, then English. */
