@@ -1,5 +1,7 @@
 import type { FeedProblem } from '../events.js';
-import { clip, parsePrice } from './price.js';
+import { merchantRssItems } from './feeds/merchant-rss.js';
+import { isShopifyProducts, shopifyProductItems } from './feeds/shopify-products.js';
+import { clip, isCurrency, parsePrice } from './price.js';
 import type { Availability, Price, Product, Variant } from './product.js';
 import { safeUrl } from './safe-url.js';
 
@@ -18,16 +20,38 @@ const AVAILABILITY = new Set<Availability>(['in_stock', 'out_of_stock', 'preorde
 const MAX_TEXT = { title: 300, brand: 120, description: 5000 } as const;
 const MAX_VARIANTS = 250;
 
+export interface FeedOptions {
+  /** The shop's currency, for feeds whose prices carry none (Shopify's `/products.json`). */
+  currency?: string;
+}
+
 /**
- * Reads a feed's body. Native JSON: `{ "products": [...] }` or a bare array of items
- * with Google Merchant field names. `base` resolves relative links and images.
+ * Reads a feed's body, whichever of the formats it is: native JSON (`{ "products": [...] }`
+ * or a bare array of items with Google Merchant field names), Google Merchant RSS 2.0 XML,
+ * or a Shopify storefront's `/products.json`. `base` resolves relative links and images.
  */
-export function parseFeed(body: string, base?: string): FeedResult {
+export function parseFeed(body: string, base?: string, options: FeedOptions = {}): FeedResult {
+  const text = body.trim();
+  if (text.startsWith('<')) {
+    try {
+      return validateItems(merchantRssItems(text), base);
+    } catch (error) {
+      if (error instanceof FeedError) throw error;
+      throw new FeedError(error instanceof Error ? error.message : String(error));
+    }
+  }
   let data: unknown;
   try {
-    data = JSON.parse(body);
+    data = JSON.parse(text);
   } catch {
-    throw new FeedError(`the feed is not valid JSON (${clip(body.trim(), 40) || 'empty'})`);
+    throw new FeedError(`the feed is not valid JSON (${clip(text, 40) || 'empty'})`);
+  }
+  if (isShopifyProducts(data)) {
+    const currency = options.currency?.toUpperCase();
+    if (!currency || !isCurrency(currency)) {
+      throw new FeedError('a Shopify /products.json has no currency: set it with configure({ currency: "EUR" })');
+    }
+    return validateItems(shopifyProductItems(data as { products: unknown[] }, currency, base), base);
   }
   return validateItems(itemsOf(data), base);
 }

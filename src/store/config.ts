@@ -22,7 +22,10 @@ export interface LivecartOptions {
   analytics?: AnalyticsOption;
   /** Language when neither the element nor the page has a `lang`. */
   locale?: string;
-  /** Currency of analytics values when a cart mixes currencies (default: the first line's). */
+  /**
+   * The shop's currency: for feeds whose prices carry none (Shopify's `/products.json`),
+   * and for analytics values when a cart mixes currencies (default: the first line's).
+   */
   currency?: string;
   /** Rewrites every product link before it opens, e.g. to add campaign parameters. */
   linkDecorator?: (url: string, product: Product) => string;
@@ -62,6 +65,7 @@ function resolveAdapter(cart: CartAdapter | CartDescription): [CartAdapter | Pro
 }
 
 export const configuredLocale = (): string | undefined => options.locale;
+export const configuredCurrency = (): string | undefined => options.currency;
 
 /** The product's link as the page wants it opened (decorated), or null when not http(s). */
 export function productLink(product: Product): string | null {

@@ -74,7 +74,7 @@ describe('parseFeed', () => {
   });
 
   it('throws a FeedError a person can read for a feed that is not JSON or has no list', () => {
-    expect(() => parseFeed('<html>oops', BASE)).to.throw(FeedError, /not valid JSON/);
+    expect(() => parseFeed('<html>oops', BASE)).to.throw(FeedError, /not well-formed XML/);
     expect(() => parseFeed('', BASE)).to.throw(FeedError, /not valid JSON \(empty\)/);
     expect(() => parseFeed('{"items": []}', BASE)).to.throw(FeedError, /no "products" list/);
   });

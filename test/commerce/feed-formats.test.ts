@@ -1,0 +1,196 @@
+import { expect } from '@open-wc/testing';
+import { FeedError, parseFeed } from '../../src/commerce/feed.js';
+import type { FeedProblem } from '../../src/events.js';
+
+const fixture = async (name: string) => (await fetch(`/test/fixtures/feeds/${name}`)).text();
+
+interface Case {
+  file: string;
+  base: string;
+  currency?: string;
+  ids: string[];
+  /** Every problem, as `index:id:field:reason-pattern`. */
+  problems: [number, string | undefined, string | undefined, RegExp][];
+  check: (products: ReturnType<typeof parseFeed>['products']) => void;
+}
+
+const CASES: Case[] = [
+  {
+    file: 'merchant-rss.xml',
+    base: 'https://shop.example/feeds/google.xml',
+    ids: ['ember-mug', 'aurora-jacket', 'glow-lantern'],
+    problems: [
+      [2, 'glow-lantern', 'link', /not an http\(s\) URL/],
+      [2, 'glow-lantern', 'image_link', /not an http\(s\) URL/],
+      [3, 'mystery-box', undefined, /"ZZZ" is not an ISO 4217 code/],
+      [4, undefined, undefined, /no id/],
+    ],
+    check([mug, jacket, lantern]) {
+      expect(mug).to.deep.equal({
+        id: 'ember-mug',
+        title: 'Ember Enamel Mug',
+        link: 'https://shop.example/p/ember-mug?utm_source=google',
+        image_link: 'https://cdn.shop.example/img/ember-mug.jpg',
+        price: { value: 24, currency: 'EUR' },
+        sale_price: { value: 19, currency: 'EUR' },
+        availability: 'in_stock',
+        brand: 'Fjellvik',
+        description: 'Enamel steel mug, 350 ml. <b>Dishwasher safe</b> & campfire proof.',
+      });
+      // Items of one g:item_group_id are one product with variants.
+      expect(jacket.variants!.map((v) => [v.id, v.title, v.availability])).to.deep.equal([
+        ['AURORA-M', 'Glacier blue / M', 'in_stock'],
+        ['AURORA-L', 'Glacier blue / L', 'out_of_stock'],
+      ]);
+      expect(lantern).to.deep.include({ availability: 'preorder' });
+      expect(lantern).not.to.have.property('link');
+    },
+  },
+  {
+    file: 'shopify-products.json',
+    base: 'https://shop.example/products.json',
+    currency: 'eur',
+    ids: ['7412345678901', '7412345678902'],
+    problems: [
+      [2, '7412345678903', undefined, /no title/],
+      [3, '7412345678904', undefined, /no valid amount/],
+    ],
+    check([pack, beanie]) {
+      expect(pack).to.deep.equal({
+        id: '7412345678901',
+        title: 'Drift Backpack 28L',
+        link: 'https://shop.example/products/drift-backpack-28l',
+        image_link: 'https://cdn.shopify.com/s/files/1/0001/files/drift.jpg?v=1',
+        // compare_at_price is the regular price, price the sale price.
+        price: { value: 129, currency: 'EUR' },
+        sale_price: { value: 99, currency: 'EUR' },
+        availability: 'in_stock',
+        brand: 'Fjellvik',
+        description: 'Roll-top pack, waterproof & recycled. 28 litres',
+        variants: [
+          {
+            id: '41234567890123',
+            title: 'Moss',
+            price: { value: 129, currency: 'EUR' },
+            sale_price: { value: 99, currency: 'EUR' },
+            availability: 'in_stock',
+            image_link: 'https://cdn.shopify.com/s/files/1/0001/files/drift-moss.jpg?v=1',
+          },
+          { id: '41234567890124', title: 'Slate', price: { value: 129, currency: 'EUR' }, availability: 'out_of_stock' },
+        ],
+      });
+      expect(beanie.price).to.deep.equal({ value: 29, currency: 'EUR' });
+      expect(beanie).not.to.have.property('sale_price');
+      expect(beanie.variants!.map((v) => v.id)).to.deep.equal(['41234567890200']);
+    },
+  },
+  {
+    file: 'native.json',
+    base: 'https://shop.example/feeds/live.json',
+    ids: ['aurora-jacket', '42', 'ftp'],
+    problems: [
+      [0, 'aurora-jacket', 'variants[3]', /variant has no id/],
+      [2, 'bad-currency', undefined, /"ABC" is not an ISO 4217 code/],
+      [3, 'ftp', 'link', /not an http\(s\) URL/],
+    ],
+    check([jacket, mug]) {
+      expect(jacket.link).to.equal('https://shop.example/p/aurora');
+      expect(jacket.variants!.map((v) => [v.id, v.price.value, v.availability])).to.deep.equal([
+        ['aurora-m', 179, 'in_stock'],
+        ['aurora-l', 179, 'out_of_stock'],
+        ['aurora-xl', 189, 'in_stock'],
+      ]);
+      expect(mug).to.deep.include({ availability: 'backorder', price: { value: 12.5, currency: 'EUR' } });
+    },
+  },
+];
+
+describe('feed formats', () => {
+  for (const c of CASES) {
+    it(`${c.file}: detected, parsed, every bad item and field reported`, async () => {
+      const { products, problems } = parseFeed(await fixture(c.file), c.base, { currency: c.currency });
+      expect(products.map((p) => p.id)).to.deep.equal(c.ids);
+      expect(problems.map((p: FeedProblem) => [p.index, p.id, p.field])).to.deep.equal(c.problems.map(([i, id, f]) => [i, id, f]));
+      problems.forEach((p, i) => expect(p.reason).to.match(c.problems[i][3]));
+      c.check(products);
+    });
+  }
+
+  const unreadable: [string, string, RegExp][] = [
+    ['XML that is not well-formed', '<rss><channel><item>', /not well-formed XML/],
+    ['an HTML page', '<!doctype html><html><body>Not found</body></html>', /not well-formed XML|not RSS 2.0/],
+    ['an Atom document', '<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>', /not RSS 2.0/],
+    ['JSON that is neither native nor Shopify', '{"items": []}', /no "products" list/],
+    ['broken JSON', '{"products": [', /not valid JSON/],
+  ];
+  for (const [what, body, message] of unreadable) {
+    it(`refuses ${what} with a FeedError`, () => expect(() => parseFeed(body, 'https://shop.example/f')).to.throw(FeedError, message));
+  }
+
+  it('refuses a Shopify /products.json without a configured currency, or with an unknown one', async () => {
+    const body = await fixture('shopify-products.json');
+    expect(() => parseFeed(body, 'https://shop.example/products.json')).to.throw(FeedError, /configure\(\{ currency/);
+    expect(() => parseFeed(body, 'https://shop.example/products.json', { currency: 'QQQ' })).to.throw(FeedError, /currency/);
+  });
+
+  it('an RSS feed with an empty channel is an empty catalog, not an error', () => {
+    const empty = '<?xml version="1.0"?><rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel><title>x</title></channel></rss>';
+    expect(parseFeed(empty)).to.deep.equal({ products: [], problems: [] });
+  });
+
+  describe('10,000 items', () => {
+    const N = 10_000;
+    const native = JSON.stringify({
+      products: Array.from({ length: N }, (_, i) => ({
+        id: `p${i}`,
+        title: `Product ${i}`,
+        link: `https://shop.example/p/${i}`,
+        image_link: `https://cdn.shop.example/${i}.jpg`,
+        price: `${(i % 500) + 0.99} EUR`,
+        availability: 'in_stock',
+        description: 'A fine thing. '.repeat(10),
+      })),
+    });
+    const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:g="${'http://base.google.com/ns/1.0'}"><channel><title>big</title>${Array.from(
+      { length: N },
+      (_, i) =>
+        `<item><g:id>p${i}</g:id><g:title>Product ${i}</g:title><g:link>https://shop.example/p/${i}</g:link><g:image_link>https://cdn.shop.example/${i}.jpg</g:image_link><g:price>${(i % 500) + 0.99} EUR</g:price><g:availability>in stock</g:availability><g:description>${'A fine thing. '.repeat(10)}</g:description></item>`,
+    ).join('')}</channel></rss>`;
+    const shopify = JSON.stringify({
+      products: Array.from({ length: N }, (_, i) => ({
+        id: i + 1,
+        title: `Product ${i}`,
+        handle: `product-${i}`,
+        body_html: '<p>A fine thing.</p>'.repeat(5),
+        vendor: 'Fjellvik',
+        variants: [
+          { id: i * 10 + 1, title: 'S', price: '10.00', compare_at_price: '12.00', available: true },
+          { id: i * 10 + 2, title: 'M', price: '10.00', compare_at_price: null, available: false },
+        ],
+        images: [{ src: `https://cdn.shopify.com/${i}.jpg` }],
+      })),
+    });
+
+    const formats: [string, string, { currency?: string }][] = [
+      ['native JSON', native, {}],
+      ['Merchant RSS', rss, {}],
+      ['Shopify products.json', shopify, { currency: 'EUR' }],
+    ];
+    for (const [name, body, options] of formats) {
+      it(`parses ${name} (${(body.length / 1e6).toFixed(1)} MB) in well under a second`, () => {
+        const start = performance.now();
+        const { products, problems } = parseFeed(body, 'https://shop.example/feed', options);
+        const ms = performance.now() - start;
+        if (name === 'Merchant RSS') {
+          const t = performance.now();
+          new DOMParser().parseFromString(body, 'application/xml');
+          console.log(`  of which DOMParser alone: ${(performance.now() - t).toFixed(0)} ms`);
+        }
+        console.log(`feed benchmark: ${N} items of ${name}, ${(body.length / 1e6).toFixed(1)} MB, parsed in ${ms.toFixed(0)} ms`);
+        expect(products).to.have.length(N);
+        expect(problems).to.deep.equal([]);
+        expect(ms).to.be.below(1000);
+      });
+    }
+  });
+});
