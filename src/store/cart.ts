@@ -22,7 +22,8 @@ const DEFAULT_TIMEOUT = 30_000;
 export const $cart = atom<Cart>({ lines: readLines(readJson(CART_KEY)) });
 
 let adapter: Promise<CartAdapter> = Promise.resolve(linkAdapter());
-let adapterHasCart = false;
+/** True when a cart adapter (anything but `link`) is configured; elements show the cart then. */
+export const $hasCart = atom(false);
 /** Adapter calls run one at a time, in order: a remote cart must exist before lines join it. */
 let queue: Promise<unknown> = Promise.resolve();
 let fromOtherTab = false;
@@ -48,13 +49,12 @@ addEventListener('storage', (event) => {
  */
 export function setCartAdapter(next: CartAdapter | Promise<CartAdapter>, hasCart: boolean): void {
   adapter = Promise.resolve(next);
-  adapterHasCart = hasCart;
+  $hasCart.set(hasCart);
   // A remote cart may hold more (or less) than this tab remembers.
   void syncCart().catch((error) => console.warn('livecart: the cart could not be read from its back end', error));
 }
 
-/** True when a cart adapter (anything but `link`) is configured. */
-export const hasCartAdapter = (): boolean => adapterHasCart;
+export const hasCartAdapter = (): boolean => $hasCart.get();
 
 /** Adds `line.quantity` of `line.id`; rolls back and rejects with a CartError when the back end fails. */
 export function addToCart(line: CartLine): Promise<void> {

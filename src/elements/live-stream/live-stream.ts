@@ -5,7 +5,9 @@ import { formatPrice } from '../../commerce/price.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { localeOf, stringsFor } from '../../i18n/strings.js';
+import { $cart, $hasCart, itemCount } from '../../store/cart.js';
 import { SHOW_SCOPE } from '../../store/show.js';
+import type { CartView } from '../cart-view/cart-view.js';
 import { tokens } from '../theme.js';
 import { styles } from './live-stream.styles.js';
 
@@ -20,7 +22,8 @@ import { styles } from './live-stream.styles.js';
  * @fires livecart-featured-change - The product on screen changed; `{ show, product }`.
  * @fires livecart-add-to-cart - From its buy buttons; cancelable.
  * @fires livecart-pip-change - The player entered or left picture-in-picture.
- * @fires livecart-error - `stream`, `feed` or `pip` trouble; the rest keeps working.
+ * @fires livecart-checkout - From its buy buttons and cart; cancelable.
+ * @fires livecart-error - `stream`, `feed`, `cart` or `pip` trouble; the rest keeps working.
  * @slot banner - Replaces the "now showing" banner.
  * @slot catalog - Replaces the product carousel.
  * @slot feed - A third column in the split layout (a chat, a feed of posts).
@@ -30,6 +33,8 @@ import { styles } from './live-stream.styles.js';
  * @csspart banner - The "now showing" banner.
  * @csspart catalog - The `<shop-carousel>`.
  * @csspart message - The feed error message.
+ * @csspart cart-button - Opens the cart (shown when a cart adapter is configured or the cart has lines).
+ * @csspart cart - The `<cart-view>` dialog.
  * @cssprop --livecart-accent - Accent colour (badges, buttons, highlights).
  * @cssprop --livecart-surface - Background.
  * @cssprop --livecart-text - Text colour.
@@ -69,7 +74,7 @@ export class LiveStream extends LitElement {
   declare linkTarget: LinkTarget;
   declare private hasFeed: boolean;
 
-  private readonly showController = new ShowController(this, (show) => [show.$featured]);
+  private readonly showController = new ShowController(this, (show) => [show.$featured, $cart, $hasCart]);
   private readonly feed = new FeedController(this, () => this.showController.show);
   private lastAnnounced: string | null = null;
   private flashedFor: string | null = null;
@@ -131,6 +136,7 @@ export class LiveStream extends LitElement {
           </div>
         </slot>
         <div class="visually-hidden" role="status" aria-live="polite">${announce}</div>
+        ${this.renderCartButton(t)}
       </div>
       <div class="catalog">
         <slot name="catalog">
@@ -141,6 +147,21 @@ export class LiveStream extends LitElement {
       <div class="feed" ?hidden=${!this.hasFeed}><slot name="feed" @slotchange=${this.onFeedSlotChange}></slot></div>
     </div>`;
   }
+
+  private renderCartButton(t: ReturnType<typeof stringsFor>) {
+    const count = itemCount($cart.get());
+    if (!$hasCart.get() && !count) return nothing;
+    return html`<button part="cart-button" class="cart-button" type="button" aria-haspopup="dialog" @click=${this.openCart}>
+        ${t.cart} <span class="count">${count}</span>
+      </button>
+      <cart-view part="cart" show=${this.showController.show.id}></cart-view>`;
+  }
+
+  /** Opens the cart dialog (the "Shop tab"). */
+  openCart = (): void => {
+    const view = this.renderRoot.querySelector<CartView>('cart-view');
+    if (view) view.open = true;
+  };
 
   protected override updated(): void {
     // Announce each product once: the live region keeps its text until the next change.
