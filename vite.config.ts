@@ -61,7 +61,9 @@ export default defineConfig(({ command }) =>
           // which is right for npm but not for a script tag.
           rolldownOptions: {
             input: { livecart: 'src/index.ts' },
-            preserveEntrySignatures: 'exports-only',
+            // allow-extension: the lazily loaded chunks (cart view, Shopify adapter) may import shared
+            // code from livecart.js itself instead of from a common chunk loaded up front.
+            preserveEntrySignatures: 'allow-extension',
             output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
           },
         },

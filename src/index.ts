@@ -7,7 +7,6 @@ export { LiveStream } from './define/live-stream.js';
 export { PipPlayer } from './define/pip-player.js';
 export { ShopCarousel } from './define/shop-carousel.js';
 export { BuyNowButton } from './define/buy-now-button.js';
-export { CartView } from './define/cart-view.js';
 export * from './store/index.js';
 export { parseFeed, validateItems, FeedError, type FeedResult } from './commerce/feed.js';
 export type * from './events.js';

@@ -1,6 +1,4 @@
 import type { FeedProblem } from '../events.js';
-import { merchantRssItems } from './feeds/merchant-rss.js';
-import { isShopifyProducts, shopifyProductItems } from './feeds/shopify-products.js';
 import { clip, isCurrency, parsePrice } from './price.js';
 import type { Availability, Price, Product, Variant } from './product.js';
 import { safeUrl } from './safe-url.js';
@@ -29,10 +27,12 @@ export interface FeedOptions {
  * Reads a feed's body, whichever of the formats it is: native JSON (`{ "products": [...] }`
  * or a bare array of items with Google Merchant field names), Google Merchant RSS 2.0 XML,
  * or a Shopify storefront's `/products.json`. `base` resolves relative links and images.
+ * The XML and Shopify readers are fetched (a dynamic import) only when a feed needs one.
  */
-export function parseFeed(body: string, base?: string, options: FeedOptions = {}): FeedResult {
+export async function parseFeed(body: string, base?: string, options: FeedOptions = {}): Promise<FeedResult> {
   const text = body.trim();
   if (text.startsWith('<')) {
+    const { merchantRssItems } = await import('./feeds/merchant-rss.js');
     try {
       return validateItems(merchantRssItems(text), base);
     } catch (error) {
@@ -47,6 +47,7 @@ export function parseFeed(body: string, base?: string, options: FeedOptions = {}
     throw new FeedError(`the feed is not valid JSON (${clip(text, 40) || 'empty'})`);
   }
   if (isShopifyProducts(data)) {
+    const { shopifyProductItems } = await import('./feeds/shopify-products.js');
     const currency = options.currency?.toUpperCase();
     if (!currency || !isCurrency(currency)) {
       throw new FeedError('a Shopify /products.json has no currency: set it with configure({ currency: "EUR" })');
@@ -54,6 +55,12 @@ export function parseFeed(body: string, base?: string, options: FeedOptions = {}
     return validateItems(shopifyProductItems(data as { products: unknown[] }, currency, base), base);
   }
   return validateItems(itemsOf(data), base);
+}
+
+/** True for a Shopify storefront's `/products.json` (products with `handle` and `variants`). */
+function isShopifyProducts(data: unknown): boolean {
+  const first = (data as { products?: unknown[] } | null)?.products?.[0];
+  return !!first && typeof first === 'object' && 'handle' in first && Array.isArray((first as { variants?: unknown }).variants);
 }
 
 function itemsOf(data: unknown): unknown[] {

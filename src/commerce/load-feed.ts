@@ -13,5 +13,5 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
     throw new FeedError(`the feed ${url} could not be fetched (network or CORS)`);
   }
   if (!response.ok) throw new FeedError(`the feed ${url} answered HTTP ${response.status}`);
-  return parseFeed(await response.text(), response.url || url, options);
+  return await parseFeed(await response.text(), response.url || url, options);
 }

@@ -1,7 +1,6 @@
 import { LiveStream } from '../elements/live-stream/live-stream.js';
 import './pip-player.js';
 import './shop-carousel.js';
-import './cart-view.js';
 import { define } from './define.js';
 
 define('live-stream', LiveStream);

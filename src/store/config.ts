@@ -1,6 +1,6 @@
-import { callbackAdapter, type CallbackOptions } from '../commerce/adapters/callback.js';
+import type { CallbackOptions } from '../commerce/adapters/callback.js';
 import { linkAdapter } from '../commerce/adapters/link.js';
-import { permalinkAdapter, type PermalinkOptions } from '../commerce/adapters/permalink.js';
+import type { PermalinkOptions } from '../commerce/adapters/permalink.js';
 import type { ShopifyOptions } from '../commerce/adapters/shopify.js';
 import type { CartAdapter, CartLine } from '../commerce/adapters/types.js';
 import { lineItem, productItem, track, type AnalyticsEvent, type AnalyticsOption } from '../commerce/analytics.js';
@@ -52,12 +52,13 @@ function resolveAdapter(cart: CartAdapter | CartDescription): [CartAdapter | Pro
   switch (cart.adapter) {
     case 'link':
       return [linkAdapter(), false];
+    // Each adapter is fetched only by the pages that use it: they stay out of dist/livecart.js.
+    // A bad description (no template, no token) rejects the first cart call, which rolls back.
     case 'permalink':
-      return [permalinkAdapter(cart), true];
+      return [import('../commerce/adapters/permalink.js').then((m) => m.permalinkAdapter(cart)), true];
     case 'callback':
-      return [callbackAdapter(cart), true];
+      return [import('../commerce/adapters/callback.js').then((m) => m.callbackAdapter(cart)), true];
     case 'shopify':
-      // Loaded only by the pages that use it: it stays out of dist/livecart.js.
       return [import('../commerce/adapters/shopify.js').then((m) => m.shopifyAdapter(cart)), true];
     default:
       throw new TypeError(`livecart: unknown cart adapter "${(cart as { adapter: unknown }).adapter}"`);

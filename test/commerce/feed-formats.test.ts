@@ -2,6 +2,14 @@ import { expect } from '@open-wc/testing';
 import { FeedError, parseFeed } from '../../src/commerce/feed.js';
 import type { FeedProblem } from '../../src/events.js';
 
+/** The error a promise rejects with (fails the test when it resolves). */
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected a rejection'),
+    (error: unknown) => error,
+  );
+
+
 const fixture = async (name: string) => (await fetch(`/test/fixtures/feeds/${name}`)).text();
 
 interface Case {
@@ -11,7 +19,7 @@ interface Case {
   ids: string[];
   /** Every problem, as `index:id:field:reason-pattern`. */
   problems: [number, string | undefined, string | undefined, RegExp][];
-  check: (products: ReturnType<typeof parseFeed>['products']) => void;
+  check: (products: Awaited<ReturnType<typeof parseFeed>>['products']) => void;
 }
 
 const CASES: Case[] = [
@@ -108,7 +116,7 @@ const CASES: Case[] = [
 describe('feed formats', () => {
   for (const c of CASES) {
     it(`${c.file}: detected, parsed, every bad item and field reported`, async () => {
-      const { products, problems } = parseFeed(await fixture(c.file), c.base, { currency: c.currency });
+      const { products, problems } = await parseFeed(await fixture(c.file), c.base, { currency: c.currency });
       expect(products.map((p) => p.id)).to.deep.equal(c.ids);
       expect(problems.map((p: FeedProblem) => [p.index, p.id, p.field])).to.deep.equal(c.problems.map(([i, id, f]) => [i, id, f]));
       problems.forEach((p, i) => expect(p.reason).to.match(c.problems[i][3]));
@@ -124,18 +132,22 @@ describe('feed formats', () => {
     ['broken JSON', '{"products": [', /not valid JSON/],
   ];
   for (const [what, body, message] of unreadable) {
-    it(`refuses ${what} with a FeedError`, () => expect(() => parseFeed(body, 'https://shop.example/f')).to.throw(FeedError, message));
+    it(`refuses ${what} with a FeedError`, async () => {
+      const error = await rejection(parseFeed(body, 'https://shop.example/f'));
+      expect(error).to.be.instanceOf(FeedError);
+      expect((error as Error).message).to.match(message);
+    });
   }
 
   it('refuses a Shopify /products.json without a configured currency, or with an unknown one', async () => {
     const body = await fixture('shopify-products.json');
-    expect(() => parseFeed(body, 'https://shop.example/products.json')).to.throw(FeedError, /configure\(\{ currency/);
-    expect(() => parseFeed(body, 'https://shop.example/products.json', { currency: 'QQQ' })).to.throw(FeedError, /currency/);
+    expect(await rejection(parseFeed(body, 'https://shop.example/products.json'))).to.be.instanceOf(FeedError).and.to.have.property('message').that.matches(/configure\(\{ currency/);
+    expect(await rejection(parseFeed(body, 'https://shop.example/products.json', { currency: 'QQQ' }))).to.be.instanceOf(FeedError).and.to.have.property('message').that.matches(/currency/);
   });
 
-  it('an RSS feed with an empty channel is an empty catalog, not an error', () => {
+  it('an RSS feed with an empty channel is an empty catalog, not an error', async () => {
     const empty = '<?xml version="1.0"?><rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel><title>x</title></channel></rss>';
-    expect(parseFeed(empty)).to.deep.equal({ products: [], problems: [] });
+    expect(await parseFeed(empty)).to.deep.equal({ products: [], problems: [] });
   });
 
   describe('10,000 items', () => {
@@ -177,9 +189,9 @@ describe('feed formats', () => {
       ['Shopify products.json', shopify, { currency: 'EUR' }],
     ];
     for (const [name, body, options] of formats) {
-      it(`parses ${name} (${(body.length / 1e6).toFixed(1)} MB) in well under a second`, () => {
+      it(`parses ${name} (${(body.length / 1e6).toFixed(1)} MB) in well under a second`, async () => {
         const start = performance.now();
-        const { products, problems } = parseFeed(body, 'https://shop.example/feed', options);
+        const { products, problems } = await parseFeed(body, 'https://shop.example/feed', options);
         const ms = performance.now() - start;
         if (name === 'Merchant RSS') {
           const t = performance.now();

@@ -16,12 +16,6 @@ interface ShopifyProduct {
   images?: { src?: unknown }[];
 }
 
-/** True for a Shopify storefront's `/products.json` (products with `handle` and `variants`). */
-export function isShopifyProducts(data: unknown): boolean {
-  const first = (data as { products?: unknown[] } | null)?.products?.[0] as ShopifyProduct | undefined;
-  return !!first && typeof first === 'object' && 'handle' in first && Array.isArray(first.variants);
-}
-
 /**
  * Maps Shopify's `/products.json` to native items for `validateItems`. It carries no
  * currency, so the shop's (`configure({ currency })`) is needed. `compare_at_price` is the regular price and `price` the sale

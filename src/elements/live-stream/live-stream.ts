@@ -151,6 +151,8 @@ export class LiveStream extends LitElement {
   private renderCartButton(t: ReturnType<typeof stringsFor>) {
     const count = itemCount($cart.get());
     if (!$hasCart.get() && !count) return nothing;
+    // Fetched only by pages with a cart: it stays out of dist/livecart.js.
+    void import('../../define/cart-view.js');
     return html`<button part="cart-button" class="cart-button" type="button" aria-haspopup="dialog" @click=${this.openCart}>
         ${t.cart} <span class="count">${count}</span>
       </button>
