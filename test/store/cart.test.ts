@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { callbackAdapter } from '../../src/commerce/adapters/callback.js';
 import { permalinkAdapter } from '../../src/commerce/adapters/permalink.js';
+import { shopifyAdapter } from '../../src/commerce/adapters/shopify.js';
 import type { CartLine } from '../../src/commerce/adapters/types.js';
 import {
   $cart,
@@ -292,6 +293,19 @@ describe('shopify adapter', () => {
     await syncCart();
     expect(quantities()).to.deep.equal({ '112': 2 });
     expect(shop.log.at(-1)).to.deep.include({ operation: 'cart', variables: { id: 'gid://shopify/Cart/c1' } });
+  });
+
+  it('works on the cart another tab created and changed', async () => {
+    await addToCart(line('111'));
+    // Another tab: its own adapter, the same stored cart id.
+    const other = shopifyAdapter({ domain: SHOP, token: TOKEN });
+    const lines = await other.add(line('221', { quantity: 2 }), { lines: [] });
+    window.dispatchEvent(new StorageEvent('storage', { key: CART_KEY, newValue: JSON.stringify({ lines }) }));
+    expect(quantities()).to.deep.equal({ '111': 1, '221': 2 });
+    // This tab's copy of the Shopify cart does not know the line yet: it asks again.
+    await setQuantity('221', 4);
+    expect(quantities()).to.deep.equal({ '111': 1, '221': 4 });
+    expect(shop.carts.size).to.equal(1);
   });
 
   it('empties the cart when the stored cart is gone (expired or checked out)', async () => {

@@ -59,7 +59,11 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
   const endpoint = `https://${options.domain.replace(/^https?:\/\//, '').replace(/\/+$/, '')}/api/${options.version ?? '2025-01'}/graphql.json`;
   const storageKey = `livecart:shopify-cart:${options.domain}`;
   let cart: ApiCart | null = null;
-  let cartId = typeof readJson(storageKey) === 'string' ? (readJson(storageKey) as string) : null;
+  const storedId = () => {
+    const id = readJson(storageKey);
+    return typeof id === 'string' ? id : null;
+  };
+  let cartId = storedId();
 
   async function call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     let response: Response;
@@ -96,6 +100,8 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
 
   async function current(): Promise<ApiCart | null> {
     if (cart) return cart;
+    // Another tab of the shop may have created the cart since.
+    cartId ??= storedId();
     if (!cartId) return null;
     const data = await call<{ cart: ApiCart | null }>(QUERIES.cart, { id: cartId });
     if (data.cart) remember(data.cart);
@@ -105,7 +111,13 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
 
   async function lineIdOf(id: string): Promise<string> {
     const gid = variantGid(id);
-    const line = (await current())?.lines.nodes.find((l) => l.merchandise.id === gid);
+    const find = (c: ApiCart | null) => c?.lines.nodes.find((l) => l.merchandise.id === gid);
+    let line = find(await current());
+    if (!line) {
+      // Added from another tab: this tab's copy of the cart is older than the shop's.
+      cart = null;
+      line = find(await current());
+    }
     if (!line) throw new CartError(`Shopify's cart has no line for ${id}`);
     return line.id;
   }
