@@ -31,30 +31,33 @@ export interface FeedOptions {
  */
 export async function parseFeed(body: string, base?: string, options: FeedOptions = {}): Promise<FeedResult> {
   const text = body.trim();
+  let items: unknown[];
   if (text.startsWith('<')) {
     const { merchantRssItems } = await import('./feeds/merchant-rss.js');
     try {
-      return validateItems(merchantRssItems(text), base);
+      items = merchantRssItems(text);
     } catch (error) {
-      if (error instanceof FeedError) throw error;
       throw new FeedError(error instanceof Error ? error.message : String(error));
     }
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new FeedError(`the feed is not valid JSON (${clip(text, 40) || 'empty'})`);
-  }
-  if (isShopifyProducts(data)) {
-    const { shopifyProductItems } = await import('./feeds/shopify-products.js');
-    const currency = options.currency?.toUpperCase();
-    if (!currency || !isCurrency(currency)) {
-      throw new FeedError('a Shopify /products.json has no currency: set it with configure({ currency: "EUR" })');
+  } else {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new FeedError(`the feed is not valid JSON (${clip(text, 40) || 'empty'})`);
     }
-    return validateItems(shopifyProductItems(data as { products: unknown[] }, currency, base), base);
+    if (isShopifyProducts(data)) {
+      const { shopifyProductItems } = await import('./feeds/shopify-products.js');
+      const currency = options.currency?.toUpperCase();
+      if (!currency || !isCurrency(currency)) {
+        throw new FeedError('a Shopify /products.json has no currency: set it with configure({ currency: "EUR" })');
+      }
+      items = shopifyProductItems(data as { products: unknown[] }, currency, base);
+    } else items = itemsOf(data);
   }
-  return validateItems(itemsOf(data), base);
+  // Reading the body is one task; checking the items is split so the page keeps responding.
+  await new Promise((resolve) => setTimeout(resolve));
+  return validateItemsYielding(items, base);
 }
 
 /** True for a Shopify storefront's `/products.json` (products with `handle` and `variants`). */
@@ -72,21 +75,38 @@ function itemsOf(data: unknown): unknown[] {
 
 /** Checks every item; the good ones come back as products, the rest as problems. */
 export function validateItems(items: readonly unknown[], base?: string): FeedResult {
-  const products: Product[] = [];
-  const problems: FeedProblem[] = [];
+  const result: FeedResult = { products: [], problems: [] };
+  validateSlice(items, 0, items.length, base, result, new Set());
+  return result;
+}
+
+/** Items validated between two yields to the page: a few milliseconds of work. */
+const SLICE = 1000;
+
+/** `validateItems` for big feeds: it lets the page breathe (input, frames) between slices. */
+async function validateItemsYielding(items: readonly unknown[], base?: string): Promise<FeedResult> {
+  const result: FeedResult = { products: [], problems: [] };
   const seen = new Set<string>();
-  items.forEach((item, index) => {
-    const result = validateItem(item, index, base, problems);
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start) await new Promise((resolve) => setTimeout(resolve));
+    validateSlice(items, start, Math.min(items.length, start + SLICE), base, result, seen);
+  }
+  return result;
+}
+
+function validateSlice(items: readonly unknown[], start: number, end: number, base: string | undefined, out: FeedResult, seen: Set<string>): void {
+  for (let index = start; index < end; index++) {
+    const item = items[index];
+    const result = validateItem(item, index, base, out.problems);
     if (typeof result === 'string') {
-      problems.push({ index, id: idOf(item), reason: result });
+      out.problems.push({ index, id: idOf(item), reason: result });
     } else if (seen.has(result.id)) {
-      problems.push({ index, id: result.id, reason: 'duplicate id; the first one is kept' });
+      out.problems.push({ index, id: result.id, reason: 'duplicate id; the first one is kept' });
     } else {
       seen.add(result.id);
-      products.push(result);
+      out.products.push(result);
     }
-  });
-  return { products, problems };
+  }
 }
 
 function idOf(item: unknown): string | undefined {

@@ -189,19 +189,24 @@ describe('feed formats', () => {
       ['Shopify products.json', shopify, { currency: 'EUR' }],
     ];
     for (const [name, body, options] of formats) {
-      it(`parses ${name} (${(body.length / 1e6).toFixed(1)} MB) in well under a second`, async () => {
+      it(`parses ${name} (${(body.length / 1e6).toFixed(1)} MB) without a long freeze`, async () => {
+        const tasks: number[] = [];
+        const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+        observer.observe({ type: 'longtask' });
         const start = performance.now();
         const { products, problems } = await parseFeed(body, 'https://shop.example/feed', options);
         const ms = performance.now() - start;
-        if (name === 'Merchant RSS') {
-          const t = performance.now();
-          new DOMParser().parseFromString(body, 'application/xml');
-          console.log(`  of which DOMParser alone: ${(performance.now() - t).toFixed(0)} ms`);
-        }
-        console.log(`feed benchmark: ${N} items of ${name}, ${(body.length / 1e6).toFixed(1)} MB, parsed in ${ms.toFixed(0)} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        observer.disconnect();
+        const longest = Math.max(0, ...tasks);
+        console.log(
+          `feed benchmark: ${N} items of ${name}, ${(body.length / 1e6).toFixed(1)} MB: ${ms.toFixed(0)} ms in all, longest main-thread task ${longest.toFixed(0)} ms`,
+        );
         expect(products).to.have.length(N);
         expect(problems).to.deep.equal([]);
-        expect(ms).to.be.below(1000);
+        expect(ms).to.be.below(2000);
+        // One task reads the body (JSON.parse or DOMParser); none may freeze the page for long.
+        expect(longest).to.be.below(600);
       });
     }
   });
