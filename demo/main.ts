@@ -2,7 +2,7 @@ import 'livecart';
 
 // Show the retailer what livecart tells the page.
 const log = document.querySelector('#event-log')!;
-const names = ['ready', 'featured-change', 'add-to-cart', 'pip-change', 'error'] as const;
+const names = ['ready', 'featured-change', 'add-to-cart', 'cart-change', 'checkout', 'pip-change', 'error'] as const;
 for (const name of names) {
   document.addEventListener(`livecart-${name}`, (event) => {
     const { detail } = event as CustomEvent<Record<string, unknown>>;

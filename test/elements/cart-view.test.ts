@@ -125,6 +125,7 @@ describe('<cart-view>', () => {
     const stream = await fixture<LiveStream>(html`<live-stream show=${freshShow()}></live-stream>`);
     const button = stream.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cart-button"]')!;
     expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Cart 2');
+    await expect(stream).to.be.accessible();
     const view = stream.shadowRoot!.querySelector('cart-view')!;
     button.focus();
     button.click();

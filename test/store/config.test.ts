@@ -4,11 +4,22 @@ import { callbackAdapter } from '../../src/commerce/adapters/callback.js';
 import { beginCheckout } from '../../src/commerce/checkout.js';
 import { validateItems } from '../../src/commerce/feed.js';
 import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
-import { $cart, CART_KEY, checkoutUrl, hasCartAdapter, syncCart } from '../../src/store/cart.js';
+import { $cart, addToCart, CART_KEY, checkoutUrl, hasCartAdapter, syncCart } from '../../src/store/cart.js';
 import { configure, installGlobal, type AnalyticsEvent } from '../../src/store/config.js';
 import { freshShow, getShow, item, recordErrors, until } from '../helpers.js';
 
 type Layer = { dataLayer?: unknown[] };
+
+/** Runs `run` with console.warn silenced. */
+async function warnings(run: () => unknown): Promise<void> {
+  const original = console.warn;
+  console.warn = () => undefined;
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+}
 const layer = () => ((window as unknown as Layer).dataLayer ??= []);
 
 async function reset() {
@@ -111,6 +122,19 @@ describe('configure', () => {
     }
     expect(opened).to.deep.equal([['https://shop.example/p/a?utm_source=livecart&utm_content=a', '_blank', 'noopener']]);
     expect(errors.events[0].detail.code).to.equal('cart');
+  });
+
+  it('rolls back the first add when a described adapter cannot be built (a permalink without a template)', async () => {
+    await warnings(async () => {
+      configure({ cart: { adapter: 'permalink' } });
+      await syncCart().catch(() => undefined);
+    });
+    const error = await addToCart({ id: 'a', product: 'a', title: 'A', price: { value: 1, currency: 'EUR' }, quantity: 1 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).to.match(/permalink template .* needs \{lines\}/);
+    expect($cart.get().lines).to.deep.equal([]);
   });
 
   it('refuses an unknown adapter name', () => {
