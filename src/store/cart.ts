@@ -92,7 +92,7 @@ export function checkoutUrl(): Promise<string> {
   return enqueue(async () => {
     const a = await adapter;
     const url = await withTimeout(a.checkoutUrl($cart.get()), a);
-    if (!url) throw new CartError(a.hasCart ? 'the cart has nothing to check out' : 'no cart adapter is configured');
+    if (!url) throw new CartError(a.hasCart !== false ? 'the cart has nothing to check out' : 'no cart adapter is configured');
     return url;
   });
 }
@@ -156,7 +156,7 @@ function withTimeout<T>(promise: Promise<T>, a: CartAdapter): Promise<T> {
   const ms = a.timeout ?? DEFAULT_TIMEOUT;
   let timer: ReturnType<typeof setTimeout>;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CartError(`the ${a.name} cart did not answer within ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(new CartError(`the ${a.name ?? 'page’s'} cart did not answer within ${ms / 1000} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

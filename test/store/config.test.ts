@@ -137,6 +137,23 @@ describe('configure', () => {
     expect($cart.get().lines).to.deep.equal([]);
   });
 
+  it('takes a bare adapter object with just the five functions', async () => {
+    const added: string[] = [];
+    configure({
+      cart: {
+        add: async (line) => void added.push(line.id),
+        update: async () => undefined,
+        remove: async () => undefined,
+        get: async () => null,
+        checkoutUrl: async () => 'https://shop.example/pay',
+      },
+    });
+    expect(hasCartAdapter()).to.equal(true);
+    await addToCart({ id: 'a', product: 'a', title: 'A', price: { value: 1, currency: 'EUR' }, quantity: 1 });
+    expect(added).to.deep.equal(['a']);
+    expect(await checkoutUrl()).to.equal('https://shop.example/pay');
+  });
+
   it('refuses an unknown adapter name', () => {
     expect(() => configure({ cart: { adapter: 'magento' } as never })).to.throw(TypeError, /unknown cart adapter "magento"/);
   });

@@ -28,10 +28,10 @@ export interface Cart {
  * optimistic change, for back ends that need all of it (a cart permalink).
  */
 export interface CartAdapter {
-  /** `link`, `permalink`, `shopify`, `callback`, or the page's own name. */
-  readonly name: string;
-  /** False for `link`: it keeps no cart, buy buttons link out instead. */
-  readonly hasCart: boolean;
+  /** `link`, `permalink`, `shopify`, `callback`, or the page's own name (for messages). */
+  readonly name?: string;
+  /** False for `link`: it keeps no cart, buy buttons link out instead. Default true. */
+  readonly hasCart?: boolean;
   /** Milliseconds a call may take before it counts as failed (default 30 000). */
   readonly timeout?: number;
   /** `line.quantity` is the quantity added. */
