@@ -35,7 +35,7 @@ export async function parseFeed(body: string, base?: string, options: FeedOption
   if (text.startsWith('<')) {
     const { merchantRssItems } = await import('./feeds/merchant-rss.js');
     try {
-      items = merchantRssItems(text);
+      items = await merchantRssItems(text);
     } catch (error) {
       throw new FeedError(error instanceof Error ? error.message : String(error));
     }
