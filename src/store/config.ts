@@ -3,7 +3,7 @@ import { linkAdapter } from '../commerce/adapters/link.js';
 import type { PermalinkOptions } from '../commerce/adapters/permalink.js';
 import type { ShopifyOptions } from '../commerce/adapters/shopify.js';
 import type { CartAdapter, CartLine } from '../commerce/adapters/types.js';
-import { lineItem, productItem, track, type AnalyticsEvent, type AnalyticsOption } from '../commerce/analytics.js';
+import type { AnalyticsEvent, AnalyticsOption } from '../commerce/analytics.js';
 import type { Product } from '../commerce/product.js';
 import { safeUrl } from '../commerce/safe-url.js';
 import { setCartAdapter } from './cart.js';
@@ -79,14 +79,26 @@ export function productLink(product: Product): string | null {
   }
 }
 
+/** The analytics module, fetched once analytics is configured: pages without it never load it. */
+let analytics: Promise<typeof import('../commerce/analytics.js')> | undefined;
+const withAnalytics = (run: (m: typeof import('../commerce/analytics.js'), option: AnalyticsOption) => void): void => {
+  const option = options.analytics;
+  if (!option) return;
+  analytics ??= import('../commerce/analytics.js');
+  // The option as it was at the moment itself, though the push follows the import.
+  void analytics.then((m) => run(m, option));
+};
+
+/** Reports a product moment (`view_item`, `add_to_cart`) to the configured analytics. */
 export function trackProduct(event: 'view_item' | 'add_to_cart', product: Product, quantity = 1): void {
-  track(options.analytics ?? null, event, (product.sale_price ?? product.price).currency, [productItem(product, quantity)]);
+  withAnalytics((m, option) => m.track(option, event, (product.sale_price ?? product.price).currency, [m.productItem(product, quantity)]));
 }
 
 export function trackCheckout(lines: readonly CartLine[]): void {
   const currency = options.currency ?? lines[0]?.price.currency ?? '';
   // GA4 events carry one currency: lines in others are left out of this one.
-  track(options.analytics ?? null, 'begin_checkout', currency, lines.filter((l) => l.price.currency === currency).map(lineItem));
+  const same = lines.filter((l) => l.price.currency === currency);
+  withAnalytics((m, option) => m.track(option, 'begin_checkout', currency, same.map(m.lineItem)));
 }
 
 export type { AnalyticsEvent, AnalyticsOption };

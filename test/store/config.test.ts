@@ -37,12 +37,15 @@ describe('configure', () => {
   it('pushes GA4 e-commerce events to dataLayer: view_item, add_to_cart, begin_checkout; no cookie, no request', async () => {
     configure({ analytics: 'dataLayer', cart: callbackAdapter({ checkoutUrl: () => 'https://shop.example/checkout' }) });
     const cookies = document.cookie;
+    // livecart's own analytics module loads on demand; after it, nothing may be fetched.
+    await import('../../src/commerce/analytics.js');
     const requests = performance.getEntriesByType('resource').length;
     const show = freshShow();
     getShow(show).addProducts(
       validateItems([item('mug', { title: 'Ember Mug', brand: 'Fjellvik', price: '24.00 EUR', sale_price: '19.00 EUR' })]).products,
     );
     getShow(show).feature('mug');
+    await until(() => layer().length === 2, 'view_item');
     expect(layer().slice(-2)).to.deep.equal([
       { ecommerce: null },
       {
@@ -53,7 +56,7 @@ describe('configure', () => {
 
     const button = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="mug" quantity="3"></buy-now-button>`);
     button.shadowRoot!.querySelector('button')!.click();
-    await until(() => button.state === 'added', 'the add');
+    await until(() => button.state === 'added' && layer().length === 4, 'add_to_cart');
     expect(layer().at(-1)).to.deep.equal({
       event: 'add_to_cart',
       ecommerce: { currency: 'EUR', value: 57, items: [{ item_id: 'mug', item_name: 'Ember Mug', item_brand: 'Fjellvik', price: 19, quantity: 3 }] },
@@ -66,6 +69,7 @@ describe('configure', () => {
     } finally {
       window.open = original;
     }
+    await until(() => layer().length === 6, 'begin_checkout');
     expect(layer().at(-1)).to.deep.equal({
       event: 'begin_checkout',
       ecommerce: { currency: 'EUR', value: 57, items: [{ item_id: 'mug', item_name: 'Ember Mug', price: 19, quantity: 3 }] },
@@ -80,6 +84,7 @@ describe('configure', () => {
     const show = freshShow();
     getShow(show).addProducts(validateItems([item('a'), item('b')]).products);
     getShow(show).feature('a');
+    await until(() => seen.length, 'view_item');
     expect(seen.map((e) => [e.event, e.ecommerce.items[0].item_id])).to.deep.equal([['view_item', 'a']]);
     expect(layer()).to.deep.equal([]);
     configure({
@@ -87,19 +92,26 @@ describe('configure', () => {
         throw new Error('broken tag');
       },
     });
+    const warned: unknown[][] = [];
     const original = console.warn;
-    console.warn = () => undefined;
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    const errors = recordErrors();
     try {
       expect(() => getShow(show).feature('b')).not.to.throw();
+      await until(() => warned.length, 'the warning');
     } finally {
       console.warn = original;
+      errors.stop();
     }
+    expect(String(warned[0][0])).to.match(/analytics callback failed/);
+    expect(errors.uncaught).to.deep.equal([]);
   });
 
-  it('pushes nothing without analytics configured', () => {
+  it('pushes nothing without analytics configured', async () => {
     const show = freshShow();
     getShow(show).addProducts(validateItems([item('a')]).products);
     getShow(show).feature('a');
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect((window as unknown as Layer).dataLayer).to.equal(undefined);
   });
 
