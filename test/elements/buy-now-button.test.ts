@@ -232,6 +232,32 @@ describe('<buy-now-button> with a cart', () => {
     expect(errors.uncaught).to.deep.equal([]);
   });
 
+  it('adds the first variant in stock unless one is chosen', async () => {
+    const pending = manualCart();
+    const show = showWith(item('tee', { variants: [{ id: 'tee-s', title: 'S', availability: 'out_of_stock' }, { id: 'tee-m', title: 'M' }] }));
+    const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="tee"></buy-now-button>`);
+    inner(el).click();
+    await until(() => pending.length === 1, 'the add');
+    pending[0].resolve();
+    expect(pending[0].line.id).to.equal('tee-m');
+  });
+
+  it('ends the added state when it leaves the page (its timer is released)', async () => {
+    const pending = manualCart();
+    const show = showWith(item('a'));
+    const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="a"></buy-now-button>`);
+    inner(el).click();
+    await until(() => pending.length === 1, 'the add');
+    pending[0].resolve();
+    await until(() => el.state === 'added', 'the added state');
+    const parent = el.parentElement!;
+    el.remove();
+    expect(el.state).to.equal('idle');
+    parent.append(el);
+    await el.updateComplete;
+    expect(inner(el).textContent!.trim()).to.equal('Buy now');
+  });
+
   it('adds the chosen variant', async () => {
     const pending = manualCart();
     const variants = [

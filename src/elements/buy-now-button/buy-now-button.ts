@@ -112,6 +112,8 @@ export class BuyNowButton extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.addedTimer);
+    // The timer that would have ended "Added" is gone: end it now.
+    if (this.state === 'added') this.state = 'idle';
   }
 
   protected override render() {
@@ -166,7 +168,9 @@ export class BuyNowButton extends LitElement {
 
   /** The cart line a click adds: the chosen variant's, else the product's. */
   private lineFor(product: Product, quantity: number): CartLine {
-    const variant = product.variants?.find((v) => v.id === this.variant) ?? product.variants?.[0];
+    const variants = product.variants;
+    const variant =
+      variants?.find((v) => v.id === this.variant) ?? variants?.find((v) => v.availability !== 'out_of_stock') ?? variants?.[0];
     const line: CartLine = {
       id: variant?.id ?? product.id,
       product: product.id,
@@ -177,7 +181,7 @@ export class BuyNowButton extends LitElement {
     const image = variant?.image_link ?? product.image_link;
     if (image) line.image_link = image;
     if (product.link) line.link = product.link;
-    if (variant && product.variants!.length > 1) line.variant_title = variant.title;
+    if (variant && variants!.length > 1) line.variant_title = variant.title;
     return line;
   }
 
