@@ -120,16 +120,41 @@ function change(
   const before = find(id);
   putLine(id, next);
   const optimistic = $cart.get();
+  inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
   return enqueue(async () => {
     try {
       const a = await adapter;
       const lines = await withTimeout(call(a, optimistic), a);
-      if (lines) $cart.set({ lines: readLines(lines) });
+      if (lines) acceptLines(lines, id);
     } catch (error) {
       putLine(id, before);
       throw error instanceof CartError ? error : new CartError(`the cart could not be changed (${describe(error)})`);
+    } finally {
+      const left = inFlight.get(id)! - 1;
+      if (left) inFlight.set(id, left);
+      else inFlight.delete(id);
     }
   });
+}
+
+/** Changes still waiting for the back end, per line id. */
+const inFlight = new Map<string, number>();
+
+/**
+ * Takes the back end's lines as the cart, except the lines of changes still waiting in the
+ * queue: those keep what the shopper just did until their own answer comes.
+ */
+function acceptLines(lines: unknown, answered: string): void {
+  const next = readLines(lines);
+  for (const id of inFlight.keys()) {
+    if (id === answered) continue;
+    const local = find(id);
+    const index = next.findIndex((l) => l.id === id);
+    if (local && index >= 0) next[index] = local;
+    else if (local) next.push(local);
+    else if (index >= 0) next.splice(index, 1);
+  }
+  $cart.set({ lines: next });
 }
 
 function putLine(id: string, line: CartLine | undefined): void {

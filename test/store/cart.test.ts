@@ -15,7 +15,7 @@ import {
   syncCart,
 } from '../../src/store/cart.js';
 import { configure } from '../../src/store/config.js';
-import { mockRemote } from '../helpers.js';
+import { mockRemote, until } from '../helpers.js';
 import { ENDPOINT, fakeShopify, SHOP, TOKEN } from '../mocks/shopify.js';
 
 const line = (id: string, extra: Partial<CartLine> = {}): CartLine => ({
@@ -214,6 +214,44 @@ describe('callback adapter', () => {
     await addToCart(line('a'));
     const error = await checkoutUrl().then(() => null, (e: unknown) => e);
     expect(error).to.be.instanceOf(CartError);
+  });
+});
+
+describe('an adapter that answers with its lines', () => {
+  beforeEach(reset);
+  after(reset);
+
+  it('keeps the optimistic lines of changes still waiting while an earlier answer comes in', async () => {
+    const server: CartLine[] = [];
+    const answers: (() => void)[] = [];
+    configure({
+      cart: {
+        name: 'test',
+        add: (l) =>
+          new Promise<CartLine[]>((resolve) =>
+            answers.push(() => {
+              server.push({ ...l, title: `Server ${l.id}` });
+              resolve(server.map((x) => ({ ...x })));
+            }),
+          ),
+        update: async () => undefined,
+        remove: async () => undefined,
+        get: async () => null,
+        checkoutUrl: async () => null,
+      },
+    });
+    await syncCart();
+    const first = addToCart(line('a'));
+    const second = addToCart(line('b'));
+    await until(() => answers.length === 1, 'the first call');
+    answers[0]();
+    await first;
+    // The server's word for a; b is still on its way and stays as the shopper left it.
+    expect($cart.get().lines.map((l) => l.title)).to.deep.equal(['Server a', 'Product b']);
+    await until(() => answers.length === 2, 'the second call');
+    answers[1]();
+    await second;
+    expect($cart.get().lines.map((l) => l.title)).to.deep.equal(['Server a', 'Server b']);
   });
 });
 
