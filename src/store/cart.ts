@@ -33,7 +33,9 @@ $cart.listen((cart) => {
   emit(document, 'livecart-cart-change', { cart });
 });
 
-addEventListener('storage', (event) => {
+// Another tab of the page's origin changed the cart. Guarded: the store may be imported
+// where there is no window (a server render).
+globalThis.addEventListener?.('storage', (event) => {
   if (event.key !== CART_KEY) return;
   fromOtherTab = true;
   try {
