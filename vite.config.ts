@@ -9,7 +9,7 @@ import { channelMiddleware, channelResponse } from './demo/channel/live-channel.
  * crossed. The README lists them.
  */
 const BUDGETS: { test: RegExp; name: string; max: number }[] = [
-  { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 24_000 },
+  { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 26_000 },
   { test: /^hls[^/]*\.js$/, name: 'hls.js chunk', max: 120_000 },
 ];
 
@@ -103,15 +103,14 @@ export default defineConfig(({ command, mode }) =>
           target: 'es2022',
           sourcemap: true,
           copyPublicDir: false,
-          // The only dynamic imports are hls.js and small parts of ours, which have no CSS or
-          // shared chunks to preload: Vite's preload helper would be 3 kB of dead weight.
-          modulePreload: false,
           // A normal build, not library mode: library mode keeps whitespace in ES output,
-          // which is right for npm but not for a script tag.
+          // which is right for npm but not for a script tag, and leaves process.env.NODE_ENV
+          // (nanostores reads it) for a bundler that a script-tag page does not have.
           rolldownOptions: {
             input: { livecart: 'src/index.ts' },
             // Everything a page needs up front stays in livecart.js, and the chunks loaded
-            // later (hls.js, the Document PiP card, schedules, a resumed show) import what
+            // later (hls.js, the Document PiP card, schedules, a resumed show,
+            // the cart view, adapters, other feed formats) import what
             // they share from it: a separate shared chunk would cost a round trip before the
             // first frame. That lets the entry export a few internal (minified) names.
             preserveEntrySignatures: 'allow-extension',

@@ -3,7 +3,7 @@ import type { LiveStream } from 'livecart';
 
 // Show the retailer what livecart tells the page.
 const log = document.querySelector('#event-log')!;
-const names = ['ready', 'featured-change', 'add-to-cart', 'pip-change', 'error'] as const;
+const names = ['ready', 'featured-change', 'add-to-cart', 'cart-change', 'checkout', 'pip-change', 'error'] as const;
 for (const name of names) {
   document.addEventListener(`livecart-${name}`, (event) => {
     const detail: object = event.detail;

@@ -1,3 +1,4 @@
+import type { Cart } from './commerce/adapters/types.js';
 import type { Product } from './commerce/product.js';
 
 /** Where the player is showing: in the page, a Document PiP window, video PiP, or the floating mini player. */
@@ -16,6 +17,15 @@ export interface AddToCartDetail {
   show: string;
   product: Product;
   quantity: number;
+}
+export interface CartChangeDetail {
+  /** The cart after the change (also after a rollback, or a change made in another tab). */
+  cart: Cart;
+}
+export interface CheckoutDetail {
+  cart: Cart;
+  /** Where the shopper is about to go; cancel the event to stop it. */
+  url: string;
 }
 export interface PipChangeDetail {
   show: string;
@@ -41,6 +51,8 @@ export interface LivecartEventMap {
   'livecart-ready': CustomEvent<ReadyDetail>;
   'livecart-featured-change': CustomEvent<FeaturedChangeDetail>;
   'livecart-add-to-cart': CustomEvent<AddToCartDetail>;
+  'livecart-cart-change': CustomEvent<CartChangeDetail>;
+  'livecart-checkout': CustomEvent<CheckoutDetail>;
   'livecart-pip-change': CustomEvent<PipChangeDetail>;
   'livecart-error': CustomEvent<ErrorDetail>;
 }

@@ -1,10 +1,14 @@
-// The script-tag entry: registers every element. `livecart/store` and the element
+// The script-tag entry: registers every element and answers `window.livecart.configure`
+// (also the calls a page queued before it loaded). `livecart/store` and the element
 // classes are re-exported for pages that import it as a module.
+import { installGlobal } from './store/config.js';
+
 export { LiveStream } from './define/live-stream.js';
 export { PipPlayer } from './define/pip-player.js';
 export { ShopCarousel } from './define/shop-carousel.js';
 export { BuyNowButton } from './define/buy-now-button.js';
-export { getShow, Show, type PlayerState, type PlayerStateName } from './store/show.js';
-export type { Product, Price, Availability } from './commerce/product.js';
+export * from './store/index.js';
 export { parseFeed, validateItems, FeedError, type FeedResult } from './commerce/feed.js';
 export type * from './events.js';
+
+installGlobal();

@@ -1,6 +1,6 @@
 import type { FeedProblem } from '../events.js';
-import { clip, parsePrice } from './price.js';
-import type { Availability, Product } from './product.js';
+import { clip, isCurrency, parsePrice } from './price.js';
+import type { Availability, Price, Product, Variant } from './product.js';
 import { safeUrl } from './safe-url.js';
 
 export interface FeedResult {
@@ -16,19 +16,54 @@ export class FeedError extends Error {
 
 const AVAILABILITY = new Set<Availability>(['in_stock', 'out_of_stock', 'preorder', 'backorder']);
 const MAX_TEXT = { title: 300, brand: 120, description: 5000 } as const;
+const MAX_VARIANTS = 250;
+
+export interface FeedOptions {
+  /** The shop's currency, for feeds whose prices carry none (Shopify's `/products.json`). */
+  currency?: string;
+}
 
 /**
- * Reads a feed's body. Native JSON: `{ "products": [...] }` or a bare array of items
- * with Google Merchant field names. `base` resolves relative links and images.
+ * Reads a feed's body, whichever of the formats it is: native JSON (`{ "products": [...] }`
+ * or a bare array of items with Google Merchant field names), Google Merchant RSS 2.0 XML,
+ * or a Shopify storefront's `/products.json`. `base` resolves relative links and images.
+ * The XML and Shopify readers are fetched (a dynamic import) only when a feed needs one.
  */
-export function parseFeed(body: string, base?: string): FeedResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch {
-    throw new FeedError(`the feed is not valid JSON (${clip(body.trim(), 40) || 'empty'})`);
+export async function parseFeed(body: string, base?: string, options: FeedOptions = {}): Promise<FeedResult> {
+  const text = body.trim();
+  let items: unknown[];
+  if (text.startsWith('<')) {
+    const { merchantRssItems } = await import('./feeds/merchant-rss.js');
+    try {
+      items = await merchantRssItems(text);
+    } catch (error) {
+      throw new FeedError(error instanceof Error ? error.message : String(error));
+    }
+  } else {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new FeedError(`the feed is not valid JSON (${clip(text, 40) || 'empty'})`);
+    }
+    if (isShopifyProducts(data)) {
+      const { shopifyProductItems } = await import('./feeds/shopify-products.js');
+      const currency = options.currency?.toUpperCase();
+      if (!currency || !isCurrency(currency)) {
+        throw new FeedError('a Shopify /products.json has no currency: set it with configure({ currency: "EUR" })');
+      }
+      items = shopifyProductItems(data as { products: unknown[] }, currency, base);
+    } else items = itemsOf(data);
   }
-  return validateItems(itemsOf(data), base);
+  // Reading the body is one task; checking the items is split so the page keeps responding.
+  await new Promise((resolve) => setTimeout(resolve));
+  return validateItemsYielding(items, base);
+}
+
+/** True for a Shopify storefront's `/products.json` (products with `handle` and `variants`). */
+function isShopifyProducts(data: unknown): boolean {
+  const first = (data as { products?: unknown[] } | null)?.products?.[0];
+  return !!first && typeof first === 'object' && 'handle' in first && Array.isArray((first as { variants?: unknown }).variants);
 }
 
 function itemsOf(data: unknown): unknown[] {
@@ -40,21 +75,38 @@ function itemsOf(data: unknown): unknown[] {
 
 /** Checks every item; the good ones come back as products, the rest as problems. */
 export function validateItems(items: readonly unknown[], base?: string): FeedResult {
-  const products: Product[] = [];
-  const problems: FeedProblem[] = [];
+  const result: FeedResult = { products: [], problems: [] };
+  validateSlice(items, 0, items.length, base, result, new Set());
+  return result;
+}
+
+/** Items validated between two yields to the page: a few milliseconds of work. */
+const SLICE = 1000;
+
+/** `validateItems` for big feeds: it lets the page breathe (input, frames) between slices. */
+async function validateItemsYielding(items: readonly unknown[], base?: string): Promise<FeedResult> {
+  const result: FeedResult = { products: [], problems: [] };
   const seen = new Set<string>();
-  items.forEach((item, index) => {
-    const result = validateItem(item, index, base, problems);
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start) await new Promise((resolve) => setTimeout(resolve));
+    validateSlice(items, start, Math.min(items.length, start + SLICE), base, result, seen);
+  }
+  return result;
+}
+
+function validateSlice(items: readonly unknown[], start: number, end: number, base: string | undefined, out: FeedResult, seen: Set<string>): void {
+  for (let index = start; index < end; index++) {
+    const item = items[index];
+    const result = validateItem(item, index, base, out.problems);
     if (typeof result === 'string') {
-      problems.push({ index, id: idOf(item), reason: result });
+      out.problems.push({ index, id: idOf(item), reason: result });
     } else if (seen.has(result.id)) {
-      problems.push({ index, id: result.id, reason: 'duplicate id; the first one is kept' });
+      out.problems.push({ index, id: result.id, reason: 'duplicate id; the first one is kept' });
     } else {
       seen.add(result.id);
-      products.push(result);
+      out.products.push(result);
     }
-  });
-  return { products, problems };
+  }
 }
 
 function idOf(item: unknown): string | undefined {
@@ -66,6 +118,26 @@ function text(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed ? trimmed.slice(0, max) : undefined;
+}
+
+/** A variant without its own price costs the product's. Returns why it is dropped when it cannot be read. */
+function validateVariant(value: unknown, productPrice: Price, base: string | undefined): Variant | string {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'variant is not an object';
+  const raw = value as Record<string, unknown>;
+  const id = idOf(raw)?.trim();
+  if (!id) return 'variant has no id';
+  const title = text(raw.title, MAX_TEXT.title);
+  if (!title) return 'variant has no title';
+  const price = raw.price === undefined ? productPrice : parsePrice(raw.price);
+  if (typeof price === 'string') return `variant ${price}`;
+  const variant: Variant = { id, title, price, availability: 'in_stock' };
+  const sale = raw.sale_price === undefined ? undefined : parsePrice(raw.sale_price);
+  if (sale && typeof sale !== 'string' && sale.currency === price.currency && sale.value < price.value) variant.sale_price = sale;
+  const availability = String(raw.availability ?? 'in_stock').trim().toLowerCase().replace(/ /g, '_') as Availability;
+  if (AVAILABILITY.has(availability)) variant.availability = availability;
+  const image = raw.image_link === undefined ? null : safeUrl(raw.image_link, base);
+  if (image) variant.image_link = image;
+  return variant;
 }
 
 /** Returns the product, or why the item is skipped. Dropped fields go to `problems`. */
@@ -98,6 +170,19 @@ function validateItem(item: unknown, index: number, base: string | undefined, pr
     const availability = String(raw.availability).trim().toLowerCase().replace(/ /g, '_') as Availability;
     if (AVAILABILITY.has(availability)) product.availability = availability;
     else drop('availability', `availability "${clip(String(raw.availability))}" is not one of ${[...AVAILABILITY].join(', ')}`);
+  }
+  if (raw.variants !== undefined) {
+    if (!Array.isArray(raw.variants)) drop('variants', 'variants is not a list');
+    else {
+      const variants: Variant[] = [];
+      raw.variants.slice(0, MAX_VARIANTS).forEach((v: unknown, i: number) => {
+        const variant = validateVariant(v, price, base);
+        if (typeof variant === 'string') drop(`variants[${i}]`, variant);
+        else if (variants.some((other) => other.id === variant.id)) drop(`variants[${i}]`, 'duplicate variant id');
+        else variants.push(variant);
+      });
+      if (variants.length) product.variants = variants;
+    }
   }
   const brand = text(raw.brand, MAX_TEXT.brand);
   if (brand) product.brand = brand;

@@ -1,17 +1,17 @@
-import { FeedError, parseFeed, type FeedResult } from './feed.js';
+import { FeedError, parseFeed, type FeedOptions, type FeedResult } from './feed.js';
 
 /**
  * Fetches and parses a feed URL. Rejects with a FeedError whose message a shopper's
  * widget can show when the feed cannot be read at all.
  */
-export async function loadFeed(url: string, signal?: AbortSignal): Promise<FeedResult> {
+export async function loadFeed(url: string, signal?: AbortSignal, options?: FeedOptions): Promise<FeedResult> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, { signal, headers: { Accept: 'application/json, application/rss+xml, application/xml;q=0.9, */*;q=0.5' } });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new FeedError(`the feed ${url} could not be fetched (network or CORS)`);
   }
   if (!response.ok) throw new FeedError(`the feed ${url} answered HTTP ${response.status}`);
-  return parseFeed(await response.text(), response.url || url);
+  return await parseFeed(await response.text(), response.url || url, options);
 }

@@ -21,6 +21,18 @@ export interface Product {
   availability: Availability;
   brand?: string;
   description?: string;
+  /** The sizes, colours… a shopper picks from; the buy button then adds the chosen one. */
+  variants?: Variant[];
+}
+
+/** One purchasable option of a product. `id` is what the shop's cart takes (e.g. a Shopify variant id). */
+export interface Variant {
+  id: string;
+  title: string;
+  price: Price;
+  sale_price?: Price;
+  availability: Availability;
+  image_link?: string;
 }
 
 export const isBuyable = (product: Product): boolean => product.availability !== 'out_of_stock';

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, validateItems, type FeedResult } from '../commerce/feed.js';
 import { loadFeed } from '../commerce/load-feed.js';
 import { emit } from '../events.js';
+import { configuredCurrency } from '../store/config.js';
 import type { Show } from '../store/show.js';
 
 /** What an element's `products` attribute or property may hold. */
@@ -56,7 +57,7 @@ export class FeedController implements ReactiveController {
     this.loading = true;
     this.host.requestUpdate();
     try {
-      const result = await loadFeed(new URL(url, document.baseURI).href, abort.signal);
+      const result = await loadFeed(new URL(url, document.baseURI).href, abort.signal, { currency: configuredCurrency() });
       if (!abort.signal.aborted) this.accept(result);
     } catch (error) {
       if (abort.signal.aborted) return;

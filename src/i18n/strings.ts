@@ -1,4 +1,5 @@
 import { closestAcross } from '../dom.js';
+import { configuredLocale } from '../store/config.js';
 
 const en = {
   buyNow: 'Buy now',
@@ -25,126 +26,56 @@ const en = {
   bringBack: 'Bring it back',
   movePlayer: 'Move the player (arrow keys)',
   expand: 'Back into the page',
-  close: 'Close the player',
+  closePlayer: 'Close the player',
   backToShow: 'Back to the show',
+  adding: 'Adding…',
+  added: 'Added',
+  addFailed: 'Not added, try again',
+  cart: 'Cart',
+  openCart: 'Open cart',
+  checkout: 'Checkout',
+  remove: 'Remove',
+  quantity: 'Quantity',
+  subtotal: 'Subtotal',
+  emptyCart: 'Your cart is empty.',
+  close: 'Close',
+  increase: 'One more',
+  decrease: 'One fewer',
+  variant: 'Option',
+  cartError: 'The cart could not be updated.',
 };
 export type StringKey = keyof typeof en;
-type Strings = Record<StringKey, string>;
+export type Strings = Record<StringKey, string>;
 
-const fr: Strings = {
-  buyNow: 'Acheter',
-  soldOut: 'Épuisé',
-  preorder: 'Précommander',
-  unavailable: 'Indisponible',
-  inStock: 'En stock',
-  outOfStock: 'En rupture de stock',
-  backorder: 'Sur commande',
-  nowShowing: 'En ce moment',
-  live: 'En direct',
-  goLive: 'Revenir au direct',
-  retry: 'Réessayer',
-  streamError: 'La vidéo n’a pas pu être lue.',
-  feedError: 'Les produits n’ont pas pu être chargés.',
-  loadingProducts: 'Chargement des produits…',
-  noProducts: 'Aucun produit pour l’instant.',
-  products: 'Produits',
-  previous: 'Produits précédents',
-  next: 'Produits suivants',
-  was: 'Avant',
-  player: 'Vidéo en direct',
-  inPip: 'Lecture en incrustation',
-  bringBack: 'Revenir ici',
-  movePlayer: 'Déplacer le lecteur (flèches)',
-  expand: 'Revenir dans la page',
-  close: 'Fermer le lecteur',
-  backToShow: 'Retour à l’émission',
-};
-const it: Strings = {
-  buyNow: 'Compra ora',
-  soldOut: 'Esaurito',
-  preorder: 'Preordina',
-  unavailable: 'Non disponibile',
-  inStock: 'Disponibile',
-  outOfStock: 'Non disponibile',
-  backorder: 'Su ordinazione',
-  nowShowing: 'In onda ora',
-  live: 'Live',
-  goLive: 'Torna al live',
-  retry: 'Riprova',
-  streamError: 'Impossibile riprodurre il video.',
-  feedError: 'Impossibile caricare i prodotti.',
-  loadingProducts: 'Caricamento prodotti…',
-  noProducts: 'Ancora nessun prodotto.',
-  products: 'Prodotti',
-  previous: 'Prodotti precedenti',
-  next: 'Prodotti successivi',
-  was: 'Prima',
-  player: 'Video in diretta',
-  inPip: 'In riproduzione picture-in-picture',
-  bringBack: 'Riporta qui',
-  movePlayer: 'Sposta il player (frecce)',
-  expand: 'Torna nella pagina',
-  close: 'Chiudi il player',
-  backToShow: 'Torna allo show',
-};
-const es: Strings = {
-  buyNow: 'Comprar ahora',
-  soldOut: 'Agotado',
-  preorder: 'Reservar',
-  unavailable: 'No disponible',
-  inStock: 'En stock',
-  outOfStock: 'Agotado',
-  backorder: 'Bajo pedido',
-  nowShowing: 'En pantalla',
-  live: 'En directo',
-  goLive: 'Ir al directo',
-  retry: 'Reintentar',
-  streamError: 'No se pudo reproducir el vídeo.',
-  feedError: 'No se pudieron cargar los productos.',
-  loadingProducts: 'Cargando productos…',
-  noProducts: 'Aún no hay productos.',
-  products: 'Productos',
-  previous: 'Productos anteriores',
-  next: 'Productos siguientes',
-  was: 'Antes',
-  player: 'Vídeo en directo',
-  inPip: 'Reproduciendo en imagen en imagen',
-  bringBack: 'Traer de vuelta',
-  movePlayer: 'Mover el reproductor (flechas)',
-  expand: 'Volver a la página',
-  close: 'Cerrar el reproductor',
-  backToShow: 'Volver al directo',
-};
-const de: Strings = {
-  buyNow: 'Jetzt kaufen',
-  soldOut: 'Ausverkauft',
-  preorder: 'Vorbestellen',
-  unavailable: 'Nicht verfügbar',
-  inStock: 'Auf Lager',
-  outOfStock: 'Nicht auf Lager',
-  backorder: 'Nachbestellt',
-  nowShowing: 'Jetzt im Bild',
-  live: 'Live',
-  goLive: 'Zum Live-Bild',
-  retry: 'Erneut versuchen',
-  streamError: 'Das Video konnte nicht abgespielt werden.',
-  feedError: 'Die Produkte konnten nicht geladen werden.',
-  loadingProducts: 'Produkte werden geladen…',
-  noProducts: 'Noch keine Produkte.',
-  products: 'Produkte',
-  previous: 'Vorherige Produkte',
-  next: 'Nächste Produkte',
-  was: 'Vorher',
-  player: 'Live-Video',
-  inPip: 'Läuft im Bild-im-Bild-Modus',
-  bringBack: 'Zurückholen',
-  movePlayer: 'Player verschieben (Pfeiltasten)',
-  expand: 'Zurück in die Seite',
-  close: 'Player schließen',
-  backToShow: 'Zurück zur Show',
-};
 
-const STRINGS: Record<string, Strings> = { en, fr, it, es, de };
+/** Other languages load on demand: a page speaks one. */
+const LOADERS: Record<string, () => Promise<{ default: Strings }>> = {
+  fr: () => import('./locales/fr.js'),
+  it: () => import('./locales/it.js'),
+  es: () => import('./locales/es.js'),
+  de: () => import('./locales/de.js'),
+};
+const loaded: Record<string, Strings> = { en };
+const loading = new Map<string, Promise<void>>();
+const base = (locale: string) => locale.toLowerCase().split('-')[0];
+
+/** Fetches a language's strings (once); resolves when they are there, or known missing. */
+export function loadStrings(locale: string): Promise<void> {
+  const lang = base(locale);
+  if (loaded[lang] || !LOADERS[lang]) return Promise.resolve();
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = LOADERS[lang]().then(
+      (module) => void (loaded[lang] = module.default),
+      () => void loading.delete(lang),
+    );
+    loading.set(lang, pending);
+  }
+  return pending;
+}
+
+// The page's own language starts loading with livecart, before any element renders.
+if (typeof document !== 'undefined') void loadStrings(document.documentElement.lang || navigator.language || 'en');
 
 /**
  * The language an element speaks: its own `lang`, else the nearest ancestor's (across
@@ -152,10 +83,20 @@ const STRINGS: Record<string, Strings> = { en, fr, it, es, de };
  */
 export function localeOf(element: Element): string {
   const withLang = closestAcross(element, (n): n is Element => n instanceof Element && !!n.getAttribute('lang'));
-  return withLang?.getAttribute('lang') || navigator.language || 'en';
+  return withLang?.getAttribute('lang') || configuredLocale() || navigator.language || 'en';
 }
 
-/** The strings for a locale, falling back to its base language, then English. */
+/** The strings for a locale as far as they have loaded: its base language's, else English. */
 export function stringsFor(locale: string): Strings {
-  return STRINGS[locale.toLowerCase().split('-')[0]] ?? en;
+  return loaded[base(locale)] ?? en;
+}
+
+/**
+ * The strings in an element's language. Until they have loaded the element speaks
+ * English, and it updates when they arrive.
+ */
+export function stringsOf(host: Element & { requestUpdate(): void }): Strings {
+  const lang = base(localeOf(host));
+  if (!loaded[lang] && LOADERS[lang]) void loadStrings(lang).then(() => host.requestUpdate());
+  return stringsFor(lang);
 }

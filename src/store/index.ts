@@ -1,2 +1,17 @@
 export { getShow, Show, type PlayerState, type PlayerStateName } from './show.js';
-export type { Product, Price, Availability } from '../commerce/product.js';
+export type { Product, Price, Availability, Variant } from '../commerce/product.js';
+export { configure, type LivecartOptions, type CartDescription, type AnalyticsEvent, type AnalyticsOption } from './config.js';
+export {
+  $cart,
+  addToCart,
+  setQuantity,
+  removeFromCart,
+  syncCart,
+  checkoutUrl,
+  subtotals,
+  itemCount,
+  CartError,
+  type Cart,
+  type CartLine,
+  type CartAdapter,
+} from './cart.js';

@@ -2,6 +2,7 @@ import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { Product } from '../commerce/product.js';
 import { ancestors } from '../dom.js';
 import { emit, type LivecartEventMap, type PipMode } from '../events.js';
+import { trackProduct } from './config.js';
 
 export type PlayerStateName = 'idle' | 'loading' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error';
 
@@ -41,7 +42,10 @@ export class Show {
   private ready = false;
 
   constructor(readonly id: string) {
-    this.$featured.listen((product) => this.emit('livecart-featured-change', { show: id, product }));
+    this.$featured.listen((product) => {
+      this.emit('livecart-featured-change', { show: id, product });
+      if (product) trackProduct('view_item', product);
+    });
   }
 
   product(id: string | null | undefined): Product | undefined {

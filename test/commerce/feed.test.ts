@@ -4,6 +4,14 @@ import { parsePrice } from '../../src/commerce/price.js';
 import { safeUrl } from '../../src/commerce/safe-url.js';
 import { item } from '../helpers.js';
 
+/** The error a promise rejects with (fails the test when it resolves). */
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected a rejection'),
+    (error: unknown) => error,
+  );
+
+
 const BASE = 'https://shop.example/feeds/live.json';
 
 describe('parsePrice', () => {
@@ -46,22 +54,22 @@ describe('safeUrl', () => {
 });
 
 describe('parseFeed', () => {
-  it('reads { products: [...] } and a bare array alike', () => {
+  it('reads { products: [...] } and a bare array alike', async () => {
     const items = [item('a'), item('b')];
-    const wrapped = parseFeed(JSON.stringify({ products: items }), BASE);
-    const bare = parseFeed(JSON.stringify(items), BASE);
+    const wrapped = await parseFeed(JSON.stringify({ products: items }), BASE);
+    const bare = await parseFeed(JSON.stringify(items), BASE);
     expect(wrapped).to.deep.equal(bare);
     expect(wrapped.products.map((p) => p.id)).to.deep.equal(['a', 'b']);
     expect(wrapped.problems).to.deep.equal([]);
   });
 
-  it('keeps Google Merchant field names and normalises values', () => {
-    const [p] = parseFeed(
+  it('keeps Google Merchant field names and normalises values', async () => {
+    const [p] = (await parseFeed(
       JSON.stringify([
         item('a', { price: '20.00 EUR', sale_price: { value: 15, currency: 'EUR' }, availability: 'PREORDER', image_link: 'img/a.svg' }),
       ]),
       BASE,
-    ).products;
+    )).products;
     expect(p).to.deep.equal({
       id: 'a',
       title: 'Product a',
@@ -73,10 +81,10 @@ describe('parseFeed', () => {
     });
   });
 
-  it('throws a FeedError a person can read for a feed that is not JSON or has no list', () => {
-    expect(() => parseFeed('<html>oops', BASE)).to.throw(FeedError, /not valid JSON/);
-    expect(() => parseFeed('', BASE)).to.throw(FeedError, /not valid JSON \(empty\)/);
-    expect(() => parseFeed('{"items": []}', BASE)).to.throw(FeedError, /no "products" list/);
+  it('rejects with a FeedError a person can read for a feed that is not JSON or has no list', async () => {
+    expect(await rejection(parseFeed('<html>oops', BASE))).to.be.instanceOf(FeedError).and.to.have.property('message').that.matches(/not well-formed XML/);
+    expect(await rejection(parseFeed('', BASE))).to.be.instanceOf(FeedError).and.to.have.property('message').that.matches(/not valid JSON \(empty\)/);
+    expect(await rejection(parseFeed('{"items": []}', BASE))).to.be.instanceOf(FeedError).and.to.have.property('message').that.matches(/no "products" list/);
   });
 });
 

@@ -49,4 +49,20 @@ describe('dist/livecart.js on a plain page', () => {
     const button = doc().querySelector('buy-now-button')!;
     await until(() => button.shadowRoot?.querySelector('button')?.disabled === false, 'the lone button to be enabled');
   });
+
+  it('applies the configure() call the page queued before it loaded: the lone button adds to the cart', async () => {
+    const button = doc().querySelector('buy-now-button')!;
+    await until(() => button.shadowRoot?.querySelector('button')?.disabled === false, 'the lone button to be enabled');
+    try {
+      button.shadowRoot!.querySelector('button')!.click();
+      await until(() => frame.contentWindow!.localStorage.getItem('livecart:cart')?.includes('ember-mug'), 'the cart to hold the mug');
+      const files = frame.contentWindow!.performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
+      // Adapters a page does not use are never fetched.
+      expect(files.some((p) => /^\/dist\/permalink-[^/]*\.js$/.test(p))).to.equal(true);
+      expect(files.some((p) => /^\/dist\/shopify-[^/]*\.js$/.test(p))).to.equal(false);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      frame.contentWindow!.localStorage.removeItem('livecart:cart');
+    }
+  });
 });

@@ -6,6 +6,10 @@ import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { openLink } from '../../src/commerce/open-link.js';
 import { freshShow, getShow, item, nextEvent, realClick, recordErrors, REPLAY, until } from '../helpers.js';
 import { validateItems } from '../../src/commerce/feed.js';
+import { callbackAdapter } from '../../src/commerce/adapters/callback.js';
+import type { CartLine } from '../../src/commerce/adapters/types.js';
+import { $cart, CART_KEY, syncCart } from '../../src/store/cart.js';
+import { configure } from '../../src/store/config.js';
 
 const inner = (el: BuyNowButton) => el.shadowRoot!.querySelector('button')!;
 
@@ -157,6 +161,194 @@ describe('<buy-now-button>', () => {
       expect(document.pictureInPictureElement).to.equal(null);
       expect((window as unknown as { documentPictureInPicture: { window: Window | null } }).documentPictureInPicture.window).to.equal(null);
       expect(player.pipMode).to.equal('inline');
+    });
+  });
+});
+
+describe('<buy-now-button> with a cart', () => {
+  afterEach(async () => {
+    configure({ cart: { adapter: 'link' } });
+    await syncCart();
+    $cart.set({ lines: [] });
+    localStorage.removeItem(CART_KEY);
+  });
+
+  /** A callback cart whose add the test settles by hand. */
+  function manualCart() {
+    const pending: { resolve: () => void; reject: (e: Error) => void; line: CartLine }[] = [];
+    configure({
+      cart: callbackAdapter({
+        add: (line) => new Promise<void>((resolve, reject) => pending.push({ resolve, reject, line })),
+        checkoutUrl: (cart) => `https://shop.example/checkout?n=${cart.lines.length}`,
+      }),
+    });
+    return pending;
+  }
+
+  it('adds to the cart with action auto once a cart is configured, saying pending then added', async () => {
+    const pending = manualCart();
+    const show = showWith(item('a', { title: 'Ember Enamel Mug', price: '24.00 EUR', sale_price: '19.00 EUR' }));
+    const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="a" quantity="2"></buy-now-button>`);
+    const calls = await spyOpen(async () => inner(el).click());
+    expect(calls).to.deep.equal([]);
+    await el.updateComplete;
+    expect(el.state).to.equal('pending');
+    expect(el.getAttribute('state')).to.equal('pending');
+    expect(inner(el).getAttribute('aria-busy')).to.equal('true');
+    expect(inner(el).getAttribute('aria-label')).to.equal('Adding…: Ember Enamel Mug');
+    await expect(el).to.be.accessible();
+    // A second click while pending adds nothing more.
+    inner(el).click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pending).to.have.length(1);
+    expect(pending[0].line).to.deep.include({ id: 'a', product: 'a', quantity: 2, price: { value: 19, currency: 'EUR' } });
+    pending[0].resolve();
+    await until(() => el.state === 'added', 'the added state');
+    await el.updateComplete;
+    expect(inner(el).getAttribute('aria-label')).to.equal('Added: Ember Enamel Mug');
+    expect($cart.get().lines.map((l) => [l.id, l.quantity])).to.deep.equal([['a', 2]]);
+  });
+
+  it('shows an error, reports it and rolls the cart back when the adapter fails', async () => {
+    const pending = manualCart();
+    const show = showWith(item('a'), item('b'));
+    const a = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="a" action="cart"></buy-now-button>`);
+    const b = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="b" action="cart"></buy-now-button>`);
+    inner(a).click();
+    await until(() => pending.length === 1, 'the add of a');
+    pending[0].resolve();
+    await until(() => a.state === 'added', 'a to be added');
+    const errors = recordErrors();
+    inner(b).click();
+    expect($cart.get().lines.map((l) => l.id)).to.deep.equal(['a', 'b']);
+    await until(() => pending.length === 2, 'the add of b');
+    pending[1].reject(new Error('the warehouse said no'));
+    await until(() => b.state === 'error', 'the error state');
+    errors.stop();
+    await b.updateComplete;
+    expect(inner(b).getAttribute('aria-label')).to.equal('Not added, try again: Product b');
+    expect(errors.events[0].detail).to.include({ show, code: 'cart' });
+    expect(errors.events[0].detail.message).to.match(/warehouse said no/);
+    expect($cart.get().lines.map((l) => l.id)).to.deep.equal(['a']);
+    expect(errors.uncaught).to.deep.equal([]);
+  });
+
+  it('adds the first variant in stock unless one is chosen', async () => {
+    const pending = manualCart();
+    const show = showWith(item('tee', { variants: [{ id: 'tee-s', title: 'S', availability: 'out_of_stock' }, { id: 'tee-m', title: 'M' }] }));
+    const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="tee"></buy-now-button>`);
+    inner(el).click();
+    await until(() => pending.length === 1, 'the add');
+    pending[0].resolve();
+    expect(pending[0].line.id).to.equal('tee-m');
+  });
+
+  it('ends the added state when it leaves the page (its timer is released)', async () => {
+    const pending = manualCart();
+    const show = showWith(item('a'));
+    const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="a"></buy-now-button>`);
+    inner(el).click();
+    await until(() => pending.length === 1, 'the add');
+    pending[0].resolve();
+    await until(() => el.state === 'added', 'the added state');
+    const parent = el.parentElement!;
+    el.remove();
+    expect(el.state).to.equal('idle');
+    parent.append(el);
+    await el.updateComplete;
+    expect(inner(el).textContent!.trim()).to.equal('Buy now');
+  });
+
+  it('adds the chosen variant', async () => {
+    const pending = manualCart();
+    const variants = [
+      { id: 'v-m', title: 'M', price: '49.00 EUR' },
+      { id: 'v-l', title: 'L', price: '59.00 EUR' },
+    ];
+    const show = showWith(item('tee', { price: '49.00 EUR', variants }));
+    const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="tee" variant="v-l"></buy-now-button>`);
+    inner(el).click();
+    await until(() => pending.length === 1, 'the add');
+    pending[0].resolve();
+    expect(pending[0].line).to.deep.include({ id: 'v-l', product: 'tee', variant_title: 'L', price: { value: 59, currency: 'EUR' } });
+  });
+
+  it('checkout adds, then dispatches a cancelable livecart-checkout; cancelled, the tab it opened closes', async () => {
+    const pending = manualCart();
+    const show = showWith(item('a'));
+    const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="a" action="checkout"></buy-now-button>`);
+    const tab = { opener: {} as unknown, closed: false, replaced: '', close() { this.closed = true; }, location: { replace: (u: string) => (tab.replaced = u) } };
+    const original = window.open;
+    const opened: unknown[][] = [];
+    window.open = (...args: unknown[]) => (opened.push(args), tab as unknown as Window);
+    let checkout!: CustomEvent;
+    const cancel = (e: Event) => ((checkout = e as CustomEvent), e.preventDefault());
+    document.addEventListener('livecart-checkout', cancel);
+    try {
+      inner(el).click();
+      // The tab opens inside the click, before the cart has answered, and loses its opener.
+      expect(opened).to.deep.equal([['', '_blank']]);
+      expect(tab.opener).to.equal(null);
+      await until(() => pending.length === 1, 'the add');
+      pending[0].resolve();
+      await until(() => checkout, 'livecart-checkout');
+    } finally {
+      window.open = original;
+      document.removeEventListener('livecart-checkout', cancel);
+    }
+    expect(checkout.cancelable && checkout.bubbles && checkout.composed).to.equal(true);
+    expect(checkout.detail.url).to.equal('https://shop.example/checkout?n=1');
+    expect(checkout.detail.cart.lines[0].id).to.equal('a');
+    await until(() => tab.closed, 'the tab to close');
+    expect(tab.replaced).to.equal('');
+  });
+
+  it('checkout closes its tab and keeps the cart as it was when the add fails', async () => {
+    const pending = manualCart();
+    const show = showWith(item('a'));
+    const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="a" action="checkout"></buy-now-button>`);
+    const tab = { opener: {}, closed: false, close() { this.closed = true; }, location: { replace: () => expect.fail('navigated') } };
+    const original = window.open;
+    window.open = () => tab as unknown as Window;
+    const errors = recordErrors();
+    try {
+      inner(el).click();
+      await until(() => pending.length === 1, 'the add');
+      pending[0].reject(new Error('nope'));
+      await until(() => tab.closed, 'the tab to close');
+    } finally {
+      window.open = original;
+      errors.stop();
+    }
+    expect($cart.get().lines).to.deep.equal([]);
+    expect(errors.events[0].detail.code).to.equal('cart');
+  });
+
+  describe('a real click on checkout', () => {
+    let channel: BroadcastChannel;
+    beforeEach(() => (channel = new BroadcastChannel('livecart-test')));
+    afterEach(async () => {
+      channel.close();
+      (window as unknown as { documentPictureInPicture?: { window: Window | null } }).documentPictureInPicture?.window?.close();
+    });
+
+    it('asks for picture-in-picture first, then opens the checkout in a new tab without opener', async () => {
+      const template = new URL('/test/fixtures/opened.html?cart={lines}', location.href).href;
+      configure({ cart: { adapter: 'permalink', template } });
+      const show = showWith(item('ember-mug'));
+      const root = await fixture(html`<div>
+        <pip-player show=${show} src=${REPLAY} muted autoplay></pip-player>
+        <buy-now-button show=${show} product="ember-mug" action="checkout" quantity="2"></buy-now-button>
+      </div>`);
+      const player = root.querySelector('pip-player') as PipPlayer;
+      await until(() => player.state === 'playing', 'the show to play');
+      const opened = new Promise<MessageEvent>((resolve) => (channel.onmessage = resolve));
+      const pipChange = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+      await realClick(inner(root.querySelector('buy-now-button') as BuyNowButton));
+      // Chromium's best rung: Document PiP.
+      expect((await pipChange).detail).to.deep.equal({ show, mode: 'document' });
+      expect((await opened).data).to.deep.equal({ href: template.replace('{lines}', 'ember-mug:2'), noopener: true });
+      await player.exitPip();
     });
   });
 });

@@ -101,8 +101,7 @@ describe('<live-stream>', () => {
     const el = wrapper.querySelector('live-stream')!;
     await catalogOf(show);
     getShow(show).feature('aurora-jacket');
-    await el.updateComplete;
-    expect(part(el, 'banner').querySelector('.eyebrow')!.textContent).to.equal('En ce moment');
+    await until(() => part(el, 'banner').querySelector('.eyebrow')?.textContent === 'En ce moment', 'French');
     expect(part(el, 'banner').textContent).to.contain('149,00\u00a0€');
   });
 

@@ -34,7 +34,8 @@ describe('<shop-carousel>', () => {
     const wrapper = await fixture(html`<div lang="de"><shop-carousel show=${show}></shop-carousel></div>`);
     const el = wrapper.querySelector('shop-carousel')!;
     el.products = [item('a', { price: '1234.50 EUR', availability: 'preorder' })];
-    await el.updateComplete;
+    // German loads on demand; the card speaks it once it has arrived.
+    await until(() => cards(el)[0]?.querySelector('[part~="availability"]')!.textContent === 'Vorbestellen', 'German');
     expect(cards(el)[0].querySelector('[part~="price"]')!.textContent!.trim()).to.equal('1.234,50\u00a0€');
     expect(cards(el)[0].querySelector('[part~="availability"]')!.textContent).to.equal('Vorbestellen');
   });
@@ -189,5 +190,43 @@ describe('<shop-carousel>', () => {
     expect(getShow(show).$products.lc).to.equal(1);
     getShow(show).feature('a');
     expect(el.isUpdatePending).to.equal(false);
+  });
+
+  it('offers a variant picker on cards of products with variants; the buy button takes the pick', async () => {
+    const show = freshShow();
+    const el = await fixture<ShopCarousel>(html`<shop-carousel show=${show}></shop-carousel>`);
+    el.products = [
+      item('tee', {
+        title: 'Trail Tee',
+        price: '30.00 EUR',
+        variants: [
+          { id: 'tee-s', title: 'S', availability: 'out_of_stock' },
+          { id: 'tee-m', title: 'M' },
+          { id: 'tee-l', title: 'L', price: '35.00 EUR' },
+        ],
+      }),
+      item('mug', { variants: [{ id: 'mug-only', title: 'Default Title' }] }),
+    ];
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    const [tee, mug] = cards(el);
+    const select = tee.querySelector<HTMLSelectElement>('[part~="variant"]')!;
+    expect(select.getAttribute('aria-label')).to.equal('Option: Trail Tee');
+    expect([...select.options].map((o) => [o.value, o.disabled])).to.deep.equal([
+      ['tee-s', true],
+      ['tee-m', false],
+      ['tee-l', false],
+    ]);
+    // The first variant in stock is the default, shown and bought.
+    expect(select.value).to.equal('tee-m');
+    expect(tee.querySelector('buy-now-button')!.variant).to.equal('tee-m');
+    select.value = 'tee-l';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(tee.querySelector('buy-now-button')!.variant).to.equal('tee-l');
+    expect(tee.querySelector('[part~="price"]')!.textContent!.trim()).to.equal('€35.00');
+    // One variant: nothing to pick, but the button still adds that variant.
+    expect(mug.querySelector('[part~="variant"]')).to.equal(null);
+    expect(mug.querySelector('buy-now-button')!.variant).to.equal('mug-only');
   });
 });

@@ -1,13 +1,22 @@
 import { css, html, LitElement, type PropertyDeclarations } from 'lit';
+import type { CartLine } from '../../commerce/adapters/types.js';
+import { beginCheckout } from '../../commerce/checkout.js';
 import { openLink, type LinkTarget } from '../../commerce/open-link.js';
 import { isBuyable, type Product } from '../../commerce/product.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
-import { localeOf, stringsFor } from '../../i18n/strings.js';
+import { stringsOf } from '../../i18n/strings.js';
+import { addToCart, hasCartAdapter } from '../../store/cart.js';
+import { productLink, trackProduct } from '../../store/config.js';
 import { showScopeOf } from '../../store/show.js';
 import { tokens } from '../theme.js';
 
 export type BuyAction = 'auto' | 'link' | 'cart' | 'checkout';
+/** What the button is doing: `pending` while the cart answers, `added` for a moment after, `error` until the next click. */
+export type BuyState = 'idle' | 'pending' | 'added' | 'error';
+
+/** How long "Added" shows before the button offers to buy again. */
+const ADDED_MS = 2000;
 
 /**
  * The buy action for one product, usable anywhere on the page. A click dispatches the
@@ -17,8 +26,13 @@ export type BuyAction = 'auto' | 'link' | 'cart' | 'checkout';
  *
  * @tag buy-now-button
  * @summary A "Buy now" button that keeps the show playing.
+ * With a cart adapter configured (`action="auto"` or `cart`) the click adds to the cart
+ * instead, showing pending, added and error states; `checkout` adds, then opens the
+ * cart's checkout in a new tab, PiP first. A product with variants adds `variant`.
+ *
  * @fires livecart-add-to-cart - Cancelable; `{ show, product, quantity }`.
- * @fires livecart-error - `code: 'cart'` when the product has no usable link or no cart is configured.
+ * @fires livecart-checkout - Cancelable; `{ cart, url }`, before the checkout opens.
+ * @fires livecart-error - `code: 'cart'` when the cart refused the add (it is rolled back), the product has no usable link, or no cart is configured.
  * @csspart button - The button.
  * @cssprop --livecart-accent - Button colour.
  * @cssprop --livecart-accent-text - Button text colour.
@@ -30,6 +44,8 @@ export class BuyNowButton extends LitElement {
     show: { reflect: true },
     quantity: { type: Number, reflect: true },
     action: { reflect: true },
+    variant: { reflect: true },
+    state: { reflect: true },
   };
   static override styles = [
     tokens,
@@ -48,6 +64,18 @@ export class BuyNowButton extends LitElement {
         font-weight: 700;
         cursor: pointer;
       }
+      :host([state='added']) button {
+        background: #15803d;
+        color: #fff;
+      }
+      :host([state='error']) button {
+        outline: 2px solid #b91c1c;
+        outline-offset: 2px;
+      }
+      button[aria-busy='true'] {
+        cursor: progress;
+        opacity: 0.8;
+      }
       button:disabled {
         background: var(--_surface-2);
         color: var(--_muted);
@@ -63,8 +91,13 @@ export class BuyNowButton extends LitElement {
   declare quantity: number;
   /** `auto` (a cart when one is configured, else `link`), `link`, `cart` or `checkout`. */
   declare action: BuyAction;
+  /** The variant to add, for a product with variants (default: its first). */
+  declare variant: string | null;
+  /** Read-only, reflected: `idle`, `pending`, `added` or `error`. */
+  declare state: BuyState;
 
   private readonly showController = new ShowController(this, (show) => [show.$products]);
+  private addedTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -72,46 +105,96 @@ export class BuyNowButton extends LitElement {
     this.show = null;
     this.quantity = 1;
     this.action = 'auto';
+    this.variant = null;
+    this.state = 'idle';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.addedTimer);
+    // The timer that would have ended "Added" is gone: end it now.
+    if (this.state === 'added') this.state = 'idle';
   }
 
   protected override render() {
-    const t = stringsFor(localeOf(this));
+    const t = stringsOf(this);
     const product = this.showController.show.product(this.product);
     const buyable = !!product && isBuyable(product);
-    const label = !product ? t.unavailable : !buyable ? t.soldOut : product.availability === 'preorder' ? t.preorder : t.buyNow;
+    const base = !product ? t.unavailable : !buyable ? t.soldOut : product.availability === 'preorder' ? t.preorder : t.buyNow;
+    const label = !buyable
+      ? base
+      : { idle: base, pending: t.adding, added: t.added, error: t.addFailed }[this.state];
     return html`<button
       part="button"
       type="button"
       ?disabled=${!buyable}
+      aria-busy=${this.state === 'pending' ? 'true' : 'false'}
       aria-label=${product ? `${label}: ${product.title}` : label}
       @click=${this.onClick}
     >
-      <slot>${label}</slot>
+      ${this.state === 'idle' || !buyable ? html`<slot>${label}</slot>` : label}
     </button>`;
   }
 
   private onClick = () => {
     const show = this.showController.show;
     const product = show.product(this.product);
-    if (!product || !isBuyable(product)) return;
+    if (!product || !isBuyable(product) || this.state === 'pending') return;
     const quantity = Math.max(1, Math.floor(this.quantity) || 1);
     if (!emit(this, 'livecart-add-to-cart', { show: show.id, product, quantity }, { cancelable: true })) return;
-    if (this.action === 'cart' || this.action === 'checkout') {
-      this.fail(show.id, `the "${this.action}" action needs a cart adapter; none is configured`);
-      return;
-    }
-    this.followLink(product);
+    const action = this.action === 'auto' || !this.action ? (hasCartAdapter() ? 'cart' : 'link') : this.action;
+    if (action === 'link') return this.followLink(product);
+    if (!hasCartAdapter()) return this.fail(`the "${action}" action needs a cart adapter; none is configured`);
+    const line = this.lineFor(product, quantity);
+    const add = () => this.add(product, line);
+    // Checkout must start inside this click (PiP and the new tab need its user activation).
+    const done = action === 'checkout' ? beginCheckout(this, show, this.linkTarget(), add) : add();
+    done.catch((error: unknown) => this.fail(error instanceof Error ? error.message : String(error)));
   };
+
+  private async add(product: Product, line: CartLine): Promise<void> {
+    clearTimeout(this.addedTimer);
+    this.state = 'pending';
+    try {
+      await addToCart(line);
+    } catch (error) {
+      this.state = 'error';
+      throw error;
+    }
+    trackProduct('add_to_cart', product, line.quantity);
+    this.state = 'added';
+    this.addedTimer = setTimeout(() => (this.state = 'idle'), ADDED_MS);
+  }
+
+  /** The cart line a click adds: the chosen variant's, else the product's. */
+  private lineFor(product: Product, quantity: number): CartLine {
+    const variants = product.variants;
+    const variant =
+      variants?.find((v) => v.id === this.variant) ?? variants?.find((v) => v.availability !== 'out_of_stock') ?? variants?.[0];
+    const line: CartLine = {
+      id: variant?.id ?? product.id,
+      product: product.id,
+      title: product.title,
+      price: (variant ? (variant.sale_price ?? variant.price) : (product.sale_price ?? product.price)),
+      quantity,
+    };
+    const image = variant?.image_link ?? product.image_link;
+    if (image) line.image_link = image;
+    if (product.link) line.link = product.link;
+    if (variant && variants!.length > 1) line.variant_title = variant.title;
+    return line;
+  }
 
   private followLink(product: Product): void {
     const show = this.showController.show;
-    if (!product.link) return this.fail(show.id, `product ${product.id} has no http(s) link to open`);
+    const link = productLink(product);
+    if (!link) return this.fail(`product ${product.id} has no http(s) link to open`);
     const target = this.linkTarget();
     // PiP first: opening the tab first would use up the click the browser grants PiP to.
     // Leaving the page instead: save the show's place so the next page resumes it.
     if (target === '_blank') void show.requestPip();
     else show.saveForNextPage();
-    openLink(product.link, target);
+    openLink(link, target);
   }
 
   /** The enclosing `<live-stream>`'s `link-target`, else a new tab. */
@@ -119,8 +202,8 @@ export class BuyNowButton extends LitElement {
     return showScopeOf(this)?.linkTarget === '_self' ? '_self' : '_blank';
   }
 
-  private fail(show: string, message: string): void {
-    emit(this, 'livecart-error', { show, code: 'cart', message });
+  private fail(message: string): void {
+    emit(this, 'livecart-error', { show: this.showController.show.id, code: 'cart', message });
   }
 }
 

@@ -149,4 +149,30 @@ export const styles = css`
     padding: 8px;
     color: var(--_muted);
   }
+  .cart-button {
+    position: absolute;
+    top: 10px;
+    inset-inline-end: 10px;
+    z-index: 2;
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 36px;
+    padding: 4px 12px;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_text);
+    font-weight: 700;
+    cursor: pointer;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
+  }
+  .count {
+    min-width: 1.5em;
+    padding: 0 4px;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    text-align: center;
+  }
 `;

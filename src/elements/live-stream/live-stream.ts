@@ -3,8 +3,10 @@ import type { LinkTarget } from '../../commerce/open-link.js';
 import { formatPrice } from '../../commerce/price.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { localeOf, stringsFor } from '../../i18n/strings.js';
+import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
+import { $cart, $hasCart, itemCount } from '../../store/cart.js';
 import { SHOW_SCOPE } from '../../store/show.js';
+import type { CartView } from '../cart-view/cart-view.js';
 import { tokens } from '../theme.js';
 import { styles } from './live-stream.styles.js';
 
@@ -19,7 +21,8 @@ import { styles } from './live-stream.styles.js';
  * @fires livecart-featured-change - The product on screen changed; `{ show, product }`.
  * @fires livecart-add-to-cart - From its buy buttons; cancelable.
  * @fires livecart-pip-change - The player entered or left picture-in-picture.
- * @fires livecart-error - `stream`, `feed` or `pip` trouble; the rest keeps working.
+ * @fires livecart-checkout - From its buy buttons and cart; cancelable.
+ * @fires livecart-error - `stream`, `feed`, `cart` or `pip` trouble; the rest keeps working.
  * @slot banner - Replaces the "now showing" banner.
  * @slot catalog - Replaces the product carousel.
  * @slot feed - A third column in the split layout (a chat, a feed of posts).
@@ -29,6 +32,8 @@ import { styles } from './live-stream.styles.js';
  * @csspart banner - The "now showing" banner.
  * @csspart catalog - The `<shop-carousel>`.
  * @csspart message - The feed error message.
+ * @csspart cart-button - Opens the cart (shown when a cart adapter is configured or the cart has lines).
+ * @csspart cart - The `<cart-view>` dialog.
  * @cssprop --livecart-accent - Accent colour (badges, buttons, highlights).
  * @cssprop --livecart-surface - Background.
  * @cssprop --livecart-text - Text colour.
@@ -74,7 +79,7 @@ export class LiveStream extends LitElement {
   declare theme: 'light' | 'dark' | null;
   declare private hasFeed: boolean;
 
-  private readonly showController = new ShowController(this, (show) => [show.$featured]);
+  private readonly showController = new ShowController(this, (show) => [show.$featured, $cart, $hasCart]);
   private readonly feed = new FeedController(this, () => this.showController.show);
   private lastAnnounced: string | null = null;
   private flashedFor: string | null = null;
@@ -106,7 +111,7 @@ export class LiveStream extends LitElement {
 
   protected override render() {
     const locale = localeOf(this);
-    const t = stringsFor(locale);
+    const t = stringsOf(this);
     const showId = this.showController.show.id;
     const featured = this.showController.show.$featured.get();
     // Unset: the styles pick split or overlay by the element's width (a container query).
@@ -139,6 +144,7 @@ export class LiveStream extends LitElement {
           </div>
         </slot>
         <div class="visually-hidden" role="status" aria-live="polite">${announce}</div>
+        ${this.renderCartButton(t)}
       </div>
       <div class="catalog">
         <slot name="catalog">
@@ -149,6 +155,23 @@ export class LiveStream extends LitElement {
       <div class="feed" ?hidden=${!this.hasFeed}><slot name="feed" @slotchange=${this.onFeedSlotChange}></slot></div>
     </div>`;
   }
+
+  private renderCartButton(t: Strings) {
+    const count = itemCount($cart.get());
+    if (!$hasCart.get() && !count) return nothing;
+    // Fetched only by pages with a cart: it stays out of dist/livecart.js.
+    void import('../../define/cart-view.js');
+    return html`<button part="cart-button" class="cart-button" type="button" aria-haspopup="dialog" @click=${this.openCart}>
+        ${t.cart} <span class="count">${count}</span>
+      </button>
+      <cart-view part="cart" show=${this.showController.show.id}></cart-view>`;
+  }
+
+  /** Opens the cart dialog (the "Shop tab"). */
+  openCart = (): void => {
+    const view = this.renderRoot.querySelector<CartView>('cart-view');
+    if (view) view.open = true;
+  };
 
   protected override updated(): void {
     // Announce each product once: the live region keeps its text until the next change.

@@ -4,7 +4,7 @@ import type { Product } from '../../commerce/product.js';
 import { safeUrl } from '../../commerce/safe-url.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit, type PipMode } from '../../events.js';
-import { localeOf, stringsFor } from '../../i18n/strings.js';
+import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { claimMediaSession } from '../../media/media-session.js';
 import { documentPip, floatingPip, videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
 import { watchProductCues } from '../../media/product-cues.js';
@@ -246,7 +246,7 @@ export class PipPlayer extends LitElement {
     else video.removeAttribute('poster');
     video.controls = this.controls || this.pipMode === 'floating';
     video.muted = this.muted;
-    video.setAttribute('aria-label', stringsFor(localeOf(this)).player);
+    video.setAttribute('aria-label', stringsOf(this).player);
     if (changed.has('state') || changed.has('pipMode') || changed.has('live') || changed.has('behindLive')) {
       this.showController.show.setPlayerState({
         state: this.state,
@@ -265,7 +265,7 @@ export class PipPlayer extends LitElement {
   }
 
   protected override render() {
-    const t = stringsFor(localeOf(this));
+    const t = stringsOf(this);
     const floating = this.pipMode === 'floating';
     return html`<div
       part="frame"
@@ -298,7 +298,7 @@ export class PipPlayer extends LitElement {
     </div>`;
   }
 
-  private renderFloatControls(t: ReturnType<typeof stringsFor>) {
+  private renderFloatControls(t: Strings) {
     const back = safeUrl(this.returnUrl, document.baseURI);
     return html`<div part="float-controls">
       <button
@@ -315,7 +315,7 @@ export class PipPlayer extends LitElement {
       </button>
       ${back ? html`<a part="float-back" href=${back}>${t.backToShow}</a>` : nothing}
       <button part="float-expand" type="button" aria-label=${t.expand} title=${t.expand} @click=${this.expandFloating}>⤢</button>
-      <button part="float-close" type="button" aria-label=${t.close} title=${t.close} @click=${this.closeFloating}>✕</button>
+      <button part="float-close" type="button" aria-label=${t.closePlayer} title=${t.closePlayer} @click=${this.closeFloating}>✕</button>
     </div>`;
   }
 

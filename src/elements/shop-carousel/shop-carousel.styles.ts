@@ -65,6 +65,11 @@ export const styles = css`
     font-weight: 400;
     margin-inline-start: 4px;
   }
+  [part~='variant'] {
+    font: inherit;
+    min-height: 32px;
+    border-radius: calc(var(--_radius) / 2);
+  }
   [part~='availability'] {
     font-size: 0.8rem;
     color: var(--_muted);

@@ -3,7 +3,7 @@ import { formatPrice } from '../../commerce/price.js';
 import type { Product } from '../../commerce/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { localeOf, stringsFor, type StringKey } from '../../i18n/strings.js';
+import { localeOf, stringsOf, type StringKey, type Strings } from '../../i18n/strings.js';
 import { tokens } from '../theme.js';
 import { styles } from './shop-carousel.styles.js';
 
@@ -29,6 +29,7 @@ const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
  * @csspart title - A card's title.
  * @csspart price - A card's price.
  * @csspart availability - A card's availability.
+ * @csspart variant - A card's variant picker (products with more than one variant).
  * @csspart nav - The previous and next buttons.
  * @csspart message - Loading, empty and error messages.
  * @cssprop --livecart-card-width - Width of a card (default 180px).
@@ -56,6 +57,8 @@ export class ShopCarousel extends LitElement {
   private readonly feed = new FeedController(this, () => this.showController.show);
   /** Index of the card that holds the roving tab stop. */
   private focusIndex = 0;
+  /** The variant the shopper picked on each card, by product id. */
+  private readonly chosen = new Map<string, string>();
 
   constructor() {
     super();
@@ -70,7 +73,7 @@ export class ShopCarousel extends LitElement {
   }
 
   protected override render() {
-    const t = stringsFor(localeOf(this));
+    const t = stringsOf(this);
     const locale = localeOf(this);
     const products = this.showController.show.$products.get();
     if (!products.length) {
@@ -89,9 +92,13 @@ export class ShopCarousel extends LitElement {
     `;
   }
 
-  private renderCard(p: Product, tabStop: boolean, locale: string, t: ReturnType<typeof stringsFor>) {
+  private renderCard(p: Product, tabStop: boolean, locale: string, t: Strings) {
     const featured = p.id === this.featured;
-    const price = p.sale_price ?? p.price;
+    // The shopper's pick, else the first one in stock: the card shows what its button adds.
+    const variant =
+      p.variants?.find((v) => v.id === this.chosen.get(p.id)) ?? p.variants?.find((v) => v.availability !== 'out_of_stock');
+    const shown = variant ?? p;
+    const price = shown.sale_price ?? shown.price;
     return html`<li
       part=${featured ? 'card featured' : 'card'}
       data-id=${p.id}
@@ -103,12 +110,25 @@ export class ShopCarousel extends LitElement {
       <h3 part="title">${p.title}</h3>
       <span part="price">
         ${formatPrice(price, locale)}
-        ${p.sale_price
-          ? html`<s><span class="visually-hidden">${t.was}</span> ${formatPrice(p.price, locale)}</s>`
+        ${shown.sale_price
+          ? html`<s><span class="visually-hidden">${t.was}</span> ${formatPrice(shown.price, locale)}</s>`
           : nothing}
       </span>
-      <span part="availability">${t[AVAILABILITY_LABEL[p.availability]]}</span>
-      <buy-now-button product=${p.id} show=${this.showController.show.id}></buy-now-button>
+      <span part="availability">${t[AVAILABILITY_LABEL[shown.availability]]}</span>
+      ${p.variants && p.variants.length > 1
+        ? html`<select part="variant" aria-label=${`${t.variant}: ${p.title}`} @change=${(e: Event) => this.choose(p.id, e)}>
+            ${p.variants.map(
+              (v) => html`<option value=${v.id} ?selected=${v.id === variant?.id} ?disabled=${v.availability === 'out_of_stock'}>
+                ${v.title}${v.availability === 'out_of_stock' ? ` (${t.soldOut})` : ''}
+              </option>`,
+            )}
+          </select>`
+        : nothing}
+      <buy-now-button
+        product=${p.id}
+        variant=${variant?.id ?? nothing}
+        show=${this.showController.show.id}
+      ></buy-now-button>
     </li>`;
   }
 
@@ -129,6 +149,11 @@ export class ShopCarousel extends LitElement {
     const left = card.offsetLeft - track.offsetLeft - (track.clientWidth - card.offsetWidth) / 2;
     const top = card.offsetTop - track.offsetTop - (track.clientHeight - card.offsetHeight) / 2;
     track.scrollTo({ left: Math.max(0, left), top: Math.max(0, top) });
+  }
+
+  private choose(product: string, event: Event): void {
+    this.chosen.set(product, (event.target as HTMLSelectElement).value);
+    this.requestUpdate();
   }
 
   private page(direction: 1 | -1): void {

@@ -1,0 +1,54 @@
+import type { CartLine } from './adapters/types.js';
+import type { Product } from './product.js';
+
+/** GA4's e-commerce item. */
+export interface AnalyticsItem {
+  item_id: string;
+  item_name: string;
+  item_brand?: string;
+  item_variant?: string;
+  price: number;
+  quantity: number;
+}
+export interface AnalyticsEvent {
+  event: 'view_item' | 'add_to_cart' | 'begin_checkout';
+  ecommerce: { currency: string; value: number; items: AnalyticsItem[] };
+}
+/** `'dataLayer'` pushes to `window.dataLayer` (Google Tag Manager, gtag); a function gets each event. */
+export type AnalyticsOption = 'dataLayer' | ((event: AnalyticsEvent) => void) | null;
+
+export const productItem = (product: Product, quantity = 1): AnalyticsItem => {
+  const item: AnalyticsItem = {
+    item_id: product.id,
+    item_name: product.title,
+    price: (product.sale_price ?? product.price).value,
+    quantity,
+  };
+  if (product.brand) item.item_brand = product.brand;
+  return item;
+};
+
+export const lineItem = (line: CartLine): AnalyticsItem => {
+  const item: AnalyticsItem = { item_id: line.product, item_name: line.title, price: line.price.value, quantity: line.quantity };
+  if (line.id !== line.product) item.item_variant = line.variant_title ?? line.id;
+  return item;
+};
+
+/**
+ * Reports one moment to the page's analytics. Nothing leaves the page from here: no
+ * cookies, no requests; the page's own tag decides what to send.
+ */
+export function track(option: AnalyticsOption, event: AnalyticsEvent['event'], currency: string, items: AnalyticsItem[]): void {
+  if (!option || !items.length) return;
+  const value = Math.round(items.reduce((sum, i) => sum + i.price * i.quantity, 0) * 100) / 100;
+  const payload: AnalyticsEvent = { event, ecommerce: { currency, value, items } };
+  try {
+    if (typeof option === 'function') return option(payload);
+    const w = window as unknown as { dataLayer?: unknown[] };
+    const layer = (w.dataLayer ??= []);
+    // GA4's advice: clear the previous ecommerce object so its fields do not carry over.
+    layer.push({ ecommerce: null }, payload);
+  } catch (error) {
+    console.warn('livecart: the analytics callback failed', error);
+  }
+}

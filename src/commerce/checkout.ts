@@ -1,0 +1,49 @@
+import { emit } from '../events.js';
+import { $cart, checkoutUrl } from '../store/cart.js';
+import { trackCheckout } from '../store/config.js';
+import type { Show } from '../store/show.js';
+import type { LinkTarget } from './open-link.js';
+import { safeUrl } from './safe-url.js';
+
+/**
+ * Sends the shopper to the cart's checkout, from inside a click. Synchronously, while the
+ * click's user activation is fresh: PiP first, then an empty tab (opening a tab first
+ * would use the activation up and PiP would be refused). Then `before` (an add) and the
+ * checkout URL are awaited, the cancelable `livecart-checkout` is dispatched from `host`,
+ * and the tab is sent there, or closed when something failed or a listener cancelled.
+ */
+export async function beginCheckout(
+  host: HTMLElement,
+  show: Show | null,
+  target: LinkTarget,
+  before?: () => Promise<void>,
+): Promise<void> {
+  let tab: Window | null = null;
+  if (target === '_blank') {
+    if (show) void show.requestPip();
+    tab = window.open('', '_blank');
+    // Cut the tie now: the checkout page must not reach back into the show's tab.
+    if (tab) tab.opener = null;
+  }
+  try {
+    await before?.();
+    const url = safeUrl(await checkoutUrl());
+    if (!url) throw new Error('the checkout URL is not an http(s) URL');
+    const cart = $cart.get();
+    if (!emit(host, 'livecart-checkout', { cart, url }, { cancelable: true })) {
+      tab?.close();
+      return;
+    }
+    trackCheckout(cart.lines);
+    if (target === '_self') {
+      // Leaving the show's page: the next page of the site resumes it.
+      show?.saveForNextPage();
+      window.location.assign(url);
+    } else if (tab) tab.location.replace(url);
+    // The browser blocked the empty tab: try again, it may allow this one.
+    else window.open(url, '_blank', 'noopener');
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
+}

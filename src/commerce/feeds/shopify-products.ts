@@ -1,0 +1,60 @@
+interface ShopifyVariant {
+  id?: unknown;
+  title?: unknown;
+  price?: unknown;
+  compare_at_price?: unknown;
+  available?: unknown;
+  featured_image?: { src?: unknown } | null;
+}
+interface ShopifyProduct {
+  id?: unknown;
+  title?: unknown;
+  handle?: unknown;
+  body_html?: unknown;
+  vendor?: unknown;
+  variants?: unknown;
+  images?: { src?: unknown }[];
+}
+
+/**
+ * Maps Shopify's `/products.json` to native items for `validateItems`. It carries no
+ * currency, so the shop's (`configure({ currency })`) is needed. `compare_at_price` is the regular price and `price` the sale
+ * price; the product page is `/products/<handle>` on the feed's own origin.
+ */
+export function shopifyProductItems(data: { products: unknown[] }, currency: string, base?: string): unknown[] {
+  const money = (amount: unknown) => (amount == null || amount === '' ? undefined : { value: amount, currency });
+  return data.products.map((raw) => {
+    if (!raw || typeof raw !== 'object') return raw;
+    const p = raw as ShopifyProduct;
+    const variants = (Array.isArray(p.variants) ? p.variants : []) as ShopifyVariant[];
+    const mapped = variants.map((v) => {
+      const regular = Number(v.compare_at_price) > Number(v.price) ? v.compare_at_price : v.price;
+      return {
+        id: v.id,
+        title: v.title,
+        price: money(regular),
+        sale_price: regular === v.price ? undefined : money(v.price),
+        availability: v.available === false ? 'out_of_stock' : 'in_stock',
+        image_link: v.featured_image?.src,
+      };
+    });
+    const lead = mapped.find((v) => v.availability === 'in_stock') ?? mapped[0];
+    return {
+      id: p.id,
+      title: p.title,
+      link: typeof p.handle === 'string' && base ? new URL(`/products/${encodeURIComponent(p.handle)}`, base).href : undefined,
+      image_link: p.images?.[0]?.src,
+      price: lead?.price,
+      sale_price: lead?.sale_price,
+      availability: mapped.some((v) => v.availability === 'in_stock') ? 'in_stock' : 'out_of_stock',
+      brand: p.vendor,
+      description: typeof p.body_html === 'string' ? textOf(p.body_html) : undefined,
+      // Kept even when there is one ("Default Title"): the cart takes the variant id, not the product's.
+      variants: mapped.length ? mapped : undefined,
+    };
+  });
+}
+
+/** The text of an HTML fragment; it is only ever rendered as text. */
+const textOf = (html: string) =>
+  html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();

@@ -1,0 +1,253 @@
+import { css, html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { CartLine } from '../../commerce/adapters/types.js';
+import { beginCheckout } from '../../commerce/checkout.js';
+import { formatPrice } from '../../commerce/price.js';
+import { ShowController } from '../../controllers/show-controller.js';
+import { emit } from '../../events.js';
+import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
+import { $cart, removeFromCart, setQuantity, subtotals } from '../../store/cart.js';
+import { showScopeOf } from '../../store/show.js';
+import { tokens } from '../theme.js';
+
+/**
+ * The shopper's cart as a modal dialog (the "Shop tab" of `<live-stream>`): its lines with
+ * quantity steppers and a remove button, a subtotal per currency and the checkout. Focus
+ * stays inside while it is open and goes back where it was when it closes.
+ *
+ * @tag cart-view
+ * @summary The cart, in a dialog.
+ * @fires livecart-checkout - Cancelable; `{ cart, url }`, before the checkout opens.
+ * @fires livecart-error - `code: 'cart'` when the cart refused a change (it is rolled back) or the checkout failed.
+ * @csspart dialog - The dialog.
+ * @csspart line - One cart line.
+ * @csspart stepper - A line's quantity buttons.
+ * @csspart remove - A line's remove button.
+ * @csspart subtotal - The subtotals.
+ * @csspart checkout - The checkout button.
+ * @csspart close - The close button.
+ * @csspart message - The empty-cart and error messages.
+ */
+export class CartView extends LitElement {
+  static override properties: PropertyDeclarations = {
+    open: { type: Boolean, reflect: true },
+    show: { reflect: true },
+    busy: { state: true },
+    error: { state: true },
+  };
+  static override styles = [
+    tokens,
+    css`
+      dialog {
+        width: min(440px, calc(100vw - 24px));
+        max-height: min(640px, calc(100vh - 24px));
+        padding: 16px;
+        border: 0;
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_text);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.45);
+      }
+      header {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.2rem;
+      }
+      ul {
+        list-style: none;
+        margin: 12px 0;
+        padding: 0;
+        display: grid;
+        gap: 10px;
+      }
+      [part~='line'] {
+        display: grid;
+        grid-template-columns: 56px minmax(0, 1fr) auto;
+        gap: 4px 10px;
+        align-items: center;
+      }
+      [part~='line'] img {
+        width: 56px;
+        height: 56px;
+        object-fit: cover;
+        border-radius: calc(var(--_radius) / 2);
+        grid-row: span 2;
+      }
+      .muted {
+        color: var(--_muted);
+        font-size: 0.85rem;
+      }
+      [part~='stepper'] {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+      }
+      button {
+        min-width: 32px;
+        min-height: 32px;
+        border: 1px solid var(--_muted);
+        border-radius: calc(var(--_radius) / 2);
+        background: var(--_surface);
+        color: var(--_text);
+        cursor: pointer;
+      }
+      [part~='checkout'] {
+        width: 100%;
+        min-height: 44px;
+        border: 0;
+        background: var(--_accent);
+        color: var(--_accent-text);
+        font-weight: 700;
+      }
+      button:disabled {
+        cursor: not-allowed;
+        opacity: 0.6;
+      }
+      [part~='subtotal'] {
+        display: flex;
+        justify-content: space-between;
+        margin: 8px 0 12px;
+        font-weight: 700;
+      }
+      [part~='message'] {
+        margin: 12px 0;
+      }
+    `,
+  ];
+
+  /** Open (a modal dialog) or closed. */
+  declare open: boolean;
+  /** The show whose player goes picture-in-picture at checkout (default: the enclosing `<live-stream>`'s). */
+  declare show: string | null;
+  declare private busy: boolean;
+  declare private error: string | null;
+
+  private readonly showController = new ShowController(this, () => [$cart]);
+  /** Where focus was before opening: it goes back there on close. */
+  private returnFocus: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    this.open = false;
+    this.show = null;
+    this.busy = false;
+    this.error = null;
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    const dialog = this.dialog;
+    if (!dialog) return;
+    if (this.open && !dialog.open) {
+      this.returnFocus = deepActiveElement();
+      this.error = null;
+      dialog.showModal();
+    } else if (!this.open && dialog.open) dialog.close();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.dialog?.close();
+  }
+
+  protected override render() {
+    const locale = localeOf(this);
+    const t = stringsOf(this);
+    const cart = $cart.get();
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose} @cancel=${() => (this.open = false)}>
+      <header>
+        <h2 id="title">${t.cart}</h2>
+        <button part="close" type="button" aria-label=${t.close} @click=${() => (this.open = false)}>✕</button>
+      </header>
+      ${this.error ? html`<p part="message" role="alert">${t.cartError} ${this.error}</p>` : nothing}
+      ${cart.lines.length
+        ? html`<ul aria-label=${t.cart}>
+              ${repeat(
+                cart.lines,
+                (l) => l.id,
+                (l) => this.renderLine(l, locale, t),
+              )}
+            </ul>
+            ${subtotals(cart).map(
+              (s) => html`<p part="subtotal"><span>${t.subtotal}</span><span>${formatPrice(s, locale)}</span></p>`,
+            )}
+            <button part="checkout" type="button" ?disabled=${this.busy} @click=${this.onCheckout}>${t.checkout}</button>`
+        : html`<p part="message">${t.emptyCart}</p>`}
+    </dialog>`;
+  }
+
+  private renderLine(l: CartLine, locale: string, t: Strings) {
+    const label = l.variant_title ? `${l.title} (${l.variant_title})` : l.title;
+    return html`<li part="line" data-id=${l.id}>
+      ${l.image_link ? html`<img src=${l.image_link} alt="" />` : html`<span></span>`}
+      <span>
+        <span>${l.title}</span>
+        ${l.variant_title ? html`<span class="muted">${l.variant_title}</span>` : nothing}
+      </span>
+      <span>${formatPrice({ value: l.price.value * l.quantity, currency: l.price.currency }, locale)}</span>
+      <span part="stepper" role="group" aria-label=${`${t.quantity}: ${label}`}>
+        <button type="button" aria-label=${`${t.decrease}: ${label}`} ?disabled=${l.quantity <= 1} @click=${() => this.changeQuantity(l.id, l.quantity - 1)}>−</button>
+        <output aria-live="polite">${l.quantity}</output>
+        <button type="button" aria-label=${`${t.increase}: ${label}`} @click=${() => this.changeQuantity(l.id, l.quantity + 1)}>+</button>
+      </span>
+      <button part="remove" type="button" aria-label=${`${t.remove}: ${label}`} @click=${() => this.removeLine(l.id)}>${t.remove}</button>
+    </li>`;
+  }
+
+  private changeQuantity(id: string, quantity: number): void {
+    this.run(setQuantity(id, quantity));
+  }
+
+  private removeLine(id: string): void {
+    // The remove button goes with its line: keep focus in the dialog.
+    this.renderRoot.querySelector<HTMLElement>('[part~="close"]')?.focus();
+    this.run(removeFromCart(id));
+  }
+
+  private onCheckout = () => {
+    const target = showScopeOf(this)?.linkTarget === '_self' ? '_self' : '_blank';
+    // Inside the click: PiP and the new tab need its user activation.
+    this.run(beginCheckout(this, this.showController.show, target));
+  };
+
+  private run(action: Promise<void>): void {
+    this.busy = true;
+    this.error = null;
+    action
+      .catch((error: unknown) => {
+        this.error = error instanceof Error ? error.message : String(error);
+        emit(this, 'livecart-error', { show: this.showController.show.id, code: 'cart', message: this.error });
+      })
+      .finally(() => (this.busy = false));
+  }
+
+  private onClose = () => {
+    this.open = false;
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back?.isConnected) back.focus();
+  };
+}
+
+/** The focused element, looking inside shadow roots (a buy button's inner button, say). */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cart-view': CartView;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * localStorage that never throws: private modes, quotas and sandboxed frames refuse it,
+ * and a value written by something else may not be JSON. A refusal warns once per key
+ * (writes repeat on every change) and the caller carries on in memory.
+ */
+const warned = new Set<string>();
+
+function warn(key: string, why: string, error?: unknown, once = true): void {
+  if (once && warned.has(`${why}|${key}`)) return;
+  warned.add(`${why}|${key}`);
+  console.warn(`livecart: ${why} "${key}"; keeping it in memory for this page only`, error ?? '');
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The parsed value under `key`, or undefined when there is none or it cannot be read. */
+export function readJson(key: string): unknown {
+  let raw: string | null;
+  try {
+    raw = storage()?.getItem(key) ?? null;
+  } catch (error) {
+    warn(key, 'localStorage cannot be read for', error);
+    return undefined;
+  }
+  return raw === null ? undefined : parseJson(key, raw);
+}
+
+export function parseJson(key: string, raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    // Not deduplicated: it happens once per load or per write from another tab.
+    warn(key, 'ignoring a value that is not JSON in', error, false);
+    return undefined;
+  }
+}
+
+/** Stores `value` (undefined removes it); false when the browser refused. */
+export function writeJson(key: string, value: unknown): boolean {
+  try {
+    const store = storage();
+    if (!store) throw new Error('no localStorage');
+    if (value === undefined) store.removeItem(key);
+    else store.setItem(key, JSON.stringify(value));
+    return true;
+  } catch (error) {
+    warn(key, 'localStorage refused to store', error);
+    return false;
+  }
+}
