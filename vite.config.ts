@@ -89,6 +89,7 @@ export default defineConfig(({ command, mode }) =>
               input: {
                 index: `${demoRoot}index.html`,
                 product: `${demoRoot}product.html`,
+                checkout: `${demoRoot}checkout.html`,
                 'examples/react': `${demoRoot}examples/react.html`,
               },
             },

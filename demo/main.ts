@@ -1,5 +1,4 @@
-import 'livecart';
-import type { LiveStream } from 'livecart';
+import { $cart, configure, type LiveStream } from 'livecart';
 
 // Show the retailer what livecart tells the page.
 const log = document.querySelector('#event-log')!;
@@ -29,24 +28,48 @@ for (const name of ATTRIBUTES) {
   field.value = current && (name === 'src' || name === 'products') ? absolute(current) : (current ?? field.value);
 }
 
-function snippets(values: Record<string, string>) {
+function snippets(values: Record<string, string>, cart: boolean) {
   const attributes = ATTRIBUTES.filter((name) => values[name])
     .map((name) => `  ${name}="${values[name]}"`)
     .join('\n');
   const tag = `<live-stream\n${attributes}\n  autoplay\n  muted\n></live-stream>`;
+  const stub = cart
+    ? `<script>\n  // Before livecart loads: the README's queue stub, then your cart.\n  window.livecart = window.livecart || { configure: function () { (this.q = this.q || []).push(arguments); } };\n  livecart.configure({ cart: { adapter: 'permalink', template: 'https://your-shop.example/cart/{lines}' } });\n</script>\n`
+    : '';
+  const configureCall = cart
+    ? `\nconfigure({ cart: { adapter: 'permalink', template: 'https://your-shop.example/cart/{lines}' } });\n`
+    : '';
   return {
-    html: `<script type="module" src="https://unpkg.com/livecart/dist/livecart.js"></script>\n\n${tag}`,
-    npm: `// npm install livecart\nimport 'livecart';\n\n// then, in your page or template:\n${tag}`,
+    html: `${stub}<script type="module" src="https://unpkg.com/livecart/dist/livecart.js"></script>\n\n${tag}`,
+    npm: `// npm install livecart\nimport { configure } from 'livecart';\n${configureCall}\n// then, in your page or template:\n${tag}`,
   };
 }
 
+// "Add to the shop's cart": the shop's own cart, answered here as a retailer's page would
+// answer livecart's callback adapter (a real shop would call its cart API).
+const shopCart = new Map<string, number>();
+const slowly = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 300));
+const demoCart = {
+  adapter: 'callback' as const,
+  add: async (line: { id: string; quantity: number }) => void slowly(shopCart.set(line.id, (shopCart.get(line.id) ?? 0) + line.quantity)),
+  update: async (line: { id: string; quantity: number }) => void slowly(shopCart.set(line.id, line.quantity)),
+  remove: async (id: string) => void slowly(shopCart.delete(id)),
+  checkoutUrl: async () => new URL('checkout.html', location.href).href,
+};
+$cart.subscribe((cart) => {
+  const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
+  document.querySelector('#header-cart')!.textContent = `Cart (${count})`;
+});
+
 function apply() {
+  const buy = String(new FormData(form).get('buy'));
+  configure({ cart: buy === 'cart' ? demoCart : { adapter: 'link' } });
   const values = Object.fromEntries(ATTRIBUTES.map((name) => [name, String(new FormData(form).get(name) ?? '')]));
   for (const name of ATTRIBUTES) {
     if (values[name]) show.setAttribute(name, values[name]);
     else show.removeAttribute(name);
   }
-  const { html, npm } = snippets(values);
+  const { html, npm } = snippets(values, buy === 'cart');
   document.querySelector('#snippet-html')!.textContent = html;
   document.querySelector('#snippet-npm')!.textContent = npm;
 }

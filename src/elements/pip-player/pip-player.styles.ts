@@ -78,7 +78,8 @@ export const styles = css`
     font-size: 0.8rem;
     opacity: 0.75;
   }
-  [part~='retry'] {
+  [part~='retry'],
+  [part~='placeholder'] button {
     justify-self: center;
     padding: 8px 18px;
     border: 0;
@@ -170,15 +171,5 @@ export const floatingStyles = css`
   }
   [part~='placeholder'] p {
     margin: 0;
-  }
-  [part~='placeholder'] button {
-    justify-self: center;
-    padding: 8px 16px;
-    border: 0;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_accent-text);
-    font-weight: 600;
-    cursor: pointer;
   }
 `;
