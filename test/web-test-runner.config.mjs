@@ -2,10 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/**
+ * `LIVECART_BROWSERS=chromium` (or `firefox`) runs one browser; by default both run.
+ * Playwright cannot drive Debian's Firefox (it needs its own patched build), so Firefox
+ * goes through puppeteer over WebDriver BiDi.
+ */
+const only = process.env.LIVECART_BROWSERS?.split(',');
+const wanted = (name) => !only || only.includes(name);
 
 /** msw's worker must be served from the root, so its scope covers the test pages. */
 function mockServiceWorker() {
@@ -35,20 +44,31 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [channelKoaMiddleware(), mockServiceWorker()],
   browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: chromium,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--autoplay-policy=no-user-gesture-required',
-        ],
-      },
-    }),
-  ],
+    wanted('chromium') &&
+      playwrightLauncher({
+        product: 'chromium',
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--autoplay-policy=no-user-gesture-required',
+          ],
+        },
+      }),
+    wanted('firefox') &&
+      puppeteerLauncher({
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: firefox,
+          headless: true,
+          // Muted autoplay is allowed by default; tests that need sound-on autoplay say so.
+          extraPrefsFirefox: { 'media.autoplay.default': 0 },
+        },
+      }),
+  ].filter(Boolean),
 };
