@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
+import { faultKoaMiddleware } from './fault-server.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,7 +43,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [channelKoaMiddleware(), mockServiceWorker()],
+  middleware: [channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

@@ -38,9 +38,17 @@ export interface StreamCallbacks {
   onFatal(message: string): void;
   /** Whether the stream is live, once known. */
   onLive(live: boolean): void;
+  /** A live stream stopped publishing segments without saying it ended (no EXT-X-ENDLIST). */
+  onStale(): void;
 }
 
 const MAX_RECOVERIES = 3;
+/**
+ * How many target durations a live playlist may stay unchanged before the show counts as
+ * over. hls.js keeps reloading such a playlist forever and only stalls; a viewer is better
+ * told. Generous, so a slow encoder is not cut off.
+ */
+const STALE_TARGET_DURATIONS = 6;
 
 /**
  * One source attached to one video element: hls.js when the source is HLS and
@@ -50,6 +58,8 @@ export class Stream {
   private hls?: Hls;
   private destroyed = false;
   private recoveries = 0;
+  /** The last media sequence number the live playlist listed, and when it first did. */
+  private lastSegment = { sn: -1, since: 0 };
   private readonly abort = new AbortController();
 
   constructor(
@@ -83,7 +93,10 @@ export class Stream {
       backBufferLength: 30,
     }));
     liveHlsInstances.add(hls);
-    hls.on(HlsClass.Events.LEVEL_LOADED, (_event, data) => this.callbacks.onLive(data.details.live));
+    hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {
+      this.callbacks.onLive(details.live);
+      if (details.live) this.checkStale(details.endSN, details.targetduration);
+    });
     hls.on(HlsClass.Events.FRAG_BUFFERED, () => (this.recoveries = 0));
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.onHlsError(HlsClass, data));
     hls.loadSource(this.src);
@@ -113,6 +126,18 @@ export class Stream {
     } else {
       this.video.removeAttribute('src');
       this.video.load();
+    }
+  }
+
+  private checkStale(endSN: number, targetDuration: number): void {
+    const now = performance.now();
+    if (endSN !== this.lastSegment.sn) {
+      this.lastSegment = { sn: endSN, since: now };
+      return;
+    }
+    if (now - this.lastSegment.since > STALE_TARGET_DURATIONS * targetDuration * 1000) {
+      this.hls?.stopLoad();
+      this.callbacks.onStale();
     }
   }
 

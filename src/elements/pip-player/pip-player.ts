@@ -27,6 +27,7 @@ import { styles } from './pip-player.styles.js';
  * @csspart go-live - The button back to the live edge, shown when behind it.
  * @csspart error - The error panel.
  * @csspart retry - The error panel's Retry button.
+ * @csspart ended - The notice that a live show stopped publishing.
  * @cssprop --livecart-accent - Badge and button colour.
  * @cssprop --livecart-radius - Corner radius.
  */
@@ -80,6 +81,8 @@ export class PipPlayer extends LitElement {
   /** The `src` the current stream was made for. */
   private loadedSrc: string | null = null;
   private detachVideo?: AbortController;
+  /** The live show stopped publishing: `ended` stays until the next load. */
+  private streamEnded = false;
 
   constructor() {
     super();
@@ -170,6 +173,7 @@ export class PipPlayer extends LitElement {
             <button part="retry" type="button" @click=${this.load}>${t.retry}</button>
           </div>`
         : nothing}
+      ${this.streamEnded ? html`<p part="ended" class="notice" role="status">${t.streamEnded}</p>` : nothing}
       <slot></slot>
     </div>`;
   }
@@ -187,7 +191,7 @@ export class PipPlayer extends LitElement {
     const abort = (this.detachVideo = new AbortController());
     const on = (type: string, listener: () => void) => video.addEventListener(type, listener, { signal: abort.signal });
     const setState = (state: PlayerStateName) => () => {
-      if (this.state !== 'error') this.state = state;
+      if (this.state !== 'error' && !this.streamEnded) this.state = state;
     };
     on('loadstart', setState('loading'));
     on('playing', setState('playing'));
@@ -205,6 +209,8 @@ export class PipPlayer extends LitElement {
     const stopCues = watchProductCues(video, (id) => this.showController.show.feature(id));
     const stopPip = watchVideoPip(video, (mode) => this.setPipMode(mode));
     abort.signal.addEventListener('abort', () => (stopCues(), stopPip()));
+    // Back online after a failure: load again without waiting for the shopper's Retry.
+    window.addEventListener('online', () => this.state === 'error' && this.load(), { signal: abort.signal });
     this.load();
   }
 
@@ -223,6 +229,7 @@ export class PipPlayer extends LitElement {
     this.stream?.destroy();
     this.stream = undefined;
     this.errorMessage = '';
+    this.streamEnded = false;
     this.live = false;
     this.behindLive = false;
     this.state = 'idle';
@@ -231,6 +238,11 @@ export class PipPlayer extends LitElement {
     const stream = (this.stream = new Stream(video, new URL(this.src, document.baseURI).href, {
       onFatal: (message) => this.stream === stream && this.fail(message),
       onLive: (live) => (this.live = live),
+      onStale: () => {
+        if (this.stream !== stream) return;
+        this.streamEnded = true;
+        this.state = 'ended';
+      },
     }));
     void stream.start().then(() => {
       if (this.autoplay && this.stream === stream) this.autoplayVideo(video);
