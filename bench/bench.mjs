@@ -5,6 +5,8 @@
 //   npm run bench                    7 interleaved runs of each page
 //   npm run bench -- --runs 11
 //   npm run bench -- --soak 30       a 30-minute live session, heap and DOM sampled every 30 s
+//   npm run bench -- --serve         only serve the pages (/page/livecart, /page/bare%20hls.js),
+//                                    to look at them in a browser's network panel
 //
 // Chromium only (playwright-core, CDP): CDP is what emulates the network and reads the heap.
 import { createServer } from 'node:http';
@@ -19,6 +21,7 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '7' },
     soak: { type: 'string' },
+    serve: { type: 'boolean', default: false },
     'sample-seconds': { type: 'string', default: '30' },
   },
 });
@@ -242,6 +245,10 @@ async function soak(browser, origin, minutes) {
 }
 
 const { server, origin } = await serve();
+if (args.serve) {
+  console.log(`serving ${origin}/page/livecart and ${origin}/page/bare%20hls.js (no network emulation here)`);
+  await new Promise(() => {});
+}
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
   if (args.soak) await soak(browser, origin, Number(args.soak));

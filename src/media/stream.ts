@@ -1,5 +1,5 @@
 import type Hls from 'hls.js/light';
-import type { ErrorData } from 'hls.js/light';
+import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
 
 type HlsClass = typeof Hls;
 
@@ -16,18 +16,78 @@ export function canUseMediaSource(): boolean {
   return typeof mse?.isTypeSupported === 'function' && mse.isTypeSupported('video/mp4; codecs="avc1.42E01E,mp4a.40.2"');
 }
 
-let hlsLoading: Promise<HlsClass> | undefined;
+/** `light` plays everything livecart needs but captions; `full` adds subtitles and CEA-608/708. */
+export type HlsBuild = 'light' | 'full';
+const hlsLoading: Partial<Record<HlsBuild, Promise<HlsClass>>> = {};
 
-/** hls.js's light build, fetched once, the first time a stream needs it. */
-export function loadHls(): Promise<HlsClass> {
-  hlsLoading ??= import('hls.js/light').then(
-    (module) => module.default,
+/** One hls.js build, fetched once, the first time a stream needs it. */
+export function loadHls(build: HlsBuild = 'light'): Promise<HlsClass> {
+  hlsLoading[build] ??= (build === 'full' ? import('hls.js') : import('hls.js/light')).then(
+    (module) => module.default as HlsClass,
     (error: unknown) => {
-      hlsLoading = undefined;
+      delete hlsLoading[build];
       throw error;
     },
   );
-  return hlsLoading;
+  return hlsLoading[build];
+}
+
+/**
+ * Whether a multivariant playlist declares subtitles or closed captions, which only
+ * hls.js's full build renders. `CLOSED-CAPTIONS=NONE` declares there are none.
+ */
+export const declaresCaptions = (multivariant: string): boolean =>
+  /^#EXT-X-MEDIA:.*\bTYPE=(?:SUBTITLES|CLOSED-CAPTIONS)\b|\bCLOSED-CAPTIONS=(?!NONE\b)/m.test(multivariant);
+
+interface Manifest {
+  /** Where it came from after redirects: relative URLs in it resolve against this. */
+  url: string;
+  text: string;
+}
+
+/** The multivariant playlist, or undefined when it cannot be read (hls.js then tries and reports why). */
+async function fetchManifest(url: string, signal: AbortSignal): Promise<Manifest | undefined> {
+  try {
+    const response = await fetch(url, { signal });
+    return response.ok ? { url: response.url, text: await response.text() } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * hls.js's own playlist loader, except that the first request for `manifest` is answered
+ * with the copy already fetched, so the manifest is not fetched twice.
+ */
+function preloadedManifestLoader(HlsClass: HlsClass, requested: string, manifest: Manifest): HlsConfig['pLoader'] {
+  let preloaded: Manifest | undefined = manifest;
+  return class extends HlsClass.DefaultConfig.loader {
+    private cancelled = false;
+
+    override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
+      if (!preloaded || context.type !== 'manifest' || context.url !== requested) {
+        super.load(context, config, callbacks);
+        return;
+      }
+      const { url, text } = preloaded;
+      preloaded = undefined;
+      const stats = this.stats;
+      stats.loading.start = stats.loading.first = stats.loading.end = performance.now();
+      stats.loaded = stats.total = text.length;
+      // Asynchronously, as a network answer would come: hls.js is not ready for it inside load().
+      queueMicrotask(() => this.cancelled || callbacks.onSuccess({ url, data: text }, stats, context, null));
+    }
+
+    override abort(): void {
+      this.cancelled = true;
+      super.abort();
+    }
+
+    override destroy(): void {
+      this.cancelled = true;
+      super.destroy();
+    }
+  } as HlsConfig['pLoader'];
 }
 
 /** Live hls.js instances; tests read it to prove nothing is left behind. */
@@ -76,9 +136,17 @@ export class Stream {
       this.video.src = this.src;
       return;
     }
+    // The manifest and hls.js at once rather than one after the other: the manifest says
+    // which build the stream needs (captions take the full one, rarely: the light one is
+    // fetched meanwhile anyway), and hls.js then starts from it without fetching it again.
+    const manifestLoading = fetchManifest(this.src, this.abort.signal);
+    const light = loadHls('light');
+    light.catch(() => {}); // awaited below, unless the full build is needed instead
     let HlsClass: HlsClass;
+    let manifest: Manifest | undefined;
     try {
-      HlsClass = await loadHls();
+      manifest = await manifestLoading;
+      HlsClass = await (manifest && declaresCaptions(manifest.text) ? loadHls('full') : light);
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
       return;
@@ -91,6 +159,7 @@ export class Stream {
       enableDateRangeMetadataCues: true,
       enableID3MetadataCues: true,
       backBufferLength: 30,
+      ...(manifest && { pLoader: preloadedManifestLoader(HlsClass, this.src, manifest) }),
     }));
     liveHlsInstances.add(hls);
     hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {
