@@ -39,14 +39,14 @@ export function loadHls(build: HlsBuild = 'light'): Promise<HlsClass> {
 export const declaresCaptions = (multivariant: string): boolean =>
   /^#EXT-X-MEDIA:.*\bTYPE=(?:SUBTITLES|CLOSED-CAPTIONS)\b|\bCLOSED-CAPTIONS=(?!NONE\b)/m.test(multivariant);
 
-interface Manifest {
+interface Playlist {
   /** Where it came from after redirects: relative URLs in it resolve against this. */
   url: string;
   text: string;
 }
 
-/** The multivariant playlist, or undefined when it cannot be read (hls.js then tries and reports why). */
-async function fetchManifest(url: string, signal: AbortSignal): Promise<Manifest | undefined> {
+/** A playlist, or undefined when it cannot be read (hls.js then tries and reports why). */
+async function fetchPlaylist(url: string, signal: AbortSignal): Promise<Playlist | undefined> {
   try {
     const response = await fetch(url, { signal });
     return response.ok ? { url: response.url, text: await response.text() } : undefined;
@@ -56,21 +56,37 @@ async function fetchManifest(url: string, signal: AbortSignal): Promise<Manifest
 }
 
 /**
- * hls.js's own playlist loader, except that the first request for `manifest` is answered
- * with the copy already fetched, so the manifest is not fetched twice.
+ * The media playlist hls.js asks for first with `startLevel: 0`: the variant with the
+ * lowest bandwidth (hls.js sorts its levels by bitrate). Undefined for a media playlist.
  */
-function preloadedManifestLoader(HlsClass: HlsClass, requested: string, manifest: Manifest): HlsConfig['pLoader'] {
-  let preloaded: Manifest | undefined = manifest;
+export function lowestVariant(multivariant: Playlist): string | undefined {
+  const lines = multivariant.text.split(/\r?\n/);
+  let best: { bandwidth: number; uri: string } | undefined;
+  lines.forEach((line, i) => {
+    const bandwidth = /^#EXT-X-STREAM-INF:.*\bBANDWIDTH=(\d+)/.exec(line)?.[1];
+    const uri = lines.slice(i + 1).find((next) => next.trim() && !next.startsWith('#'))?.trim();
+    if (bandwidth && uri && (!best || Number(bandwidth) < best.bandwidth)) best = { bandwidth: Number(bandwidth), uri };
+  });
+  return best && new URL(best.uri, multivariant.url).href;
+}
+
+/**
+ * hls.js's own playlist loader, except that the first request for each playlist in
+ * `preloaded` (by the URL hls.js asks for) is answered with the copy fetched while hls.js
+ * itself was loading.
+ */
+function preloadedPlaylistLoader(HlsClass: HlsClass, preloaded: Map<string, Playlist>): HlsConfig['pLoader'] {
   return class extends HlsClass.DefaultConfig.loader {
     private cancelled = false;
 
     override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
-      if (!preloaded || context.type !== 'manifest' || context.url !== requested) {
+      const playlist = preloaded.get(context.url);
+      if (!playlist) {
         super.load(context, config, callbacks);
         return;
       }
-      const { url, text } = preloaded;
-      preloaded = undefined;
+      preloaded.delete(context.url);
+      const { url, text } = playlist;
       const stats = this.stats;
       stats.loading.start = stats.loading.first = stats.loading.end = performance.now();
       stats.loaded = stats.total = text.length;
@@ -88,6 +104,22 @@ function preloadedManifestLoader(HlsClass: HlsClass, requested: string, manifest
       super.destroy();
     }
   } as HlsConfig['pLoader'];
+}
+
+/**
+ * The playlists hls.js would fetch one after the other before its first segment (the
+ * multivariant one, then the lowest variant's), fetched while hls.js itself loads.
+ * Resolves to the multivariant playlist, if it could be read, and every playlist fetched.
+ */
+async function prefetchPlaylists(src: string, signal: AbortSignal) {
+  const preloaded = new Map<string, Playlist>();
+  const multivariant = await fetchPlaylist(src, signal);
+  if (!multivariant) return { preloaded };
+  preloaded.set(src, multivariant);
+  const variant = lowestVariant(multivariant);
+  const media = variant && (await fetchPlaylist(variant, signal));
+  if (variant && media) preloaded.set(variant, media);
+  return { multivariant, preloaded };
 }
 
 /** Live hls.js instances; tests read it to prove nothing is left behind. */
@@ -136,17 +168,18 @@ export class Stream {
       this.video.src = this.src;
       return;
     }
-    // The manifest and hls.js at once rather than one after the other: the manifest says
+    // The playlists and hls.js at once rather than one after the other: the manifest says
     // which build the stream needs (captions take the full one, rarely: the light one is
-    // fetched meanwhile anyway), and hls.js then starts from it without fetching it again.
-    const manifestLoading = fetchManifest(this.src, this.abort.signal);
+    // fetched meanwhile anyway), and hls.js then starts from them without fetching them again.
+    const playlists = prefetchPlaylists(this.src, this.abort.signal);
     const light = loadHls('light');
     light.catch(() => {}); // awaited below, unless the full build is needed instead
     let HlsClass: HlsClass;
-    let manifest: Manifest | undefined;
+    let preloaded: Map<string, Playlist>;
     try {
-      manifest = await manifestLoading;
-      HlsClass = await (manifest && declaresCaptions(manifest.text) ? loadHls('full') : light);
+      const prefetched = await playlists;
+      preloaded = prefetched.preloaded;
+      HlsClass = await (prefetched.multivariant && declaresCaptions(prefetched.multivariant.text) ? loadHls('full') : light);
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
       return;
@@ -159,7 +192,7 @@ export class Stream {
       enableDateRangeMetadataCues: true,
       enableID3MetadataCues: true,
       backBufferLength: 30,
-      ...(manifest && { pLoader: preloadedManifestLoader(HlsClass, this.src, manifest) }),
+      pLoader: preloadedPlaylistLoader(HlsClass, preloaded),
     }));
     liveHlsInstances.add(hls);
     hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/pip-player.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { declaresCaptions } from '../../src/media/stream.js';
+import { declaresCaptions, lowestVariant } from '../../src/media/stream.js';
 import { LIVE, until } from '../helpers.js';
 
 // Its own file, so its own page: a build once imported stays in the page's module map.
@@ -19,6 +19,22 @@ describe('which hls.js build a stream gets', () => {
       ['#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1,CLOSED-CAPTIONS="cc"\na.m3u8', true],
     ];
     for (const [playlist, expected] of table) expect(declaresCaptions(playlist), playlist).to.equal(expected);
+  });
+
+  it('knows which media playlist hls.js will ask for first (the lowest bandwidth)', () => {
+    const url = 'https://cdn.example/show/master.m3u8';
+    const text = [
+      '#EXTM3U',
+      '#EXT-X-STREAM-INF:BANDWIDTH=900000,RESOLUTION=1280x720',
+      'hi/index.m3u8',
+      '#EXT-X-STREAM-INF:BANDWIDTH=200000,RESOLUTION=320x180',
+      '',
+      'low/index.m3u8',
+      '#EXT-X-STREAM-INF:BANDWIDTH=500000',
+      'https://other.example/mid.m3u8',
+    ].join('\r\n');
+    expect(lowestVariant({ url, text })).to.equal('https://cdn.example/show/low/index.m3u8');
+    expect(lowestVariant({ url, text: '#EXTM3U\n#EXTINF:2,\nseg0.ts\n' })).to.equal(undefined);
   });
 
   it('fetches the manifest once: hls.js starts from the copy fetched while it loaded', async () => {
