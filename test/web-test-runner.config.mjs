@@ -27,6 +27,30 @@ function mockServiceWorker() {
   };
 }
 
+/**
+ * The strictest policy livecart supports, sent with test/fixtures/strict-csp.html: no
+ * inline script or style, no eval, Trusted Types for every DOM script sink. What it needs
+ * from a page is in the README (Troubleshooting): `media-src blob:` for MediaSource,
+ * `data:` for hls.js's metadata text track, `worker-src blob:` for hls.js's worker.
+ */
+export const STRICT_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self' blob: data:",
+  'worker-src blob:',
+  "require-trusted-types-for 'script'",
+].join('; ');
+
+function strictPageHeaders() {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.path === '/test/fixtures/strict-csp.html') ctx.set('Content-Security-Policy', STRICT_POLICY);
+  };
+}
+
 export default {
   rootDir: '.',
   files: ['test/**/*.test.ts'],
@@ -43,7 +67,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
+  middleware: [strictPageHeaders(), channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({
