@@ -192,6 +192,9 @@ export class Stream {
       enableDateRangeMetadataCues: true,
       enableID3MetadataCues: true,
       backBufferLength: 30,
+      // Fetch the first segment while the MediaSource opens, not after: opening it takes
+      // tens of milliseconds, on the critical path once the playlists come prefetched.
+      startFragPrefetch: true,
       pLoader: preloadedPlaylistLoader(HlsClass, preloaded),
     }));
     liveHlsInstances.add(hls);
