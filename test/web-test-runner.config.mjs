@@ -91,7 +91,8 @@ export default {
           browser: 'firefox',
           executablePath: firefox,
           headless: true,
-          // Muted autoplay is allowed by default; tests that need sound-on autoplay say so.
+          // As --autoplay-policy=no-user-gesture-required does for Chromium: autoplay with
+          // sound without a click, so both browsers start from the same policy.
           extraPrefsFirefox: { 'media.autoplay.default': 0 },
         },
       }),
