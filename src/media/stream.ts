@@ -106,22 +106,6 @@ function preloadedPlaylistLoader(HlsClass: HlsClass, preloaded: Map<string, Play
   } as HlsConfig['pLoader'];
 }
 
-/**
- * The playlists hls.js would fetch one after the other before its first segment (the
- * multivariant one, then the lowest variant's), fetched while hls.js itself loads.
- * Resolves to the multivariant playlist, if it could be read, and every playlist fetched.
- */
-async function prefetchPlaylists(src: string, signal: AbortSignal) {
-  const preloaded = new Map<string, Playlist>();
-  const multivariant = await fetchPlaylist(src, signal);
-  if (!multivariant) return { preloaded };
-  preloaded.set(src, multivariant);
-  const variant = lowestVariant(multivariant);
-  const media = variant && (await fetchPlaylist(variant, signal));
-  if (variant && media) preloaded.set(variant, media);
-  return { multivariant, preloaded };
-}
-
 /** Live hls.js instances; tests read it to prove nothing is left behind. */
 export const liveHlsInstances = new Set<Hls>();
 
@@ -168,18 +152,28 @@ export class Stream {
       this.video.src = this.src;
       return;
     }
-    // The playlists and hls.js at once rather than one after the other: the manifest says
-    // which build the stream needs (captions take the full one, rarely: the light one is
-    // fetched meanwhile anyway), and hls.js then starts from them without fetching them again.
-    const playlists = prefetchPlaylists(this.src, this.abort.signal);
+    // The playlists hls.js would fetch one after the other before its first segment (the
+    // multivariant one, then the lowest variant's) are fetched while hls.js itself loads,
+    // and hls.js starts from these copies. The multivariant playlist also says which build
+    // the stream needs: captions take the full one (rarely: the light one is fetched
+    // meanwhile anyway, as most streams need it).
+    const { signal } = this.abort;
     const light = loadHls('light');
     light.catch(() => {}); // awaited below, unless the full build is needed instead
+    const multivariant = fetchPlaylist(this.src, signal);
+    const lowest = multivariant.then(async (playlist) => {
+      const url = playlist && lowestVariant(playlist);
+      const media = url && (await fetchPlaylist(url, signal));
+      return url && media ? ([url, media] as const) : undefined;
+    });
     let HlsClass: HlsClass;
-    let preloaded: Map<string, Playlist>;
+    const preloaded = new Map<string, Playlist>();
     try {
-      const prefetched = await playlists;
-      preloaded = prefetched.preloaded;
-      HlsClass = await (prefetched.multivariant && declaresCaptions(prefetched.multivariant.text) ? loadHls('full') : light);
+      const build = multivariant.then((playlist) => (playlist && declaresCaptions(playlist.text) ? loadHls('full') : light));
+      const [main, media, Class] = await Promise.all([multivariant, lowest, build]);
+      if (main) preloaded.set(this.src, main);
+      if (media) preloaded.set(...media);
+      HlsClass = Class;
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
       return;
