@@ -9,8 +9,10 @@ import { channelMiddleware, channelResponse } from './demo/channel/live-channel.
  * crossed. The README lists them.
  */
 const BUDGETS: { test: RegExp; name: string; max: number }[] = [
-  { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 26_000 },
-  { test: /^hls[^/]*\.js$/, name: 'hls.js chunk', max: 120_000 },
+  { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 27_000 },
+  { test: /^hls\.light-[\w-]+\.js$/, name: 'hls.js light chunk', max: 120_000 },
+  // Fetched instead of the light one only for streams that declare subtitles or captions.
+  { test: /^hls-[\w-]+\.js$/, name: 'hls.js full chunk', max: 190_000 },
 ];
 
 function sizeBudgets(): Plugin {
@@ -26,7 +28,7 @@ function sizeBudgets(): Plugin {
           continue;
         }
         const size = gzipSync(file.code, { level: 9 }).length;
-        console.log(`  ${budget.name.padEnd(18)} ${(size / 1000).toFixed(1)} kB gzip (budget ${budget.max / 1000} kB)`);
+        console.log(`  ${budget.name.padEnd(20)} ${(size / 1000).toFixed(1)} kB gzip (budget ${budget.max / 1000} kB)`);
         if (size > budget.max) over.push(`${budget.name}: ${size} B gzip > ${budget.max} B`);
       }
       if (over.length) this.error(`size budget crossed:\n  ${over.join('\n  ')}`);

@@ -2,10 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
+import { faultKoaMiddleware } from './fault-server.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/**
+ * `LIVECART_BROWSERS=chromium` (or `firefox`) runs one browser; by default both run.
+ * Playwright cannot drive Debian's Firefox (it needs its own patched build), so Firefox
+ * goes through puppeteer over WebDriver BiDi.
+ */
+const only = process.env.LIVECART_BROWSERS?.split(',');
+const wanted = (name) => !only || only.includes(name);
 
 /** msw's worker must be served from the root, so its scope covers the test pages. */
 function mockServiceWorker() {
@@ -14,6 +24,30 @@ function mockServiceWorker() {
     if (ctx.path !== '/mockServiceWorker.js') return next();
     ctx.type = 'application/javascript';
     ctx.body = await readFile(file);
+  };
+}
+
+/**
+ * The strictest policy livecart supports, sent with test/fixtures/strict-csp.html: no
+ * inline script or style, no eval, Trusted Types for every DOM script sink. What it needs
+ * from a page is in the README (Troubleshooting): `media-src blob:` for MediaSource,
+ * `data:` for hls.js's metadata text track, `worker-src blob:` for hls.js's worker.
+ */
+export const STRICT_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self' blob: data:",
+  'worker-src blob:',
+  "require-trusted-types-for 'script'",
+].join('; ');
+
+function strictPageHeaders() {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.path === '/test/fixtures/strict-csp.html') ctx.set('Content-Security-Policy', STRICT_POLICY);
   };
 }
 
@@ -33,22 +67,34 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [channelKoaMiddleware(), mockServiceWorker()],
+  middleware: [strictPageHeaders(), channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: chromium,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--autoplay-policy=no-user-gesture-required',
-        ],
-      },
-    }),
-  ],
+    wanted('chromium') &&
+      playwrightLauncher({
+        product: 'chromium',
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--autoplay-policy=no-user-gesture-required',
+          ],
+        },
+      }),
+    wanted('firefox') &&
+      puppeteerLauncher({
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: firefox,
+          headless: true,
+          // As --autoplay-policy=no-user-gesture-required does for Chromium: autoplay with
+          // sound without a click, so both browsers start from the same policy.
+          extraPrefsFirefox: { 'media.autoplay.default': 0 },
+        },
+      }),
+  ].filter(Boolean),
 };

@@ -8,6 +8,8 @@
 //   /channel/live.m3u8            multivariant playlist of the live channel
 //   /channel/live/<rendition>.m3u8 its media playlists (sliding window)
 //   /channel/replay.m3u8          the same show as a VOD (a shoppable replay)
+//   /channel/captioned.m3u8       the live channel declaring closed captions (CEA-608), which
+//                                 takes hls.js's full build
 //   /channel/media/...            segments, show.mp4, and id3/vod.m3u8 (the show with ID3 cues)
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +29,13 @@ const RENDITIONS = [
 /** Replays are dated from a fixed moment so their tags never change. */
 const REPLAY_EPOCH = Date.parse('2026-11-20T18:00:00.000Z');
 
-export function multivariantPlaylist(kind) {
+export function multivariantPlaylist(kind, { captions = false } = {}) {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
+  if (captions) lines.push('#EXT-X-MEDIA:TYPE=CLOSED-CAPTIONS,GROUP-ID="cc",NAME="English",LANGUAGE="en",INSTREAM-ID="CC1"');
   for (const r of RENDITIONS) {
     lines.push(
-      `#EXT-X-STREAM-INF:BANDWIDTH=${r.bandwidth},RESOLUTION=${r.resolution},CODECS="${r.codecs}",FRAME-RATE=30`,
+      `#EXT-X-STREAM-INF:BANDWIDTH=${r.bandwidth},RESOLUTION=${r.resolution},CODECS="${r.codecs}",FRAME-RATE=30` +
+        (captions ? ',CLOSED-CAPTIONS="cc"' : ''),
       `${kind}/${r.name}.m3u8`,
     );
   }
@@ -93,6 +97,7 @@ export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
   const text = (body) => ({ status: 200, type: TYPES.m3u8, body, cache: 'no-cache' });
   if (rest === 'live.m3u8') return text(multivariantPlaylist('live'));
   if (rest === 'replay.m3u8') return text(multivariantPlaylist('replay'));
+  if (rest === 'captioned.m3u8') return text(multivariantPlaylist('live', { captions: true }));
   const playlist = /^(live|replay)\/(\w+)\.m3u8$/.exec(rest);
   if (playlist && RENDITIONS.some((r) => r.name === playlist[2])) {
     const [, kind, rendition] = playlist;

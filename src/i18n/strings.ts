@@ -14,6 +14,7 @@ const en = {
   goLive: 'Go live',
   retry: 'Retry',
   streamError: 'The video could not be played.',
+  streamEnded: 'The show has ended.',
   feedError: 'Products could not be loaded.',
   loadingProducts: 'Loading products…',
   noProducts: 'No products yet.',

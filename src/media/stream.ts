@@ -1,5 +1,5 @@
 import type Hls from 'hls.js/light';
-import type { ErrorData } from 'hls.js/light';
+import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
 
 type HlsClass = typeof Hls;
 
@@ -16,18 +16,94 @@ export function canUseMediaSource(): boolean {
   return typeof mse?.isTypeSupported === 'function' && mse.isTypeSupported('video/mp4; codecs="avc1.42E01E,mp4a.40.2"');
 }
 
-let hlsLoading: Promise<HlsClass> | undefined;
+/** `light` plays everything livecart needs but captions; `full` adds subtitles and CEA-608/708. */
+export type HlsBuild = 'light' | 'full';
+const hlsLoading: Partial<Record<HlsBuild, Promise<HlsClass>>> = {};
 
-/** hls.js's light build, fetched once, the first time a stream needs it. */
-export function loadHls(): Promise<HlsClass> {
-  hlsLoading ??= import('hls.js/light').then(
-    (module) => module.default,
+/** One hls.js build, fetched once, the first time a stream needs it. */
+export function loadHls(build: HlsBuild = 'light'): Promise<HlsClass> {
+  hlsLoading[build] ??= (build === 'full' ? import('hls.js') : import('hls.js/light')).then(
+    (module) => module.default as HlsClass,
     (error: unknown) => {
-      hlsLoading = undefined;
+      delete hlsLoading[build];
       throw error;
     },
   );
-  return hlsLoading;
+  return hlsLoading[build];
+}
+
+/**
+ * Whether a multivariant playlist declares subtitles or closed captions, which only
+ * hls.js's full build renders. `CLOSED-CAPTIONS=NONE` declares there are none.
+ */
+export const declaresCaptions = (multivariant: string): boolean =>
+  /^#EXT-X-MEDIA:.*\bTYPE=(?:SUBTITLES|CLOSED-CAPTIONS)\b|\bCLOSED-CAPTIONS=(?!NONE\b)/m.test(multivariant);
+
+interface Playlist {
+  /** Where it came from after redirects: relative URLs in it resolve against this. */
+  url: string;
+  text: string;
+}
+
+/** A playlist, or undefined when it cannot be read (hls.js then tries and reports why). */
+async function fetchPlaylist(url: string, signal: AbortSignal): Promise<Playlist | undefined> {
+  try {
+    const response = await fetch(url, { signal });
+    return response.ok ? { url: response.url, text: await response.text() } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The media playlist hls.js asks for first with `startLevel: 0`: the variant with the
+ * lowest bandwidth (hls.js sorts its levels by bitrate). Undefined for a media playlist.
+ */
+export function lowestVariant(multivariant: Playlist): string | undefined {
+  const lines = multivariant.text.split(/\r?\n/);
+  let best: { bandwidth: number; uri: string } | undefined;
+  lines.forEach((line, i) => {
+    const bandwidth = /^#EXT-X-STREAM-INF:.*\bBANDWIDTH=(\d+)/.exec(line)?.[1];
+    const uri = lines.slice(i + 1).find((next) => next.trim() && !next.startsWith('#'))?.trim();
+    if (bandwidth && uri && (!best || Number(bandwidth) < best.bandwidth)) best = { bandwidth: Number(bandwidth), uri };
+  });
+  return best && new URL(best.uri, multivariant.url).href;
+}
+
+/**
+ * hls.js's own playlist loader, except that the first request for each playlist in
+ * `preloaded` (by the URL hls.js asks for) is answered with the copy fetched while hls.js
+ * itself was loading.
+ */
+function preloadedPlaylistLoader(HlsClass: HlsClass, preloaded: Map<string, Playlist>): HlsConfig['pLoader'] {
+  return class extends HlsClass.DefaultConfig.loader {
+    private cancelled = false;
+
+    override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
+      const playlist = preloaded.get(context.url);
+      if (!playlist) {
+        super.load(context, config, callbacks);
+        return;
+      }
+      preloaded.delete(context.url);
+      const { url, text } = playlist;
+      const stats = this.stats;
+      stats.loading.start = stats.loading.first = stats.loading.end = performance.now();
+      stats.loaded = stats.total = text.length;
+      // Asynchronously, as a network answer would come: hls.js is not ready for it inside load().
+      queueMicrotask(() => this.cancelled || callbacks.onSuccess({ url, data: text }, stats, context, null));
+    }
+
+    override abort(): void {
+      this.cancelled = true;
+      super.abort();
+    }
+
+    override destroy(): void {
+      this.cancelled = true;
+      super.destroy();
+    }
+  } as HlsConfig['pLoader'];
 }
 
 /** Live hls.js instances; tests read it to prove nothing is left behind. */
@@ -38,9 +114,17 @@ export interface StreamCallbacks {
   onFatal(message: string): void;
   /** Whether the stream is live, once known. */
   onLive(live: boolean): void;
+  /** A live stream stopped publishing segments without saying it ended (no EXT-X-ENDLIST). */
+  onStale(): void;
 }
 
 const MAX_RECOVERIES = 3;
+/**
+ * How many target durations a live playlist may stay unchanged before the show counts as
+ * over. hls.js keeps reloading such a playlist forever and only stalls; a viewer is better
+ * told. Generous, so a slow encoder is not cut off.
+ */
+const STALE_TARGET_DURATIONS = 6;
 
 /**
  * One source attached to one video element: hls.js when the source is HLS and
@@ -50,6 +134,8 @@ export class Stream {
   private hls?: Hls;
   private destroyed = false;
   private recoveries = 0;
+  /** The last media sequence number the live playlist listed, and when it first did. */
+  private lastSegment = { sn: -1, since: 0 };
   private readonly abort = new AbortController();
 
   constructor(
@@ -66,9 +152,28 @@ export class Stream {
       this.video.src = this.src;
       return;
     }
+    // The playlists hls.js would fetch one after the other before its first segment (the
+    // multivariant one, then the lowest variant's) are fetched while hls.js itself loads,
+    // and hls.js starts from these copies. The multivariant playlist also says which build
+    // the stream needs: captions take the full one (rarely: the light one is fetched
+    // meanwhile anyway, as most streams need it).
+    const { signal } = this.abort;
+    const light = loadHls('light');
+    light.catch(() => {}); // awaited below, unless the full build is needed instead
+    const multivariant = fetchPlaylist(this.src, signal);
+    const lowest = multivariant.then(async (playlist) => {
+      const url = playlist && lowestVariant(playlist);
+      const media = url && (await fetchPlaylist(url, signal));
+      return url && media ? ([url, media] as const) : undefined;
+    });
     let HlsClass: HlsClass;
+    const preloaded = new Map<string, Playlist>();
     try {
-      HlsClass = await loadHls();
+      const build = multivariant.then((playlist) => (playlist && declaresCaptions(playlist.text) ? loadHls('full') : light));
+      const [main, media, Class] = await Promise.all([multivariant, lowest, build]);
+      if (main) preloaded.set(this.src, main);
+      if (media) preloaded.set(...media);
+      HlsClass = Class;
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
       return;
@@ -81,9 +186,16 @@ export class Stream {
       enableDateRangeMetadataCues: true,
       enableID3MetadataCues: true,
       backBufferLength: 30,
+      // Fetch the first segment while the MediaSource opens, not after: opening it takes
+      // tens of milliseconds, on the critical path once the playlists come prefetched.
+      startFragPrefetch: true,
+      pLoader: preloadedPlaylistLoader(HlsClass, preloaded),
     }));
     liveHlsInstances.add(hls);
-    hls.on(HlsClass.Events.LEVEL_LOADED, (_event, data) => this.callbacks.onLive(data.details.live));
+    hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {
+      this.callbacks.onLive(details.live);
+      if (details.live) this.checkStale(details.endSN, details.targetduration);
+    });
     hls.on(HlsClass.Events.FRAG_BUFFERED, () => (this.recoveries = 0));
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.onHlsError(HlsClass, data));
     hls.loadSource(this.src);
@@ -120,6 +232,18 @@ export class Stream {
     } else {
       this.video.removeAttribute('src');
       this.video.load();
+    }
+  }
+
+  private checkStale(endSN: number, targetDuration: number): void {
+    const now = performance.now();
+    if (endSN !== this.lastSegment.sn) {
+      this.lastSegment = { sn: endSN, since: now };
+      return;
+    }
+    if (now - this.lastSegment.since > STALE_TARGET_DURATIONS * targetDuration * 1000) {
+      this.hls?.stopLoad();
+      this.callbacks.onStale();
     }
   }
 

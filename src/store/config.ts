@@ -114,6 +114,8 @@ interface Stub {
  * script-tag entry runs it; module users import `configure` instead.
  */
 export function installGlobal(): void {
+  // Server-side imports have no window to answer on.
+  if (typeof window === 'undefined') return;
   const w = window as unknown as { livecart?: Stub & Record<string, unknown> };
   const stub = w.livecart ?? {};
   const queued = Array.isArray(stub.q) ? stub.q : [];

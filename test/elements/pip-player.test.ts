@@ -161,7 +161,7 @@ describe('<pip-player>', () => {
     const el = await fixture<PipPlayer>(html`<pip-player src=${MP4} autoplay muted></pip-player>`);
     await until(() => el.state === 'playing', 'playing');
     el.shadowRoot!.querySelector<HTMLElement>('[part~="frame"]')!.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space bar, by its key value (Firefox's BiDi knows no "Space")
     await until(() => el.state === 'paused', 'paused by Space');
     await sendKeys({ press: 'm' });
     expect(el.video.muted).to.equal(false);

@@ -60,6 +60,15 @@ export const styles = css`
     color: #fff;
     cursor: pointer;
   }
+  .notice {
+    position: absolute;
+    inset: auto 0 0;
+    margin: 0;
+    padding: 8px 12px;
+    background: rgb(0 0 0 / 0.75);
+    color: #fff;
+    text-align: center;
+  }
   [part~='error'] {
     position: absolute;
     inset: 0;

@@ -37,6 +37,7 @@ import { floatingStyles, styles } from './pip-player.styles.js';
  * @csspart retry - The error panel's Retry button.
  * @csspart placeholder - What stays in the page while the video is in a Document PiP window.
  * @csspart float-controls - The floating mini player's buttons (`float-handle`, `float-expand`, `float-close`, `float-back`).
+ * @csspart ended - The notice that a live show stopped publishing.
  * @cssprop --livecart-accent - Badge and button colour.
  * @cssprop --livecart-radius - Corner radius.
  */
@@ -137,6 +138,8 @@ export class PipPlayer extends LitElement {
       () => this.pipMode,
     ),
   ];
+  /** The live show stopped publishing: `ended` stays until the next load. */
+  private streamEnded = false;
 
   constructor() {
     super();
@@ -293,6 +296,7 @@ export class PipPlayer extends LitElement {
             <button part="retry" type="button" @click=${this.load}>${t.retry}</button>
           </div>`
         : nothing}
+      ${this.streamEnded ? html`<p part="ended" class="notice" role="status">${t.streamEnded}</p>` : nothing}
       ${floating ? this.renderFloatControls(t) : nothing}
       <slot></slot>
     </div>`;
@@ -369,7 +373,7 @@ export class PipPlayer extends LitElement {
     const { signal } = abort;
     const on = (type: string, listener: () => void) => video.addEventListener(type, listener, { signal });
     const setState = (state: PlayerStateName) => () => {
-      if (this.state !== 'error') this.state = state;
+      if (this.state !== 'error' && !this.streamEnded) this.state = state;
     };
     on('loadstart', setState('loading'));
     on('playing', () => {
@@ -394,6 +398,8 @@ export class PipPlayer extends LitElement {
       this.watchScroll(),
     ];
     signal.addEventListener('abort', () => stops.forEach((stop) => stop()));
+    // Back online after a failure: load again without waiting for the shopper's Retry.
+    window.addEventListener('online', () => this.state === 'error' && this.load(), { signal });
     this.load();
     this.loadSchedule();
   }
@@ -417,6 +423,7 @@ export class PipPlayer extends LitElement {
     this.stream?.destroy();
     this.stream = undefined;
     this.errorMessage = '';
+    this.streamEnded = false;
     this.live = false;
     this.behindLive = false;
     this.state = 'idle';
@@ -425,6 +432,11 @@ export class PipPlayer extends LitElement {
     const stream = (this.stream = new Stream(video, new URL(this.src, document.baseURI).href, {
       onFatal: (message) => this.stream === stream && this.fail(message),
       onLive: (live) => (this.live = live),
+      onStale: () => {
+        if (this.stream !== stream) return;
+        this.streamEnded = true;
+        this.state = 'ended';
+      },
     }));
     void stream.start().then(() => {
       if (this.autoplay && this.stream === stream) this.autoplayVideo(video);

@@ -13,6 +13,7 @@ const strings: Strings = {
   goLive: 'Zum Live-Bild',
   retry: 'Erneut versuchen',
   streamError: 'Das Video konnte nicht abgespielt werden.',
+  streamEnded: 'Die Sendung ist beendet.',
   feedError: 'Die Produkte konnten nicht geladen werden.',
   loadingProducts: 'Produkte werden geladen…',
   noProducts: 'Noch keine Produkte.',

@@ -13,6 +13,7 @@ const strings: Strings = {
   goLive: 'Ir al directo',
   retry: 'Reintentar',
   streamError: 'No se pudo reproducir el vídeo.',
+  streamEnded: 'La emisión ha terminado.',
   feedError: 'No se pudieron cargar los productos.',
   loadingProducts: 'Cargando productos…',
   noProducts: 'Aún no hay productos.',

@@ -13,6 +13,7 @@ const strings: Strings = {
   goLive: 'Revenir au direct',
   retry: 'Réessayer',
   streamError: 'La vidéo n’a pas pu être lue.',
+  streamEnded: 'L’émission est terminée.',
   feedError: 'Les produits n’ont pas pu être chargés.',
   loadingProducts: 'Chargement des produits…',
   noProducts: 'Aucun produit pour l’instant.',

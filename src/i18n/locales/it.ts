@@ -13,6 +13,7 @@ const strings: Strings = {
   goLive: 'Torna al live',
   retry: 'Riprova',
   streamError: 'Impossibile riprodurre il video.',
+  streamEnded: 'La diretta è terminata.',
   feedError: 'Impossibile caricare i prodotti.',
   loadingProducts: 'Caricamento prodotti…',
   noProducts: 'Ancora nessun prodotto.',

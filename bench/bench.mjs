@@ -1,0 +1,259 @@
+// `npm run bench`: start-up cost of livecart against a bare hls.js page, on the simulated
+// live channel served over loopback with an emulated network. Run `npm run build` first
+// (the bench script does). Results: a table on stdout and JSON in bench/results/.
+//
+//   npm run bench                    7 interleaved runs of each page
+//   npm run bench -- --runs 11
+//   npm run bench -- --soak 30       a 30-minute live session, heap and DOM sampled every 30 s
+//   npm run bench -- --serve         only serve the pages (/page/livecart, /page/bare%20hls.js),
+//                                    to look at them in a browser's network panel
+//
+// Chromium only (playwright-core, CDP): CDP is what emulates the network and reads the heap.
+import { createServer } from 'node:http';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { channelResponse } from '../demo/channel/live-channel.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '7' },
+    soak: { type: 'string' },
+    serve: { type: 'boolean', default: false },
+    'sample-seconds': { type: 'string', default: '30' },
+  },
+});
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** What the issue fixes for every run: 40 ms per request, 20 Mbit/s both ways. */
+const NETWORK = { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 };
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required', '--enable-precise-memory-info'];
+
+// ---------- the pages -------------------------------------------------------------------
+
+/**
+ * Both pages report through window.__bench: the first presented video frame (rVFC), the
+ * long tasks and layout shifts until then, and which scripts were fetched before it.
+ */
+const PROBE = `<script>
+  window.__bench = { longTasks: 0, cls: 0 };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longTasks += e.duration; })
+    .observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __bench.cls += e.value; })
+    .observe({ type: 'layout-shift', buffered: true });
+  window.__benchWatch = (video) => video.requestVideoFrameCallback((now) => {
+    __bench.firstFrame = now;
+    __bench.scripts = performance.getEntriesByType('resource')
+      .filter((r) => /\\.m?js(\\?|$)/.test(r.name) && r.responseEnd <= now)
+      .map((r) => ({ url: new URL(r.name).pathname, bytes: r.encodedBodySize }));
+    // Shifts caused by the start itself land within a frame or two of it.
+    setTimeout(() => (__bench.done = true), 500);
+  });
+</script>`;
+
+const PAGES = {
+  // The baseline: what a page would do with hls.js and nothing else.
+  'bare hls.js': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare hls.js</title>${PROBE}
+    <script src="/hls/hls.min.js"></script></head><body>
+    <video muted autoplay playsinline style="display:block;width:640px;aspect-ratio:16/9;background:#000"></video>
+    <script>
+      const video = document.querySelector('video');
+      __benchWatch(video);
+      const hls = new Hls();
+      hls.loadSource('/channel/live.m3u8');
+      hls.attachMedia(video);
+    </script></body></html>`,
+  // livecart as the README shows it: the script tag and one element.
+  livecart: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>livecart</title>${PROBE}
+    <script type="module" src="/dist/livecart.js"></script></head><body style="width:1024px">
+    <live-stream src="/channel/live.m3u8" products="/demo/public/products.json" autoplay muted></live-stream>
+    <script type="module">
+      await customElements.whenDefined('live-stream');
+      const stream = document.querySelector('live-stream');
+      await stream.updateComplete;
+      __benchWatch(stream.shadowRoot.querySelector('pip-player').video);
+    </script></body></html>`,
+};
+
+// ---------- the server ------------------------------------------------------------------
+
+const TYPES = { js: 'text/javascript', json: 'application/json', svg: 'image/svg+xml', html: 'text/html' };
+
+async function serve() {
+  const epoch = Date.now();
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const channel = await channelResponse(path, { epoch });
+    if (channel) {
+      res.writeHead(channel.status, { 'Content-Type': channel.type, 'Cache-Control': channel.cache });
+      return res.end(channel.body);
+    }
+    const page = /^\/page\/(.+)$/.exec(path);
+    let file;
+    if (page && PAGES[page[1]]) {
+      res.writeHead(200, { 'Content-Type': TYPES.html, 'Cache-Control': 'no-store' });
+      return res.end(PAGES[page[1]]);
+    }
+    if (path.startsWith('/hls/')) file = `${ROOT}node_modules/hls.js/dist/${path.slice(5)}`;
+    else if (/^\/(dist|demo)\/[\w./-]+$/.test(path) && !path.includes('..')) file = ROOT + path.slice(1);
+    try {
+      let body = await readFile(file);
+      const type = TYPES[path.split('.').pop()] ?? 'application/octet-stream';
+      const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+      // Scripts and JSON gzip-encoded, as any CDN serves them: the bytes counted are these.
+      if (/javascript|json|svg/.test(type) && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 9 });
+        headers['Content-Encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+// ---------- one run ---------------------------------------------------------------------
+
+async function openPage(browser, origin, name) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/page/${encodeURIComponent(name)}`);
+  return { context, page, cdp, errors };
+}
+
+async function heap(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+  return { heap: usedSize, nodes, listeners: jsEventListeners };
+}
+
+async function run(browser, origin, name) {
+  const { context, page, cdp, errors } = await openPage(browser, origin, name);
+  try {
+    await page.waitForFunction(() => window.__bench?.done, null, { timeout: 30_000 });
+    const b = await page.evaluate(() => window.__bench);
+    const own = b.scripts.filter((s) => s.url.startsWith('/dist/livecart')).reduce((n, s) => n + s.bytes, 0);
+    return {
+      ttff: b.firstFrame,
+      jsBytes: b.scripts.reduce((n, s) => n + s.bytes, 0),
+      ownBytes: own,
+      longTasks: b.longTasks,
+      cls: b.cls,
+      heap: (await heap(cdp)).heap,
+      scripts: b.scripts,
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------- report ----------------------------------------------------------------------
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const stat = (xs, fmt) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
+const ms = (x) => `${Math.round(x)} ms`;
+const kb = (x) => `${(x / 1000).toFixed(1)} kB`;
+const mb = (x) => `${(x / 1e6).toFixed(1)} MB`;
+const ratio = (x) => `${x.toFixed(2)}x`;
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
+}
+
+async function save(kind, data) {
+  const dir = `${ROOT}bench/results/`;
+  await mkdir(dir, { recursive: true });
+  const file = `${dir}${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  await writeFile(file, JSON.stringify(data, null, 2) + '\n');
+  return file;
+}
+
+async function startup(browser, origin) {
+  const runs = Number(args.runs);
+  const results = { 'bare hls.js': [], livecart: [] };
+  for (let i = 0; i < runs; i++) {
+    // Interleaved, and the order flips each run, so drift on the machine hits both alike.
+    const order = i % 2 ? ['livecart', 'bare hls.js'] : ['bare hls.js', 'livecart'];
+    for (const name of order) results[name].push(await run(browser, origin, name));
+    process.stderr.write(`run ${i + 1}/${runs}\n`);
+  }
+  const base = results['bare hls.js'];
+  const rows = [['page', 'first frame', 'TTFF / bare', 'JS before frame (gzip)', 'of it livecart', 'long tasks', 'CLS', 'heap after start']];
+  for (const [name, rs] of Object.entries(results)) {
+    rows.push([
+      name,
+      stat(rs.map((r) => r.ttff), ms),
+      stat(rs.map((r, i) => r.ttff / base[i].ttff), ratio),
+      stat(rs.map((r) => r.jsBytes), kb),
+      stat(rs.map((r) => r.ownBytes), kb),
+      stat(rs.map((r) => r.longTasks), ms),
+      stat(rs.map((r) => r.cls), (x) => x.toFixed(3)),
+      stat(rs.map((r) => r.heap), mb),
+    ]);
+  }
+  console.log(`\n${runs} interleaved runs each; median (min–max); network ${NETWORK.latency} ms, 20 Mbit/s\n`);
+  console.log(table(rows));
+  const errors = Object.values(results).flat().flatMap((r) => r.errors);
+  if (errors.length) console.log(`\npage errors: ${errors.join('; ')}`);
+  console.log(`\n${await save('startup', { network: NETWORK, runs: results })}`);
+}
+
+async function soak(browser, origin, minutes) {
+  const every = Number(args['sample-seconds']) * 1000;
+  const { context, page, cdp, errors } = await openPage(browser, origin, 'livecart');
+  await page.waitForFunction(() => window.__bench?.done, null, { timeout: 30_000 });
+  const samples = [];
+  const start = Date.now();
+  for (;;) {
+    const player = await page.evaluate(() =>
+      document.querySelector('live-stream').shadowRoot.querySelector('pip-player').getAttribute('state'),
+    );
+    samples.push({ seconds: Math.round((Date.now() - start) / 1000), state: player, ...(await heap(cdp)) });
+    const s = samples.at(-1);
+    console.log(`${String(s.seconds).padStart(5)} s  heap ${mb(s.heap)}  nodes ${s.nodes}  listeners ${s.listeners}  ${s.state}`);
+    if (Date.now() - start >= minutes * 60_000) break;
+    await page.waitForTimeout(every);
+  }
+  await context.close();
+  // The first minute is warm-up (hls.js fills its buffers, ABR climbs); growth counts after it.
+  const settled = samples.find((s) => s.seconds >= 60) ?? samples[0];
+  const last = samples.at(-1);
+  console.log(
+    `\nsoak ${minutes} min: heap ${mb(settled.heap)} -> ${mb(last.heap)} (${mb(last.heap - settled.heap)}), ` +
+      `DOM nodes ${settled.nodes} -> ${last.nodes}, listeners ${settled.listeners} -> ${last.listeners}` +
+      `${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`,
+  );
+  console.log(await save('soak', { minutes, samples, errors }));
+}
+
+const { server, origin } = await serve();
+if (args.serve) {
+  console.log(`serving ${origin}/page/livecart and ${origin}/page/bare%20hls.js (no network emulation here)`);
+  await new Promise(() => {});
+}
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+try {
+  if (args.soak) await soak(browser, origin, Number(args.soak));
+  else await startup(browser, origin);
+} finally {
+  await browser.close();
+  server.close();
+}

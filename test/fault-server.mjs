@@ -1,0 +1,84 @@
+// A fault-injecting server for the fault tests, on the test runner's own origin.
+//
+//   /faults/<faults>/channel/...   the simulated live channel (demo/channel) with faults
+//   /faults/<faults>/feed.json     the demo's product feed with faults
+//   /faults-control?id=<id>&down=1|0  drops (or restores) every connection of session <id>
+//
+// <faults> is written like a query string (`id=a1&seg500=3`) but sits in the path, so the
+// relative URLs inside playlists keep it. It picks:
+//   id=<id>          the session: counters and the down switch are per session
+//   manifest=<code>  the multivariant playlist answers <code>
+//   seg500=<n>       every n-th segment request answers 500
+//   stall=<n>        the n-th segment request waits `stallms` (default 20000) before answering
+//   freeze=<ms>      the live playlists stop moving <ms> after the session's first request
+//                    (the encoder died: no new segments, and no EXT-X-ENDLIST either)
+//   feed=500|garbage|slow
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { channelResponse } from '../demo/channel/live-channel.mjs';
+
+const FEED = fileURLToPath(new URL('../demo/public/products.json', import.meta.url));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Per session: segment request count, whether the server is "down", first request time. */
+const sessions = new Map();
+const session = (id) => {
+  if (!sessions.has(id)) sessions.set(id, { segments: 0, down: false, started: Date.now() });
+  return sessions.get(id);
+};
+
+async function feedResponse(kind) {
+  const json = { status: 200, type: 'application/json' };
+  if (kind === '500') return { status: 500, type: 'text/plain', body: 'internal error' };
+  if (kind === 'garbage') return { ...json, body: '{"products": [ {"id": "x", "title": <<<\u0000' };
+  if (kind === 'slow') return (await sleep(4000), { ...json, body: await readFile(FEED) });
+  return { ...json, body: await readFile(FEED) };
+}
+
+/** Koa-style middleware for @web/test-runner. */
+export function faultKoaMiddleware(epoch = Date.now()) {
+  return async (ctx, next) => {
+    if (ctx.path === '/faults-control') {
+      session(ctx.query.id).down = ctx.query.down === '1';
+      ctx.body = 'ok';
+      return;
+    }
+    const m = /^\/faults\/([^/]+)\/(.+)$/.exec(ctx.path);
+    if (!m) return next();
+    const faults = new URLSearchParams(decodeURIComponent(m[1]));
+    const state = session(faults.get('id') ?? 'default');
+    const rest = m[2];
+    if (state.down) {
+      // Not an HTTP error: the connection itself goes, as when a server or link drops.
+      ctx.respond = false;
+      ctx.req.socket.destroy();
+      return;
+    }
+    let answer;
+    if (rest === 'feed.json') {
+      answer = await feedResponse(faults.get('feed'));
+    } else if (rest === 'channel/live.m3u8' && faults.has('manifest')) {
+      answer = { status: Number(faults.get('manifest')), type: 'text/plain', body: 'no such stream' };
+    } else if (/\.ts$/.test(rest)) {
+      const n = ++state.segments;
+      if (faults.has('seg500') && n % Number(faults.get('seg500')) === 0) {
+        answer = { status: 500, type: 'text/plain', body: 'segment failed' };
+      } else {
+        if (Number(faults.get('stall')) === n) await sleep(Number(faults.get('stallms') ?? 20_000));
+        answer = await channelResponse(`/${rest}`, { epoch });
+      }
+    } else {
+      const freeze = faults.has('freeze') ? state.started + Number(faults.get('freeze')) : Infinity;
+      answer = await channelResponse(`/${rest}`, { epoch, now: Math.min(Date.now(), freeze) });
+    }
+    if (!answer) return next();
+    ctx.status = answer.status;
+    ctx.type = answer.type;
+    ctx.set('Cache-Control', 'no-store');
+    // The test runner would mark paths with an extension as cacheable for a year; faults
+    // must reach the browser on every request.
+    const set = ctx.response.set.bind(ctx.response);
+    ctx.response.set = (field, value) => (/^cache-control$/i.test(field) ? undefined : set(field, value));
+    ctx.body = answer.body;
+  };
+}
