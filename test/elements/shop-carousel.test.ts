@@ -101,6 +101,27 @@ describe('<shop-carousel>', () => {
     expect(cards(el).map((c) => c.tabIndex)).to.deep.equal([0, -1, -1]);
   });
 
+  it('renders a long catalog a page of cards at a time, and reaches every card', async () => {
+    const show = freshShow();
+    const el = await fixture<ShopCarousel>(html`<shop-carousel show=${show} style="width: 600px"></shop-carousel>`);
+    el.products = Array.from({ length: 10_000 }, (_, i) => item(`p${i}`));
+    await until(() => cards(el).length > 0, 'the first cards');
+    // A page of cards, each telling assistive technology where it stands in the whole.
+    expect(cards(el)).to.have.length(40);
+    expect(cards(el)[0].getAttribute('aria-setsize')).to.equal('10000');
+    const track = el.shadowRoot!.querySelector<HTMLElement>('[part~="track"]')!;
+    track.scrollTo({ left: track.scrollWidth, behavior: 'instant' });
+    await until(() => cards(el).length === 80, 'the next page when scrolled near the end');
+    // The product on screen is always rendered, wherever it is in the catalog.
+    getShow(show).feature('p5000');
+    await until(() => cards(el).some((c) => c.dataset.id === 'p5000'), 'the featured card');
+    expect(cards(el).length).to.be.below(10_000);
+    // End goes to the very last product.
+    cards(el)[0].focus();
+    await sendKeys({ press: 'End' });
+    await until(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === 'p9999', 'the last card');
+  });
+
   it('renders an XSS string in a title as text', async () => {
     const show = freshShow();
     const el = await fixture<ShopCarousel>(html`<shop-carousel show=${show}></shop-carousel>`);

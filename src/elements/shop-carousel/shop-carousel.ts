@@ -7,6 +7,8 @@ import { localeOf, stringsOf, type StringKey, type Strings } from '../../i18n/st
 import { tokens } from '../theme.js';
 import { styles } from './shop-carousel.styles.js';
 
+const CARDS_PER_PAGE = 40;
+
 const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
   in_stock: 'inStock',
   out_of_stock: 'outOfStock',
@@ -59,6 +61,13 @@ export class ShopCarousel extends LitElement {
   private focusIndex = 0;
   /** The variant the shopper picked on each card, by product id. */
   private readonly chosen = new Map<string, string>();
+  /**
+   * How many cards are rendered. A catalog of thousands renders a page of cards at a
+   * time, more as the strip scrolls near its end: building every card (each with its buy
+   * button) at once would freeze the page.
+   */
+  private rendered = CARDS_PER_PAGE;
+  private moreObserver?: IntersectionObserver;
 
   constructor() {
     super();
@@ -81,9 +90,12 @@ export class ShopCarousel extends LitElement {
       return html`<p part="message" role=${this.feed.error ? 'alert' : 'status'}>${message}</p>`;
     }
     const active = Math.min(this.focusIndex, products.length - 1);
+    const featuredAt = products.findIndex((p) => p.id === this.featured);
+    const count = Math.min(products.length, Math.max(this.rendered, featuredAt + 1, active + 1));
     return html`
       <ul part="track" aria-label=${t.products} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
-        ${products.map((p, i) => this.renderCard(p, i === active, locale, t))}
+        ${products.slice(0, count).map((p, i) => this.renderCard(p, i === active, locale, t, i, products.length))}
+        ${count < products.length ? html`<li class="more" aria-hidden="true"></li>` : nothing}
       </ul>
       <button part="nav" class="prev" type="button" aria-label=${t.previous} tabindex="-1" @click=${() => this.page(-1)}>
         ‹
@@ -92,7 +104,7 @@ export class ShopCarousel extends LitElement {
     `;
   }
 
-  private renderCard(p: Product, tabStop: boolean, locale: string, t: Strings) {
+  private renderCard(p: Product, tabStop: boolean, locale: string, t: Strings, index: number, total: number) {
     const featured = p.id === this.featured;
     // The shopper's pick, else the first one in stock: the card shows what its button adds.
     const variant =
@@ -105,6 +117,8 @@ export class ShopCarousel extends LitElement {
       tabindex=${tabStop ? 0 : -1}
       aria-current=${featured ? 'true' : 'false'}
       aria-label=${p.title}
+      aria-posinset=${index + 1}
+      aria-setsize=${total}
     >
       ${p.image_link ? html`<img part="image" src=${p.image_link} alt="" loading="lazy" decoding="async" />` : nothing}
       <h3 part="title">${p.title}</h3>
@@ -134,6 +148,30 @@ export class ShopCarousel extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('featured') && this.featured) this.scrollToCard(this.featured);
+    this.watchForMore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.moreObserver?.disconnect();
+    this.moreObserver = undefined;
+  }
+
+  /** Renders the next page of cards when the end of those rendered comes near. */
+  private watchForMore(): void {
+    const track = this.renderRoot.querySelector('[part~="track"]');
+    const sentinel = this.renderRoot.querySelector('.more');
+    this.moreObserver?.disconnect();
+    if (!track || !sentinel) return;
+    this.moreObserver = new IntersectionObserver(
+      ([entry]) => {
+        if (!entry.isIntersecting) return;
+        this.rendered += CARDS_PER_PAGE;
+        this.requestUpdate();
+      },
+      { root: track, rootMargin: '0px 600px 600px 0px' },
+    );
+    this.moreObserver.observe(sentinel);
   }
 
   private cards(): HTMLElement[] {
@@ -173,15 +211,17 @@ export class ShopCarousel extends LitElement {
     const cards = this.cards();
     const current = cards.indexOf(event.target as HTMLElement);
     if (current < 0) return;
+    const total = this.showController.show.$products.get().length;
     const rtl = getComputedStyle(this).direction === 'rtl';
     const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, ArrowDown: 1, ArrowUp: -1 }[event.key];
-    const next =
-      event.key === 'Home' ? 0 : event.key === 'End' ? cards.length - 1 : step ? current + step : -1;
-    if (next < 0 || next >= cards.length) return;
+    const next = event.key === 'Home' ? 0 : event.key === 'End' ? total - 1 : step ? current + step : -1;
+    if (next < 0 || next >= total) return;
     event.preventDefault();
+    // The card may not be rendered yet (a long catalog renders page by page).
+    if (next >= cards.length) this.rendered = next + 1;
     this.focusIndex = next;
     this.requestUpdate();
-    cards[next].focus();
+    void this.updateComplete.then(() => this.cards()[next]?.focus());
   };
 }
 
