@@ -40,7 +40,7 @@ function snippets(values: Record<string, string>, cart: boolean) {
     ? `\nconfigure({ cart: { adapter: 'permalink', template: 'https://your-shop.example/cart/{lines}' } });\n`
     : '';
   return {
-    html: `${stub}<script type="module" src="https://unpkg.com/livecart/dist/livecart.js"></script>\n\n${tag}`,
+    html: `${stub}<script type="module" src="https://your-cdn.example/livecart/dist/livecart.js"></script>\n\n${tag}`,
     npm: `// npm install livecart\nimport { configure } from 'livecart';\n${configureCall}\n// then, in your page or template:\n${tag}`,
   };
 }

@@ -27,10 +27,13 @@ export function activeProductId(tracks: TextTrackList): string | null {
 }
 
 /**
- * How long "no product" must last before it counts. Back-to-back cues computed from
- * program date-times can leave a gap of a few milliseconds between one product's end
- * and the next one's start; the banner should not flicker through it.
+ * How long a change must hold before it counts. Cue times computed from program
+ * date-times are adjusted as playlists arrive, so around a boundary (and at start-up) the
+ * active cue can flip to a neighbour and back within a few tens of milliseconds; the
+ * banner, the screen reader and analytics should see one change, not three. "No product"
+ * waits longer: back-to-back cues can leave a gap between one's end and the next's start.
  */
+const SETTLE_MS = 120;
 const GAP_GRACE_MS = 400;
 
 /**
@@ -41,17 +44,17 @@ export function watchProductCues(video: HTMLVideoElement, onChange: (id: string 
   const abort = new AbortController();
   const { signal } = abort;
   let current: string | null = null;
-  let gapTimer: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(gapTimer));
-  const settle = (id: string | null) => {
-    clearTimeout(gapTimer);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(timer));
+  const settle = () => {
+    const id = activeProductId(video.textTracks);
     if (id !== current) onChange((current = id));
   };
   const update = () => {
+    clearTimeout(timer);
     const id = activeProductId(video.textTracks);
-    clearTimeout(gapTimer);
-    if (id === null && current !== null) gapTimer = setTimeout(() => settle(activeProductId(video.textTracks)), GAP_GRACE_MS);
-    else settle(id);
+    if (id === current) return;
+    timer = setTimeout(settle, id === null ? GAP_GRACE_MS : SETTLE_MS);
   };
   const watch = (track: TextTrack) => {
     if (track.kind !== 'metadata') return;

@@ -222,4 +222,26 @@ describe('<live-stream>', () => {
     expect(catalog.right).to.be.at.most(stage.left);
     await expect(el).to.be.accessible();
   });
+
+  it('shows the catalog beside the video in split layout, with or without a feed column', async () => {
+    const show = freshShow();
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} layout="split" products=${FEED} style="width: 1200px"></live-stream>`);
+    await catalogOf(show);
+    await el.updateComplete;
+    const stage = part(el, 'stage').getBoundingClientRect();
+    const catalog = el.shadowRoot!.querySelector('.catalog')!.getBoundingClientRect();
+    expect(catalog.height).to.be.closeTo(stage.height, 2);
+    expect(catalog.width).to.be.above(300);
+  });
+
+  it('announces one change when the cues flicker around a boundary', async () => {
+    const show = freshShow();
+    const changes: string[] = [];
+    const el = await fixture<LiveStream>(html`<live-stream show=${show} products=${FEED} src=${LIVE} autoplay muted></live-stream>`);
+    el.addEventListener('livecart-featured-change', (e) => changes.push(e.detail.product?.id ?? 'none'));
+    await until(() => changes.length >= 2, 'two product changes', 20_000);
+    // Each change is to a different product: no flip to a neighbour and back.
+    for (let i = 1; i < changes.length; i++) expect(changes[i]).not.to.equal(changes[i - 1]);
+    expect(new Set(changes).size).to.equal(changes.length);
+  });
 });

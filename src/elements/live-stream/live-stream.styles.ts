@@ -4,7 +4,7 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
 const split = (scope: CSSResult) => css`
   ${scope} {
     grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-    grid-template-areas: 'stage catalog' 'stage feed';
+    grid-template-areas: 'stage catalog';
   }
   ${scope}.has-feed {
     grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) minmax(0, 2fr);
