@@ -1,6 +1,7 @@
 import { sendMouse } from '@web/test-runner-commands';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
+import type { CartLine } from '../src/commerce/adapters/types.js';
 import { getShow } from '../src/store/show.js';
 
 /** The simulated live channel and its replay, served by the test runner (demo/channel). */
@@ -93,6 +94,27 @@ export function recordErrors() {
     },
   };
 }
+
+/** A page of its own, in an iframe: for built files and pages with their own headers. */
+export async function loadFrame(src: string, size = { width: 1024, height: 800 }): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width: ${size.width}px; height: ${size.height}px; border: 0`;
+  const loaded = nextEvent(frame, 'load');
+  frame.src = src;
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+/** A cart line to vary in tests. */
+export const cartLine = (id: string, extra: Partial<CartLine> = {}): CartLine => ({
+  id,
+  product: id,
+  title: `Product ${id}`,
+  price: { value: 10, currency: 'EUR' },
+  quantity: 1,
+  ...extra,
+});
 
 let worker: SetupWorker | undefined;
 

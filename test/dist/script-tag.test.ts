@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { until } from '../helpers.js';
+import { loadFrame, until } from '../helpers.js';
 
 /**
  * The built dist/livecart.js (npm test builds first) on a plain page with nothing but
@@ -10,12 +10,7 @@ describe('dist/livecart.js on a plain page', () => {
   const errors: unknown[] = [];
 
   before(async () => {
-    frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 1024px; height: 800px; border: 0';
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.src = '/test/fixtures/script-tag.html';
-    document.body.append(frame);
-    await loaded;
+    frame = await loadFrame('/test/fixtures/script-tag.html');
     frame.contentWindow!.addEventListener('error', (e) => errors.push(e.error ?? e.message));
   });
   after(() => frame.remove());

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { until } from '../helpers.js';
+import { loadFrame, until } from '../helpers.js';
 
 /**
  * dist/livecart.js on a page served with a strict Content-Security-Policy and Trusted
@@ -10,12 +10,7 @@ describe('dist/livecart.js under a strict CSP with Trusted Types', () => {
   type StrictWindow = Window & { violations: string[] };
 
   before(async () => {
-    frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 1024px; height: 800px; border: 0';
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.src = '/test/fixtures/strict-csp.html';
-    document.body.append(frame);
-    await loaded;
+    frame = await loadFrame('/test/fixtures/strict-csp.html');
   });
   after(() => frame.remove());
 

@@ -8,16 +8,9 @@ import type { CartView } from '../../src/elements/cart-view/cart-view.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import { $cart, addToCart, CART_KEY, syncCart } from '../../src/store/cart.js';
 import { configure } from '../../src/store/config.js';
-import { freshShow, recordErrors, until } from '../helpers.js';
+import { freshShow, recordErrors, until, cartLine } from '../helpers.js';
 
-const line = (id: string, extra: Partial<CartLine> = {}): CartLine => ({
-  id,
-  product: id,
-  title: `Product ${id}`,
-  price: { value: 10, currency: 'EUR' },
-  quantity: 1,
-  ...extra,
-});
+const line = cartLine;
 const q = <T extends Element = HTMLElement>(el: CartView, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const qa = (el: CartView, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const quantities = () => Object.fromEntries($cart.get().lines.map((l) => [l.id, l.quantity]));

@@ -1,15 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { nextEvent, until } from '../helpers.js';
+import { loadFrame, until } from '../helpers.js';
 
 /** The React example as `npm run build:demo` builds it (npm test builds it first). */
 describe('the React 19 example', () => {
   it('passes an array of products as a property and hears livecart events', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 1000px; height: 700px; border: 0';
-    frame.src = '/dist-demo/examples/react.html';
-    document.body.append(frame);
+    const frame = await loadFrame('/dist-demo/examples/react.html');
     try {
-      await nextEvent(frame, 'load');
       const doc = () => frame.contentDocument!;
       await until(() => doc().querySelector('live-stream'), 'React to render the element');
       const stream = doc().querySelector('live-stream') as HTMLElement & { products: unknown };

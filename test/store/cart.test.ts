@@ -15,17 +15,10 @@ import {
   syncCart,
 } from '../../src/store/cart.js';
 import { configure } from '../../src/store/config.js';
-import { mockRemote, until } from '../helpers.js';
+import { mockRemote, until, cartLine } from '../helpers.js';
 import { ENDPOINT, fakeShopify, SHOP, TOKEN } from '../mocks/shopify.js';
 
-const line = (id: string, extra: Partial<CartLine> = {}): CartLine => ({
-  id,
-  product: id,
-  title: `Product ${id}`,
-  price: { value: 10, currency: 'EUR' },
-  quantity: 1,
-  ...extra,
-});
+const line = cartLine;
 const quantities = () => Object.fromEntries($cart.get().lines.map((l) => [l.id, l.quantity]));
 
 /** Captures console.warn while `run` runs. */
