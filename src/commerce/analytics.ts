@@ -1,5 +1,5 @@
 import type { CartLine } from './adapters/types.js';
-import type { Product } from './product.js';
+import { currentPrice, type Product } from './product.js';
 
 /** GA4's e-commerce item. */
 export interface AnalyticsItem {
@@ -21,7 +21,7 @@ export const productItem = (product: Product, quantity = 1): AnalyticsItem => {
   const item: AnalyticsItem = {
     item_id: product.id,
     item_name: product.title,
-    price: (product.sale_price ?? product.price).value,
+    price: currentPrice(product).value,
     quantity,
   };
   if (product.brand) item.item_brand = product.brand;

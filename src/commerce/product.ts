@@ -35,4 +35,11 @@ export interface Variant {
   image_link?: string;
 }
 
-export const isBuyable = (product: Product): boolean => product.availability !== 'out_of_stock';
+export const isBuyable = (item: Product | Variant): boolean => item.availability !== 'out_of_stock';
+
+/** What the shopper pays now: the sale price when there is one. */
+export const currentPrice = (item: Product | Variant): Price => item.sale_price ?? item.price;
+
+/** The variant a buy adds: the one asked for, else the first in stock, else the first. */
+export const pickVariant = (product: Product, id?: string | null): Variant | undefined =>
+  product.variants?.find((v) => v.id === id) ?? product.variants?.find(isBuyable) ?? product.variants?.[0];

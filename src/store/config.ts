@@ -4,7 +4,7 @@ import type { PermalinkOptions } from '../commerce/adapters/permalink.js';
 import type { ShopifyOptions } from '../commerce/adapters/shopify.js';
 import type { CartAdapter, CartLine } from '../commerce/adapters/types.js';
 import type { AnalyticsEvent, AnalyticsOption } from '../commerce/analytics.js';
-import type { Product } from '../commerce/product.js';
+import { currentPrice, type Product } from '../commerce/product.js';
 import { safeUrl } from '../commerce/safe-url.js';
 import { setCartAdapter } from './cart.js';
 
@@ -91,7 +91,7 @@ const withAnalytics = (run: (m: typeof import('../commerce/analytics.js'), optio
 
 /** Reports a product moment (`view_item`, `add_to_cart`) to the configured analytics. */
 export function trackProduct(event: 'view_item' | 'add_to_cart', product: Product, quantity = 1): void {
-  withAnalytics((m, option) => m.track(option, event, (product.sale_price ?? product.price).currency, [m.productItem(product, quantity)]));
+  withAnalytics((m, option) => m.track(option, event, currentPrice(product).currency, [m.productItem(product, quantity)]));
 }
 
 export function trackCheckout(lines: readonly CartLine[]): void {

@@ -5,6 +5,9 @@ import '../../src/define/buy-now-button.js';
 import '../../src/define/pip-player.js';
 import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
+import type { CartLine } from '../../src/commerce/adapters/types.js';
+import { $cart, CART_KEY } from '../../src/store/cart.js';
+import { configure } from '../../src/store/config.js';
 import { freshShow, getShow, item, MP4, nextEvent, realClick, recordErrors, until } from '../helpers.js';
 
 type DocPip = { window: Window | null };
@@ -87,6 +90,30 @@ describe('picture-in-picture ladder', () => {
     await player.updateComplete;
     expect(player.shadowRoot!.contains(player.video)).to.equal(true);
     await until(() => !player.video.paused && player.state === 'playing', 'playing again inline');
+  });
+
+  it('a buy in the Document PiP window adds to the cart when the page has one, like a buy button', async () => {
+    const { player } = await playingShow();
+    const added: string[] = [];
+    configure({ cart: { adapter: 'callback', add: async (line: CartLine) => void added.push(line.id) } });
+    restores.push(() => {
+      configure({ cart: { adapter: 'link' } });
+      $cart.set({ lines: [] });
+      localStorage.removeItem(CART_KEY);
+    });
+    const open = spyOpen();
+    restores.push(open.restore);
+    const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    // With a cart, the page's button adds instead of linking out: ask for PiP with a key.
+    player.shadowRoot!.querySelector<HTMLElement>('[part~="frame"]')!.focus();
+    await sendKeys({ press: 'p' });
+    expect((await change).detail.mode).to.equal('document');
+    await until(() => docPip()!.window?.document.querySelector('.card button'), 'the card in the PiP window');
+    docPip()!.window!.document.querySelector<HTMLButtonElement>('.card button')!.click();
+    await until(() => added.length === 1, 'the cart to take the line');
+    expect(added).to.deep.equal(['ember-mug']);
+    expect($cart.get().lines.map((l) => l.id)).to.deep.equal(['ember-mug']);
+    expect(open.calls).to.deep.equal([]);
   });
 
   it('2. video PiP where Document PiP does not exist', async () => {

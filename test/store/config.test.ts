@@ -128,6 +128,7 @@ describe('configure', () => {
       el.shadowRoot!.querySelector('button')!.click();
       configure({ linkDecorator: () => 'javascript:alert(1)' });
       el.shadowRoot!.querySelector('button')!.click();
+      await null; // a refused buy is reported when its promise settles
     } finally {
       window.open = original;
       errors.stop();

@@ -1,17 +1,16 @@
 import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 import type { CartLine } from '../../commerce/adapters/types.js';
-import { beginCheckout } from '../../commerce/checkout.js';
-import { openLink, type LinkTarget } from '../../commerce/open-link.js';
-import { isBuyable, type Product } from '../../commerce/product.js';
+import { buy, type BuyAction } from '../../commerce/buy.js';
+import type { LinkTarget } from '../../commerce/open-link.js';
+import { isBuyable } from '../../commerce/product.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
 import { stringsOf } from '../../i18n/strings.js';
-import { addToCart, hasCartAdapter } from '../../store/cart.js';
-import { productLink, trackProduct } from '../../store/config.js';
+import { addToCart } from '../../store/cart.js';
 import { showScopeOf } from '../../store/show.js';
 import { tokens } from '../theme.js';
 
-export type BuyAction = 'auto' | 'link' | 'cart' | 'checkout';
+export type { BuyAction };
 /** What the button is doing: `pending` while the cart answers, `added` for a moment after, `error` until the next click. */
 export type BuyState = 'idle' | 'pending' | 'added' | 'error';
 
@@ -140,19 +139,14 @@ export class BuyNowButton extends LitElement {
     const show = this.showController.show;
     const product = show.product(this.product);
     if (!product || !isBuyable(product) || this.state === 'pending') return;
-    const quantity = Math.max(1, Math.floor(this.quantity) || 1);
-    if (!emit(this, 'livecart-add-to-cart', { show: show.id, product, quantity }, { cancelable: true })) return;
-    const action = this.action === 'auto' || !this.action ? (hasCartAdapter() ? 'cart' : 'link') : this.action;
-    if (action === 'link') return this.followLink(product);
-    if (!hasCartAdapter()) return this.fail(`the "${action}" action needs a cart adapter; none is configured`);
-    const line = this.lineFor(product, quantity);
-    const add = () => this.add(product, line);
-    // Checkout must start inside this click (PiP and the new tab need its user activation).
-    const done = action === 'checkout' ? beginCheckout(this, show, this.linkTarget(), add) : add();
-    done.catch((error: unknown) => this.fail(error instanceof Error ? error.message : String(error)));
+    const { quantity, action, variant } = this;
+    buy(this, show, product, { quantity, action, variant, target: this.linkTarget(), add: this.add }).catch((error: unknown) =>
+      this.fail(error instanceof Error ? error.message : String(error)),
+    );
   };
 
-  private async add(product: Product, line: CartLine): Promise<void> {
+  /** Adds through the cart store, showing pending, then added (for a moment) or error. */
+  private add = async (line: CartLine): Promise<void> => {
     clearTimeout(this.addedTimer);
     this.state = 'pending';
     try {
@@ -161,41 +155,9 @@ export class BuyNowButton extends LitElement {
       this.state = 'error';
       throw error;
     }
-    trackProduct('add_to_cart', product, line.quantity);
     this.state = 'added';
     this.addedTimer = setTimeout(() => (this.state = 'idle'), ADDED_MS);
-  }
-
-  /** The cart line a click adds: the chosen variant's, else the product's. */
-  private lineFor(product: Product, quantity: number): CartLine {
-    const variants = product.variants;
-    const variant =
-      variants?.find((v) => v.id === this.variant) ?? variants?.find((v) => v.availability !== 'out_of_stock') ?? variants?.[0];
-    const line: CartLine = {
-      id: variant?.id ?? product.id,
-      product: product.id,
-      title: product.title,
-      price: (variant ? (variant.sale_price ?? variant.price) : (product.sale_price ?? product.price)),
-      quantity,
-    };
-    const image = variant?.image_link ?? product.image_link;
-    if (image) line.image_link = image;
-    if (product.link) line.link = product.link;
-    if (variant && variants!.length > 1) line.variant_title = variant.title;
-    return line;
-  }
-
-  private followLink(product: Product): void {
-    const show = this.showController.show;
-    const link = productLink(product);
-    if (!link) return this.fail(`product ${product.id} has no http(s) link to open`);
-    const target = this.linkTarget();
-    // PiP first: opening the tab first would use up the click the browser grants PiP to.
-    // Leaving the page instead: save the show's place so the next page resumes it.
-    if (target === '_blank') void show.requestPip();
-    else show.saveForNextPage();
-    openLink(link, target);
-  }
+  };
 
   /** The enclosing `<live-stream>`'s `link-target`, else a new tab. */
   private linkTarget(): LinkTarget {

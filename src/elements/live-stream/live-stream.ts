@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { LinkTarget } from '../../commerce/open-link.js';
 import { formatPrice } from '../../commerce/price.js';
+import { currentPrice } from '../../commerce/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
@@ -137,7 +138,7 @@ export class LiveStream extends LitElement {
                   <span>
                     <span class="eyebrow">${t.nowShowing}</span>
                     <span class="product-title">${featured.title}</span>
-                    <span>${formatPrice(featured.sale_price ?? featured.price, locale)}</span>
+                    <span>${formatPrice(currentPrice(featured), locale)}</span>
                   </span>
                   <buy-now-button show=${showId} product=${featured.id}></buy-now-button>`
               : nothing}

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { openLink } from '../../commerce/open-link.js';
+import { buy } from '../../commerce/buy.js';
 import type { Product } from '../../commerce/product.js';
 import { safeUrl } from '../../commerce/safe-url.js';
 import { ShowController } from '../../controllers/show-controller.js';
@@ -530,11 +530,12 @@ export class PipPlayer extends LitElement {
     emit(this, 'livecart-error', { show: this.showController.show.id, code: 'pip', message });
   }
 
-  /** A buy from the Document PiP window: the same event as a buy button, then the link. */
+  /** A buy from the Document PiP window does what a buy button with action="auto" does. */
   private buyFromPip = (product: Product) => {
-    const show = this.showController.show.id;
-    if (!emit(this, 'livecart-add-to-cart', { show, product, quantity: 1 }, { cancelable: true })) return;
-    if (!openLink(product.link)) this.reportPip(`product ${product.id} has no http(s) link to open`);
+    const show = this.showController.show;
+    buy(this, show, product).catch((error: unknown) =>
+      emit(this, 'livecart-error', { show: show.id, code: 'cart', message: (error as Error).message ?? String(error) }),
+    );
   };
 }
 

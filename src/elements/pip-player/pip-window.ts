@@ -1,6 +1,6 @@
 import { html, nothing, render } from 'lit';
 import { formatPrice } from '../../commerce/price.js';
-import { isBuyable, type Product } from '../../commerce/product.js';
+import { currentPrice, isBuyable, type Product } from '../../commerce/product.js';
 import { stringsFor } from '../../i18n/strings.js';
 import type { Show } from '../../store/show.js';
 
@@ -62,7 +62,7 @@ export function furnishPipWindow(pipWindow: Window, stage: HTMLElement, card: HT
         ? html`${product.image_link ? html`<img src=${product.image_link} alt="" />` : html`<span></span>`}
             <span>
               <span class="title">${product.title}</span>
-              <span class="price">${formatPrice(product.sale_price ?? product.price, options.locale)}</span>
+              <span class="price">${formatPrice(currentPrice(product), options.locale)}</span>
             </span>
             <button
               type="button"

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatPrice } from '../../commerce/price.js';
-import type { Product } from '../../commerce/product.js';
+import { currentPrice, pickVariant, type Product } from '../../commerce/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { localeOf, stringsOf, type StringKey, type Strings } from '../../i18n/strings.js';
@@ -107,10 +107,9 @@ export class ShopCarousel extends LitElement {
   private renderCard(p: Product, tabStop: boolean, locale: string, t: Strings, index: number, total: number) {
     const featured = p.id === this.featured;
     // The shopper's pick, else the first one in stock: the card shows what its button adds.
-    const variant =
-      p.variants?.find((v) => v.id === this.chosen.get(p.id)) ?? p.variants?.find((v) => v.availability !== 'out_of_stock');
+    const variant = pickVariant(p, this.chosen.get(p.id));
     const shown = variant ?? p;
-    const price = shown.sale_price ?? shown.price;
+    const price = currentPrice(shown);
     return html`<li
       part=${featured ? 'card featured' : 'card'}
       data-id=${p.id}

@@ -1,0 +1,72 @@
+import { emit } from '../events.js';
+import { addToCart, hasCartAdapter } from '../store/cart.js';
+import { productLink, trackProduct } from '../store/config.js';
+import type { Show } from '../store/show.js';
+import type { CartLine } from './adapters/types.js';
+import { beginCheckout } from './checkout.js';
+import { openLink, type LinkTarget } from './open-link.js';
+import { currentPrice, pickVariant, type Product } from './product.js';
+
+export type BuyAction = 'auto' | 'link' | 'cart' | 'checkout';
+
+export interface BuyOptions {
+  quantity?: number;
+  /** `auto` (default): `cart` when a cart adapter is configured, else `link`. */
+  action?: BuyAction;
+  /** The variant to add (default: the first in stock). */
+  variant?: string | null;
+  /** Where a link or checkout opens (default `_blank`, with picture-in-picture). */
+  target?: LinkTarget;
+  /** Adds the line to the cart (default: the cart store); the buy button wraps it to show its states. */
+  add?: (line: CartLine) => Promise<void>;
+}
+
+/**
+ * What a buy click does, wherever it was clicked (a `<buy-now-button>`, the Document PiP
+ * card): the cancelable `livecart-add-to-cart` from `host`, then the link (PiP first), the
+ * cart, or the checkout. Call it inside the click: PiP and new tabs need its activation.
+ * Rejects, for the caller to report, when there is nothing to open or the cart refused.
+ */
+export function buy(host: HTMLElement, show: Show, product: Product, options: BuyOptions = {}): Promise<void> {
+  const quantity = Math.max(1, Math.floor(options.quantity ?? 1) || 1);
+  if (!emit(host, 'livecart-add-to-cart', { show: show.id, product, quantity }, { cancelable: true })) return Promise.resolve();
+  const requested = options.action ?? 'auto';
+  const action = requested === 'auto' ? (hasCartAdapter() ? 'cart' : 'link') : requested;
+  const target = options.target ?? '_blank';
+  if (action === 'link') return followLink(show, product, target);
+  if (!hasCartAdapter()) return Promise.reject(new Error(`the "${action}" action needs a cart adapter; none is configured`));
+  const line = cartLineFor(product, quantity, options.variant);
+  const add = async () => {
+    await (options.add ?? addToCart)(line);
+    trackProduct('add_to_cart', product, line.quantity);
+  };
+  return action === 'checkout' ? beginCheckout(host, show, target, add) : add();
+}
+
+function followLink(show: Show, product: Product, target: LinkTarget): Promise<void> {
+  const link = productLink(product);
+  if (!link) return Promise.reject(new Error(`product ${product.id} has no http(s) link to open`));
+  // PiP first: opening the tab first would use up the click the browser grants PiP to.
+  // Leaving the page instead: save the show's place so the next page resumes it.
+  if (target === '_blank') void show.requestPip();
+  else show.saveForNextPage();
+  openLink(link, target);
+  return Promise.resolve();
+}
+
+/** The cart line a buy adds: the chosen variant's, else the product's. */
+export function cartLineFor(product: Product, quantity: number, variantId?: string | null): CartLine {
+  const variant = pickVariant(product, variantId);
+  const line: CartLine = {
+    id: variant?.id ?? product.id,
+    product: product.id,
+    title: product.title,
+    price: currentPrice(variant ?? product),
+    quantity,
+  };
+  const image = variant?.image_link ?? product.image_link;
+  if (image) line.image_link = image;
+  if (product.link) line.link = product.link;
+  if (variant && product.variants!.length > 1) line.variant_title = variant.title;
+  return line;
+}
