@@ -1,4 +1,4 @@
-import { $cart, configure, type LiveStream } from 'livecart';
+import { $cart, configure, itemCount, type LiveStream } from 'livecart';
 
 // Show the retailer what livecart tells the page.
 const log = document.querySelector('#event-log')!;
@@ -56,10 +56,7 @@ const demoCart = {
   remove: async (id: string) => void slowly(shopCart.delete(id)),
   checkoutUrl: async () => new URL('checkout.html', location.href).href,
 };
-$cart.subscribe((cart) => {
-  const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
-  document.querySelector('#header-cart')!.textContent = `Cart (${count})`;
-});
+$cart.subscribe((cart) => (document.querySelector('#header-cart')!.textContent = `Cart (${itemCount(cart)})`));
 
 function apply() {
   const buy = String(new FormData(form).get('buy'));

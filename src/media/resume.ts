@@ -1,3 +1,5 @@
+import { readJson, writeJson } from '../store/storage.js';
+
 /**
  * Same-site shopping with `link-target="_self"`: before the page goes, the player saves
  * where the show was; the next page that loads livecart picks it up as a floating mini
@@ -20,44 +22,27 @@ const KEY = 'livecart:resume';
 const MAX_AGE_MS = 30 * 60_000;
 
 export function saveResume(state: ResumeState): void {
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify(state));
-  } catch {
-    // No session storage (private mode, sandboxed frame): the next page simply starts fresh.
-  }
+  // Without session storage the next page simply starts fresh.
+  writeJson(KEY, state, 'session');
 }
 
 /** Whether a show was saved for this page (cheap: decides whether to load the rest). */
 export function hasSavedShow(): boolean {
-  try {
-    return sessionStorage.getItem(KEY) !== null;
-  } catch {
-    return false;
-  }
+  return readJson(KEY, 'session') !== undefined;
 }
 
 /** The saved show, once: reading it removes it. */
 export function takeResume(now = Date.now()): ResumeState | null {
-  let raw: string | null = null;
-  try {
-    raw = sessionStorage.getItem(KEY);
-    sessionStorage.removeItem(KEY);
-  } catch {
-    return null;
-  }
-  if (!raw) return null;
-  try {
-    const state = JSON.parse(raw) as Partial<ResumeState>;
-    const valid =
-      typeof state.src === 'string' &&
-      /^https?:/.test(state.src) &&
-      typeof state.time === 'number' &&
-      typeof state.savedAt === 'number' &&
-      now - state.savedAt < MAX_AGE_MS &&
-      typeof state.returnUrl === 'string' &&
-      /^https?:/.test(state.returnUrl);
-    return valid ? (state as ResumeState) : null;
-  } catch {
-    return null;
-  }
+  const state = readJson(KEY, 'session') as Partial<ResumeState> | undefined;
+  writeJson(KEY, undefined, 'session');
+  const valid =
+    !!state &&
+    typeof state.src === 'string' &&
+    /^https?:/.test(state.src) &&
+    typeof state.time === 'number' &&
+    typeof state.savedAt === 'number' &&
+    now - state.savedAt < MAX_AGE_MS &&
+    typeof state.returnUrl === 'string' &&
+    /^https?:/.test(state.returnUrl);
+  return valid ? (state as ResumeState) : null;
 }

@@ -1,8 +1,10 @@
 /**
- * localStorage that never throws: private modes, quotas and sandboxed frames refuse it,
+ * Web storage that never throws: private modes, quotas and sandboxed frames refuse it,
  * and a value written by something else may not be JSON. A refusal warns once per key
- * (writes repeat on every change) and the caller carries on in memory.
+ * (writes repeat on every change) and the caller carries on in memory. localStorage by
+ * default; `session` for what lasts only as long as the tab.
  */
+type Area = 'local' | 'session';
 const warned = new Set<string>();
 
 function warn(key: string, why: string, error?: unknown, once = true): void {
@@ -11,21 +13,21 @@ function warn(key: string, why: string, error?: unknown, once = true): void {
   console.warn(`livecart: ${why} "${key}"; keeping it in memory for this page only`, error ?? '');
 }
 
-function storage(): Storage | null {
+function storage(area: Area): Storage | null {
   try {
-    return window.localStorage;
+    return area === 'session' ? window.sessionStorage : window.localStorage;
   } catch {
     return null;
   }
 }
 
 /** The parsed value under `key`, or undefined when there is none or it cannot be read. */
-export function readJson(key: string): unknown {
+export function readJson(key: string, area: Area = 'local'): unknown {
   let raw: string | null;
   try {
-    raw = storage()?.getItem(key) ?? null;
+    raw = storage(area)?.getItem(key) ?? null;
   } catch (error) {
-    warn(key, 'localStorage cannot be read for', error);
+    warn(key, `${area}Storage cannot be read for`, error);
     return undefined;
   }
   return raw === null ? undefined : parseJson(key, raw);
@@ -42,15 +44,15 @@ export function parseJson(key: string, raw: string): unknown {
 }
 
 /** Stores `value` (undefined removes it); false when the browser refused. */
-export function writeJson(key: string, value: unknown): boolean {
+export function writeJson(key: string, value: unknown, area: Area = 'local'): boolean {
   try {
-    const store = storage();
-    if (!store) throw new Error('no localStorage');
+    const store = storage(area);
+    if (!store) throw new Error(`no ${area}Storage`);
     if (value === undefined) store.removeItem(key);
     else store.setItem(key, JSON.stringify(value));
     return true;
   } catch (error) {
-    warn(key, 'localStorage refused to store', error);
+    warn(key, `${area}Storage refused to store`, error);
     return false;
   }
 }

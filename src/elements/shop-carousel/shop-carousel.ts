@@ -9,6 +9,15 @@ import { styles } from './shop-carousel.styles.js';
 
 const CARDS_PER_PAGE = 40;
 
+/** What every card of one render shares. */
+interface CardContext {
+  locale: string;
+  t: Strings;
+  /** How many products the catalog has, rendered or not. */
+  total: number;
+  show: string;
+}
+
 const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
   in_stock: 'inStock',
   out_of_stock: 'outOfStock',
@@ -68,6 +77,7 @@ export class ShopCarousel extends LitElement {
    */
   private rendered = CARDS_PER_PAGE;
   private moreObserver?: IntersectionObserver;
+  private moreSentinel: Element | null = null;
 
   constructor() {
     super();
@@ -92,9 +102,10 @@ export class ShopCarousel extends LitElement {
     const active = Math.min(this.focusIndex, products.length - 1);
     const featuredAt = products.findIndex((p) => p.id === this.featured);
     const count = Math.min(products.length, Math.max(this.rendered, featuredAt + 1, active + 1));
+    const context: CardContext = { locale, t, total: products.length, show: this.showController.show.id };
     return html`
       <ul part="track" aria-label=${t.products} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
-        ${products.slice(0, count).map((p, i) => this.renderCard(p, i === active, locale, t, i, products.length))}
+        ${products.slice(0, count).map((p, i) => this.renderCard(p, i, i === active, context))}
         ${count < products.length ? html`<li class="more" aria-hidden="true"></li>` : nothing}
       </ul>
       <button part="nav" class="prev" type="button" aria-label=${t.previous} tabindex="-1" @click=${() => this.page(-1)}>
@@ -104,7 +115,7 @@ export class ShopCarousel extends LitElement {
     `;
   }
 
-  private renderCard(p: Product, tabStop: boolean, locale: string, t: Strings, index: number, total: number) {
+  private renderCard(p: Product, index: number, tabStop: boolean, { locale, t, total, show }: CardContext) {
     const featured = p.id === this.featured;
     // The shopper's pick, else the first one in stock: the card shows what its button adds.
     const variant = pickVariant(p, this.chosen.get(p.id));
@@ -140,7 +151,7 @@ export class ShopCarousel extends LitElement {
       <buy-now-button
         product=${p.id}
         variant=${variant?.id ?? nothing}
-        show=${this.showController.show.id}
+        show=${show}
       ></buy-now-button>
     </li>`;
   }
@@ -154,13 +165,18 @@ export class ShopCarousel extends LitElement {
     super.disconnectedCallback();
     this.moreObserver?.disconnect();
     this.moreObserver = undefined;
+    this.moreSentinel = null;
   }
 
   /** Renders the next page of cards when the end of those rendered comes near. */
   private watchForMore(): void {
     const track = this.renderRoot.querySelector('[part~="track"]');
     const sentinel = this.renderRoot.querySelector('.more');
+    // Lit keeps the same sentinel across renders: observe anew only when it changed.
+    if (sentinel === this.moreSentinel && this.moreObserver?.root === track) return;
     this.moreObserver?.disconnect();
+    this.moreObserver = undefined;
+    this.moreSentinel = sentinel;
     if (!track || !sentinel) return;
     this.moreObserver = new IntersectionObserver(
       ([entry]) => {
@@ -172,6 +188,7 @@ export class ShopCarousel extends LitElement {
     );
     this.moreObserver.observe(sentinel);
   }
+
 
   private cards(): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="card"]')];
