@@ -42,3 +42,26 @@ export function scheduledProduct(entries: readonly ScheduleEntry[], time: number
   }
   return current;
 }
+
+/** A schedule following one player's playback: it says when the scheduled product changes. */
+export class ScheduleFollower {
+  private current: string | null = null;
+
+  constructor(private readonly entries: readonly ScheduleEntry[]) {}
+
+  /** The product to feature now, when it differs from the last answer; else undefined. */
+  next(time: number, date: Date | null): string | undefined {
+    const id = scheduledProduct(this.entries, time, date);
+    if (id === this.current) return undefined;
+    this.current = id;
+    return id ?? undefined;
+  }
+}
+
+/** Fetches and reads a schedule. Rejects when it cannot be fetched or is not JSON. */
+export async function loadSchedule(url: string, signal: AbortSignal): Promise<{ follower: ScheduleFollower; problems: ScheduleProblem[] }> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const { entries, problems } = parseSchedule(await response.json());
+  return { follower: new ScheduleFollower(entries), problems };
+}

@@ -9,7 +9,7 @@ import { claimMediaSession } from '../../media/media-session.js';
 import { documentPip, floatingPip, videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
 import { watchProductCues } from '../../media/product-cues.js';
 import { saveResume } from '../../media/resume.js';
-import type { ScheduleEntry } from '../../media/schedule.js';
+import type { ScheduleFollower } from '../../media/schedule.js';
 import { Stream } from '../../media/stream.js';
 import type { PlayerStateName } from '../../store/show.js';
 import { tokens } from '../theme.js';
@@ -109,14 +109,11 @@ export class PipPlayer extends LitElement {
   /** The `src` the current stream was made for. */
   private loadedSrc: string | null = null;
   private detachVideo?: AbortController;
-  private scheduleEntries: ScheduleEntry[] = [];
-  /** Loaded with the first schedule: most shows have none. */
-  private scheduledProduct?: typeof import('../../media/schedule.js').scheduledProduct;
+  /** The loaded schedule, if any (its code loads with the first schedule: most shows have none). */
+  private scheduleFollower?: ScheduleFollower;
   private scheduleAbort?: AbortController;
   private mediaSession?: ReturnType<typeof claimMediaSession>;
   private pendingTeardown = false;
-  /** The product the schedule last featured. */
-  private scheduled: string | null = null;
   /** The picture-in-picture ladder, best first; the last (floating) always works. */
   private readonly rungs: PipRung[] = [
     documentPip({
@@ -463,20 +460,17 @@ export class PipPlayer extends LitElement {
 
   private async loadSchedule(): Promise<void> {
     this.scheduleAbort?.abort();
-    this.scheduleEntries = [];
+    this.scheduleFollower = undefined;
     if (!this.schedule) return;
     const abort = (this.scheduleAbort = new AbortController());
     const show = this.showController.show.id;
     const report = (message: string, problems?: { index: number; reason: string }[]) =>
       emit(this, 'livecart-error', { show, code: 'schedule', message, problems });
     try {
-      const response = await fetch(new URL(this.schedule, document.baseURI), { signal: abort.signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const [{ parseSchedule, scheduledProduct }, data] = await Promise.all([import('../../media/schedule.js'), response.json()]);
-      const { entries, problems } = parseSchedule(data);
+      const { loadSchedule } = await import('../../media/schedule.js');
+      const { follower, problems } = await loadSchedule(new URL(this.schedule, document.baseURI).href, abort.signal);
       if (abort.signal.aborted) return;
-      this.scheduleEntries = entries;
-      this.scheduledProduct = scheduledProduct;
+      this.scheduleFollower = follower;
       if (problems.length) report(`${problems.length} schedule entr${problems.length > 1 ? 'ies' : 'y'} skipped`, problems);
       this.followSchedule();
     } catch (error) {
@@ -486,12 +480,8 @@ export class PipPlayer extends LitElement {
 
   /** Features the scheduled product when the playback position reaches a new entry. */
   private followSchedule(): void {
-    if (!this.scheduleEntries.length) return;
-    const id = this.scheduledProduct!(this.scheduleEntries, this.video.currentTime, this.stream?.playingDate() ?? null);
-    if (id !== this.scheduled) {
-      this.scheduled = id;
-      if (id) this.showController.show.feature(id);
-    }
+    const id = this.scheduleFollower?.next(this.video.currentTime, this.stream?.playingDate() ?? null);
+    if (id) this.showController.show.feature(id);
   }
 
   /** With `float-on-scroll`: float while playing and out of view, come back when in view. */
