@@ -140,6 +140,11 @@ export interface ShowScope extends Element {
   readonly linkTarget?: string;
 }
 
+/** Where retailer links from inside a node open: its `<live-stream>`'s `link-target`, else a new tab. */
+export function linkTargetOf(node: Node): '_blank' | '_self' {
+  return showScopeOf(node)?.linkTarget === '_self' ? '_self' : '_blank';
+}
+
 export function showScopeOf(node: Node): ShowScope | null {
   for (const n of ancestors(node)) if (SHOW_SCOPE in n) return n as ShowScope;
   return null;

@@ -1,13 +1,12 @@
 import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 import type { CartLine } from '../../commerce/adapters/types.js';
 import { buy, type BuyAction } from '../../commerce/buy.js';
-import type { LinkTarget } from '../../commerce/open-link.js';
 import { isBuyable } from '../../commerce/product.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
 import { stringsOf } from '../../i18n/strings.js';
 import { addToCart } from '../../store/cart.js';
-import { showScopeOf } from '../../store/show.js';
+import { linkTargetOf } from '../../store/show.js';
 import { tokens } from '../theme.js';
 
 export type { BuyAction };
@@ -140,7 +139,7 @@ export class BuyNowButton extends LitElement {
     const product = show.product(this.product);
     if (!product || !isBuyable(product) || this.state === 'pending') return;
     const { quantity, action, variant } = this;
-    buy(this, show, product, { quantity, action, variant, target: this.linkTarget(), add: this.add }).catch((error: unknown) =>
+    buy(this, show, product, { quantity, action, variant, target: linkTargetOf(this), add: this.add }).catch((error: unknown) =>
       this.fail(error instanceof Error ? error.message : String(error)),
     );
   };
@@ -158,11 +157,6 @@ export class BuyNowButton extends LitElement {
     this.state = 'added';
     this.addedTimer = setTimeout(() => (this.state = 'idle'), ADDED_MS);
   };
-
-  /** The enclosing `<live-stream>`'s `link-target`, else a new tab. */
-  private linkTarget(): LinkTarget {
-    return showScopeOf(this)?.linkTarget === '_self' ? '_self' : '_blank';
-  }
 
   private fail(message: string): void {
     emit(this, 'livecart-error', { show: this.showController.show.id, code: 'cart', message });

@@ -7,7 +7,7 @@ import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
 import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { $cart, removeFromCart, setQuantity, subtotals } from '../../store/cart.js';
-import { showScopeOf } from '../../store/show.js';
+import { linkTargetOf } from '../../store/show.js';
 import { tokens } from '../theme.js';
 
 /**
@@ -215,7 +215,7 @@ export class CartView extends LitElement {
   }
 
   private onCheckout = () => {
-    const target = showScopeOf(this)?.linkTarget === '_self' ? '_self' : '_blank';
+    const target = linkTargetOf(this);
     // Inside the click: PiP and the new tab need its user activation.
     this.run(beginCheckout(this, this.showController.show, target));
   };
