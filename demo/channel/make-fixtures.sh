@@ -37,6 +37,10 @@ ffmpeg -loglevel error -y \
 
 # A plain MP4 of the same show, for the "MP4 plays without hls.js" path.
 ffmpeg -loglevel error -y -i "$OUT/180p/vod.m3u8" -c copy -bsf:a aac_adtstoasc -movflags +faststart "$OUT/show.mp4"
+# The benchmark's physical floor: the lowest rendition's first segment as one progressive
+# file, which a <video> plays with no JavaScript at all.
+mkdir -p "$OUT/floor"
+ffmpeg -loglevel error -y -i "$OUT/180p/00.ts" -c copy -bsf:a aac_adtstoasc -movflags +faststart "$OUT/floor/180p.mp4"
 # The same show as fMP4 with ID3 TXXX frames (in emsg boxes) instead of DATERANGE tags.
 mkdir -p "$OUT/id3"
 ffmpeg -loglevel error -y -i "$OUT/180p/vod.m3u8" -c copy -bsf:a aac_adtstoasc -f hls -hls_time 2 -hls_playlist_type vod \
