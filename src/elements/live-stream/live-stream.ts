@@ -6,7 +6,7 @@ import { FeedController, type ProductsInput } from '../../controllers/feed-contr
 import { ShowController } from '../../controllers/show-controller.js';
 import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { $cart, $hasCart, itemCount } from '../../store/cart.js';
-import { SHOW_SCOPE } from '../../store/show.js';
+import { SHOW_SCOPE, type Show } from '../../store/show.js';
 import type { CartView } from '../cart-view/cart-view.js';
 import { tokens } from '../theme.js';
 import { styles } from './live-stream.styles.js';
@@ -56,6 +56,7 @@ export class LiveStream extends LitElement {
     muted: { type: Boolean, reflect: true },
     layout: { reflect: true },
     linkTarget: { attribute: 'link-target', reflect: true },
+    shopping: { reflect: true },
     theme: { reflect: true },
     hasFeed: { state: true, attribute: false },
   };
@@ -74,13 +75,25 @@ export class LiveStream extends LitElement {
   declare muted: boolean;
   /** `split`, `overlay`, or unset to pick by width. */
   declare layout: 'split' | 'overlay' | '';
-  /** Where retailer links open: `_blank` (default, the show keeps playing in PiP) or `_self`. */
+  /**
+   * Where retailer links open: `_blank` (default, the show keeps playing in PiP) or `_self`.
+   * A setting of the show: its elements outside this tag follow it too.
+   */
   declare linkTarget: LinkTarget;
+  /** `off`: watch-only, no buy buttons and no cart (the banner still names the product); also so when the catalog cannot be read. */
+  declare shopping: 'on' | 'off' | null;
   /** `light` or `dark` forces a theme; unset follows `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | null;
   declare private hasFeed: boolean;
 
-  private readonly showController = new ShowController(this, (show) => [show.$featured, $cart, $hasCart]);
+  private readonly showController = new ShowController(
+    this,
+    (show) => [show.$featured, $cart, $hasCart],
+    (show) => {
+      this.applySettings(show);
+      return () => show.$settings.set({});
+    },
+  );
   private readonly feed = new FeedController(this, () => this.showController.show);
   private lastAnnounced: string | null = null;
   private flashedFor: string | null = null;
@@ -96,6 +109,7 @@ export class LiveStream extends LitElement {
     this.muted = false;
     this.layout = '';
     this.linkTarget = '_blank';
+    this.shopping = null;
     this.theme = null;
     this.hasFeed = false;
   }
@@ -108,6 +122,19 @@ export class LiveStream extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.feed.set(this.products);
     if (changed.has('show')) this.lastAnnounced = null;
+    this.applySettings(this.showController.show);
+  }
+
+  /** Shares this show's settings with its elements outside this tag (a lone buy button). */
+  private applySettings(show: Show): void {
+    const settings = { linkTarget: this.linkTarget === '_self' ? '_self' : '_blank', shopping: !this.watchOnly() } as const;
+    const current = show.$settings.get();
+    if (current.linkTarget !== settings.linkTarget || current.shopping !== settings.shopping) show.$settings.set(settings);
+  }
+
+  /** No buying in this show: switched off, or its catalog could not be read. */
+  private watchOnly(): boolean {
+    return this.shopping === 'off' || !!this.feed.error;
   }
 
   protected override render() {
@@ -159,7 +186,7 @@ export class LiveStream extends LitElement {
 
   private renderCartButton(t: Strings) {
     const count = itemCount($cart.get());
-    if (!$hasCart.get() && !count) return nothing;
+    if ((!$hasCart.get() && !count) || this.watchOnly()) return nothing;
     // Fetched only by pages with a cart: it stays out of dist/livecart.js.
     void import('../../define/cart-view.js');
     return html`<button part="cart-button" class="cart-button" type="button" aria-haspopup="dialog" @click=${this.openCart}>

@@ -11,7 +11,7 @@ import { watchProductCues } from '../../media/product-cues.js';
 import { saveResume } from '../../media/resume.js';
 import type { ScheduleFollower } from '../../media/schedule.js';
 import { Stream } from '../../media/stream.js';
-import type { PlayerStateName } from '../../store/show.js';
+import { linkTargetOf, type PlayerStateName } from '../../store/show.js';
 import { tokens } from '../theme.js';
 import { FloatingController } from './floating.js';
 import { floatingStyles, styles } from './pip-player.styles.js';
@@ -523,7 +523,7 @@ export class PipPlayer extends LitElement {
   /** A buy from the Document PiP window does what a buy button with action="auto" does. */
   private buyFromPip = (product: Product) => {
     const show = this.showController.show;
-    buy(this, show, product).catch((error: unknown) =>
+    buy(this, show, product, { target: linkTargetOf(this) }).catch((error: unknown) =>
       emit(this, 'livecart-error', { show: show.id, code: 'cart', message: (error as Error).message ?? String(error) }),
     );
   };
