@@ -96,7 +96,7 @@ export class BuyNowButton extends LitElement {
   /** The variant to add, for a product with variants (default: its first). */
   declare variant: string | null;
   /** Where this button's link or checkout opens, overriding its show's `link-target`; unset follows the show. */
-  declare linkTarget: LinkTarget | null;
+  declare linkTarget?: LinkTarget | null;
   /** Read-only, reflected: `idle`, `pending`, `added` or `error`. */
   declare state: BuyState;
 
@@ -110,7 +110,6 @@ export class BuyNowButton extends LitElement {
     this.quantity = 1;
     this.action = 'auto';
     this.variant = null;
-    this.linkTarget = null;
     this.state = 'idle';
   }
 
@@ -147,7 +146,7 @@ export class BuyNowButton extends LitElement {
   private onClick = () => {
     const show = this.showController.show;
     const product = show.product(this.product);
-    if (!product || !isBuyable(product) || this.state === 'pending' || show.$settings.get().shopping === false) return;
+    if (!product || !isBuyable(product) || this.state === 'pending') return;
     const { quantity, action, variant } = this;
     buy(this, show, product, { quantity, action, variant, target: linkTargetOf(this), add: this.add }).catch((error: unknown) =>
       this.fail(error instanceof Error ? error.message : String(error)),

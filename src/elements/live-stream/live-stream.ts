@@ -57,6 +57,9 @@ export class LiveStream extends LitElement {
     layout: { reflect: true },
     linkTarget: { attribute: 'link-target', reflect: true },
     shopping: { reflect: true },
+    startsAt: { attribute: 'starts-at', reflect: true },
+    replay: { reflect: true },
+    structuredData: { attribute: 'structured-data', reflect: true },
     theme: { reflect: true },
     hasFeed: { state: true, attribute: false },
   };
@@ -81,7 +84,13 @@ export class LiveStream extends LitElement {
    */
   declare linkTarget: LinkTarget;
   /** `off`: watch-only, no buy buttons and no cart (the banner still names the product); also so when the catalog cannot be read. */
-  declare shopping: 'on' | 'off' | null;
+  declare shopping?: 'on' | 'off' | null;
+  /** When the show starts (ISO date-time): before it, the poster, a countdown and "Add to calendar"; it plays once the stream is up. */
+  declare startsAt?: string | null;
+  /** URL of the replay, offered once the live show has ended. */
+  declare replay?: string | null;
+  /** `off`: no schema.org JSON-LD describing the show to search engines. */
+  declare structuredData?: 'on' | 'off' | null;
   /** `light` or `dark` forces a theme; unset follows `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | null;
   declare private hasFeed: boolean;
@@ -109,7 +118,6 @@ export class LiveStream extends LitElement {
     this.muted = false;
     this.layout = '';
     this.linkTarget = '_blank';
-    this.shopping = null;
     this.theme = null;
     this.hasFeed = false;
   }
@@ -127,9 +135,9 @@ export class LiveStream extends LitElement {
 
   /** Shares this show's settings with its elements outside this tag (a lone buy button). */
   private applySettings(show: Show): void {
-    const settings = { linkTarget: this.linkTarget === '_self' ? '_self' : '_blank', shopping: !this.watchOnly() } as const;
-    const current = show.$settings.get();
-    if (current.linkTarget !== settings.linkTarget || current.shopping !== settings.shopping) show.$settings.set(settings);
+    const { linkTarget, shopping } = show.$settings.get();
+    const watchOnly = this.watchOnly();
+    if (linkTarget !== this.linkTarget || shopping === watchOnly) show.$settings.set({ linkTarget: this.linkTarget, shopping: !watchOnly });
   }
 
   /** No buying in this show: switched off, or its catalog could not be read. */
@@ -149,11 +157,14 @@ export class LiveStream extends LitElement {
       <div part="stage">
         <pip-player
           part="player"
-          exportparts="video, badge, go-live, error, retry"
+          exportparts="video, badge, go-live, error, retry, ended, replay, upcoming, countdown, add-to-calendar, google-calendar"
           show=${showId}
           src=${this.src}
           schedule=${this.schedule}
           poster=${this.poster}
+          starts-at=${this.startsAt || nothing}
+          replay=${this.replay || nothing}
+          structured-data=${this.structuredData || nothing}
           ?autoplay=${this.autoplay}
           ?muted=${this.muted}
           controls
