@@ -157,7 +157,7 @@ export class LiveStream extends LitElement {
       <div part="stage">
         <pip-player
           part="player"
-          exportparts="video, badge, go-live, error, retry, ended, replay, upcoming, countdown, add-to-calendar, google-calendar"
+          exportparts="video, badge, go-live, error, retry, ended, replay, upcoming"
           show=${showId}
           src=${this.src}
           schedule=${this.schedule}
