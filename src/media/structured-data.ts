@@ -40,12 +40,36 @@ export function videoObject(facts: ShowFacts, startDate: string, endDate: string
   };
 }
 
+interface ScriptPolicy {
+  createScript(input: string): string;
+}
+let policy: ScriptPolicy | null | undefined;
+
+/**
+ * The JSON as a `<script>`'s text. Under Trusted Types every way of giving a script text
+ * is a sink (the `textContent` setter throws; an appended text node is reported when the
+ * script is inserted), whatever the script's type, so the text goes through a `livecart`
+ * policy. It passes only this module's own JSON, whose `<` is escaped, for a JSON-LD
+ * script that never runs. Null when the page's `trusted-types` list does not allow it.
+ */
+function scriptText(json: string): string | null {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy } }).trustedTypes;
+  if (!tt) return json;
+  if (policy === undefined) {
+    try {
+      policy = tt.createPolicy('livecart', { createScript: (input) => input });
+    } catch {
+      policy = null;
+    }
+  }
+  return policy && policy.createScript(json);
+}
+
 /**
  * A player's JSON-LD in the document's head, where crawlers that render JavaScript read
- * it (Google does: "Generate structured data with JavaScript"). Made through the DOM, its
- * JSON a text node, never markup: no Trusted Types sink is involved (a `<script>`'s
- * `textContent` setter is one in Chromium), and a JSON-LD script never runs. Kept in step
- * and removed with the player.
+ * it (Google does: "Generate structured data with JavaScript"). Made through the DOM,
+ * never markup, its text through Trusted Types where the page enforces them; kept in
+ * step and removed with the player.
  */
 export class ShowDescription {
   private script?: HTMLScriptElement;
@@ -61,12 +85,15 @@ export class ShowDescription {
     else this.endedAt = undefined;
     const start = (facts.startsAt && !Number.isNaN(Date.parse(facts.startsAt)) && new Date(facts.startsAt).toISOString()) || this.liveSince;
     const text = scriptSafeJson(videoObject(facts, start ?? now, this.endedAt ?? null));
+    if (this.script?.isConnected && this.script.textContent === text) return;
+    const trusted = scriptText(text);
+    if (trusted === null) return;
     if (!this.script) {
       this.script = document.createElement('script');
       this.script.type = 'application/ld+json';
       this.script.dataset.livecart = 'show';
     }
-    if (this.script.textContent !== text) this.script.replaceChildren(document.createTextNode(text));
+    this.script.textContent = trusted;
     if (!this.script.isConnected) document.head.append(this.script);
   }
 
