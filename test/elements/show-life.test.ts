@@ -88,6 +88,18 @@ describe('before the show: calendar entries', () => {
     });
   }
 
+  it('counts down with unit NumberFormats where Intl.DurationFormat is missing', () => {
+    const intl = Intl as { DurationFormat?: unknown };
+    const DurationFormat = intl.DurationFormat;
+    delete intl.DurationFormat;
+    try {
+      expect(formatCountdown(2 * 3600_000 + 5 * 60_000, 'en')).to.equal('2 hr 5 min');
+      expect(formatCountdown(3 * 86400_000 + 3600_000, 'fr').replace(/\s/g, ' ')).to.equal('3 j 1 h');
+    } finally {
+      if (DurationFormat) intl.DurationFormat = DurationFormat;
+    }
+  });
+
   it('counts down in the viewer’s language', () => {
     expect(formatCountdown(2 * 3600_000 + 5 * 60_000, 'de')).to.match(/2 Std\.?,? 5 Min/);
   });
