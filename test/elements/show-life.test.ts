@@ -170,6 +170,21 @@ describe('before the show: the player waits for the stream', () => {
     expect(ics).to.contain('SUMMARY:livecart tests');
   });
 
+  it('stops looking for the stream, and counting down, once the player is gone', async () => {
+    const startsAt = new Date(Date.now() + 2000);
+    const src = channel(startsAt);
+    const el = await fixture<PipPlayer>(html`<pip-player src=${src} starts-at=${startsAt.toISOString()} muted></pip-player>`);
+    await until(() => part(el, 'countdown') && requests(src) === 1, 'the countdown and the first look');
+    let updates = 0;
+    const requestUpdate = el.requestUpdate.bind(el);
+    el.requestUpdate = (...args: Parameters<PipPlayer['requestUpdate']>) => (updates++, requestUpdate(...args));
+    el.remove();
+    // Past the announced start, when a connected player would have looked again and re-rendered.
+    await new Promise((r) => setTimeout(r, Math.max(0, +startsAt - Date.now()) + 1500));
+    expect(requests(src)).to.equal(1);
+    expect(updates).to.equal(0);
+  });
+
   it('looks for the stream only while the page is shown, and reports no error for a stream not up yet', async () => {
     const errors = recordErrors();
     const startsAt = new Date(Date.now() + 60_000);
