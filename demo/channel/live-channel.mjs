@@ -86,7 +86,7 @@ export function mediaPlaylist({ rendition, first, count, epoch, ended, endlist =
  * The live window at `now` for a channel that went live at `epoch`; with `end` (a time),
  * the last window, closed by EXT-X-ENDLIST, once `now` is past it.
  */
-export function livePlaylist(rendition, now, epoch, end = Infinity) {
+export function livePlaylist(rendition, now, epoch, { end = Infinity } = {}) {
   const over = now >= end;
   const first = Math.max(0, Math.floor((Math.min(now, end) - epoch) / 1000 / SEGMENT_SECONDS));
   return mediaPlaylist({
@@ -140,7 +140,7 @@ export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
     const [, kind, rendition] = playlist;
     return text(
       kind === 'live'
-        ? livePlaylist(rendition, now, life.epoch, life.end)
+        ? livePlaylist(rendition, now, life.epoch, { end: life.end })
         : mediaPlaylist({ rendition, first: 0, count: LOOP_SEGMENTS, epoch: REPLAY_EPOCH, ended: true }),
     );
   }
