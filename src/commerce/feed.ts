@@ -19,7 +19,7 @@ const MAX_TEXT = { title: 300, brand: 120, description: 5000 } as const;
 const MAX_VARIANTS = 250;
 
 export interface FeedOptions {
-  /** The shop's currency, for feeds whose prices carry none (Shopify's `/products.json`). */
+  /** The shop's currency, for feeds whose prices carry none (Shopify's `/products.json`, when its storefront does not say). */
   currency?: string;
 }
 
@@ -47,10 +47,12 @@ export async function parseFeed(body: string, base?: string, options: FeedOption
       throw new FeedError(`the feed is not valid JSON (${clip(text, 40) || 'empty'})`);
     }
     if (isShopifyProducts(data)) {
-      const { shopifyProductItems } = await import('./feeds/shopify-products.js');
-      const currency = options.currency?.toUpperCase();
+      const { shopifyCurrency, shopifyProductItems } = await import('./feeds/shopify-products.js');
+      const currency = (await shopifyCurrency(base, options.currency))?.toUpperCase();
       if (!currency || !isCurrency(currency)) {
-        throw new FeedError('a Shopify /products.json has no currency: set it with configure({ currency: "EUR" })');
+        throw new FeedError(
+          'a Shopify /products.json has no currency and its shop did not say one: set it with configure({ currency: "EUR" })',
+        );
       }
       items = shopifyProductItems(data as { products: unknown[] }, currency, base);
     } else items = itemsOf(data);

@@ -44,6 +44,11 @@ const en = {
   decrease: 'One fewer',
   variant: 'Option',
   cartError: 'The cart could not be updated.',
+  watchReplay: 'Watch the replay',
+  startsIn: 'Starts in {time}',
+  startingSoon: 'Starting soon',
+  addToCalendar: 'Add to calendar',
+  googleCalendar: 'Google Calendar',
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;

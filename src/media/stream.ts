@@ -114,8 +114,11 @@ export interface StreamCallbacks {
   onFatal(message: string): void;
   /** Whether the stream is live, once known. */
   onLive(live: boolean): void;
-  /** A live stream stopped publishing segments without saying it ended (no EXT-X-ENDLIST). */
-  onStale(): void;
+  /**
+   * A live stream is over: its playlist ended with EXT-X-ENDLIST and playback reached the
+   * end, or it stopped publishing segments without saying so.
+   */
+  onEnded(): void;
 }
 
 const MAX_RECOVERIES = 3;
@@ -136,6 +139,8 @@ export class Stream {
   private recoveries = 0;
   /** The last media sequence number the live playlist listed, and when it first did. */
   private lastSegment = { sn: -1, since: 0 };
+  /** The playlist has been live: an EXT-X-ENDLIST then ends the show, not a VOD. */
+  private wasLive = false;
   private readonly abort = new AbortController();
 
   constructor(
@@ -194,7 +199,14 @@ export class Stream {
     liveHlsInstances.add(hls);
     hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {
       this.callbacks.onLive(details.live);
-      if (details.live) this.checkStale(details.endSN, details.targetduration);
+      if (details.live) {
+        this.wasLive = true;
+        this.checkStale(details.endSN, details.targetduration);
+      } else if (this.wasLive) {
+        // Ended: the viewer still watches the end of it (being behind live), then is told.
+        this.wasLive = false;
+        this.video.addEventListener('ended', () => this.callbacks.onEnded(), { once: true, signal: this.abort.signal });
+      }
     });
     hls.on(HlsClass.Events.FRAG_BUFFERED, () => (this.recoveries = 0));
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.onHlsError(HlsClass, data));
@@ -243,7 +255,7 @@ export class Stream {
     }
     if (now - this.lastSegment.since > STALE_TARGET_DURATIONS * targetDuration * 1000) {
       this.hls?.stopLoad();
-      this.callbacks.onStale();
+      this.callbacks.onEnded();
     }
   }
 

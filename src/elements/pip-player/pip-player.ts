@@ -11,9 +11,10 @@ import { watchProductCues } from '../../media/product-cues.js';
 import { saveResume } from '../../media/resume.js';
 import type { ScheduleFollower } from '../../media/schedule.js';
 import { Stream } from '../../media/stream.js';
-import type { PlayerStateName } from '../../store/show.js';
+import { linkTargetOf, type PlayerStateName } from '../../store/show.js';
 import { tokens } from '../theme.js';
 import { FloatingController } from './floating.js';
+import type { ShowLife } from './show-life.js';
 import { floatingStyles, styles } from './pip-player.styles.js';
 
 /**
@@ -37,7 +38,12 @@ import { floatingStyles, styles } from './pip-player.styles.js';
  * @csspart retry - The error panel's Retry button.
  * @csspart placeholder - What stays in the page while the video is in a Document PiP window.
  * @csspart float-controls - The floating mini player's buttons (`float-handle`, `float-expand`, `float-close`, `float-back`).
- * @csspart ended - The notice that a live show stopped publishing.
+ * @csspart ended - The notice that a live show has ended (its playlist ended, or it stopped publishing).
+ * @csspart replay - The ended notice's "Watch the replay" button (with `replay`).
+ * @csspart upcoming - Before `starts-at`: the countdown, the start time and the calendar links.
+ * @csspart countdown - "Starts in 2 hr, 5 min".
+ * @csspart add-to-calendar - Downloads the show as an `.ics` file.
+ * @csspart google-calendar - The show as a Google Calendar link.
  * @cssprop --livecart-accent - Badge and button colour.
  * @cssprop --livecart-radius - Corner radius.
  */
@@ -56,6 +62,9 @@ export class PipPlayer extends LitElement {
     schedule: { reflect: true },
     floatOnScroll: { attribute: 'float-on-scroll', type: Boolean, reflect: true },
     returnUrl: { attribute: 'return-url', reflect: true },
+    startsAt: { attribute: 'starts-at', reflect: true },
+    replay: { reflect: true },
+    structuredData: { attribute: 'structured-data', reflect: true },
     behindLive: { state: true, attribute: false },
     errorMessage: { state: true, attribute: false },
   };
@@ -85,6 +94,16 @@ export class PipPlayer extends LitElement {
   declare floatOnScroll: boolean;
   /** Where the floating mini player's "Back to the show" link goes (set when a show resumes on another page). */
   declare returnUrl: string | null;
+  /**
+   * When the show starts (ISO date-time), read when `src` loads. Before it: the poster, a
+   * countdown and "Add to calendar", while the player looks for the stream now and then;
+   * it plays by itself once the stream is up.
+   */
+  declare startsAt?: string | null;
+  /** URL of the show's replay, offered ("Watch the replay", in this player) once the live show has ended. */
+  declare replay?: string | null;
+  /** `off`: no schema.org `VideoObject` / `BroadcastEvent` JSON-LD for search engines. */
+  declare structuredData?: 'on' | 'off' | null;
   /** Read-only: live, and behind the live edge far enough to offer "go live". */
   declare behindLive: boolean;
   declare private errorMessage: string;
@@ -135,8 +154,12 @@ export class PipPlayer extends LitElement {
       () => this.pipMode,
     ),
   ];
-  /** The live show stopped publishing: `ended` stays until the next load. */
+  /** The live show ended (or stopped publishing): `ended` stays until the next load. */
   private streamEnded = false;
+  /** A live or upcoming show's countdown and JSON-LD (its code loads only for such shows). */
+  private life?: ShowLife;
+  /** The stream came up after a wait, or the shopper chose the replay: play without `autoplay`. */
+  private playOnLoad = false;
 
   constructor() {
     super();
@@ -258,6 +281,8 @@ export class PipPlayer extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.life) this.life.update();
+    else if (this.live) this.showLife();
     // The drag offset goes through the CSSOM: a style attribute would need 'unsafe-inline'.
     const drag = this.floating.drag;
     const frame = this.renderRoot.querySelector<HTMLElement>('[part~="frame"]');
@@ -293,7 +318,12 @@ export class PipPlayer extends LitElement {
             <button part="retry" type="button" @click=${this.load}>${t.retry}</button>
           </div>`
         : nothing}
-      ${this.streamEnded ? html`<p part="ended" class="notice" role="status">${t.streamEnded}</p>` : nothing}
+      ${this.life?.render() ?? nothing}
+      ${this.streamEnded
+        ? html`<div part="ended" class="notice" role="status"><p>${t.streamEnded}</p>${this.replay
+              ? html`<button part="replay" type="button" @click=${this.watchReplay}>${t.watchReplay}</button>`
+              : nothing}</div>`
+        : nothing}
       ${floating ? this.renderFloatControls(t) : nothing}
       <slot></slot>
     </div>`;
@@ -408,6 +438,8 @@ export class PipPlayer extends LitElement {
     this.scheduleAbort?.abort();
     this.stream?.destroy();
     this.stream = undefined;
+    this.life?.stop();
+    this.life = undefined;
     this.loadedSrc = null;
     this.mediaSession?.release();
     this.mediaSession = undefined;
@@ -419,26 +451,52 @@ export class PipPlayer extends LitElement {
     this.loadedSrc = this.src;
     this.stream?.destroy();
     this.stream = undefined;
+    this.life?.stopWaiting();
     this.errorMessage = '';
     this.streamEnded = false;
     this.live = false;
     this.behindLive = false;
     this.state = 'idle';
     if (!this.src) return;
+    // Before `starts-at`: the countdown, until the stream is up (then this loads again).
+    if (!this.playOnLoad && Date.parse(this.startsAt!) > Date.now()) return this.showLife(true);
     this.state = 'loading';
     const stream = (this.stream = new Stream(video, new URL(this.src, document.baseURI).href, {
       onFatal: (message) => this.stream === stream && this.fail(message),
       onLive: (live) => (this.live = live),
-      onStale: () => {
+      onEnded: () => {
         if (this.stream !== stream) return;
         this.streamEnded = true;
         this.state = 'ended';
+        // The video's own `ended` may have set the state already: the notice still needs drawing.
+        this.requestUpdate();
       },
     }));
+    const play = this.autoplay || this.playOnLoad;
+    this.playOnLoad = false;
     void stream.start().then(() => {
-      if (this.autoplay && this.stream === stream) this.autoplayVideo(video);
+      if (play && this.stream === stream) this.autoplayVideo(video);
     });
   };
+
+  /** The shopper chose the replay of a show that ended: it plays in this player, still shoppable. */
+  private watchReplay = () => {
+    this.playOnLoad = true;
+    this.src = this.replay!;
+  };
+
+  /** Fetches the show's life module (a live or upcoming show), then waits for the stream or updates it. */
+  private showLife(wait = false): void {
+    void import('./show-life.js').then((module) => {
+      if (!this.detachVideo || (wait && this.stream)) return;
+      this.life ??= new module.ShowLife(this, () => {
+        this.playOnLoad = true;
+        this.load();
+      });
+      if (wait) this.life.wait();
+      this.life.update();
+    });
+  }
 
   /** Plays; where the autoplay policy refuses sound, plays muted instead. */
   private autoplayVideo(video: HTMLVideoElement): void {
@@ -523,7 +581,7 @@ export class PipPlayer extends LitElement {
   /** A buy from the Document PiP window does what a buy button with action="auto" does. */
   private buyFromPip = (product: Product) => {
     const show = this.showController.show;
-    buy(this, show, product).catch((error: unknown) =>
+    buy(this, show, product, { target: linkTargetOf(this) }).catch((error: unknown) =>
       emit(this, 'livecart-error', { show: show.id, code: 'cart', message: (error as Error).message ?? String(error) }),
     );
   };

@@ -43,5 +43,10 @@ const strings: Strings = {
   decrease: 'Eins weniger',
   variant: 'Variante',
   cartError: 'Der Warenkorb konnte nicht aktualisiert werden.',
+  watchReplay: 'Aufzeichnung ansehen',
+  startsIn: 'Beginnt in {time}',
+  startingSoon: 'Gleich geht’s los',
+  addToCalendar: 'In den Kalender',
+  googleCalendar: 'Google Kalender',
 };
 export default strings;

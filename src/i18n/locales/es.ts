@@ -43,5 +43,10 @@ const strings: Strings = {
   decrease: 'Uno menos',
   variant: 'Opción',
   cartError: 'No se pudo actualizar el carrito.',
+  watchReplay: 'Ver la repetición',
+  startsIn: 'Empieza en {time}',
+  startingSoon: 'Empieza enseguida',
+  addToCalendar: 'Añadir al calendario',
+  googleCalendar: 'Google Calendar',
 };
 export default strings;

@@ -43,5 +43,10 @@ const strings: Strings = {
   decrease: 'Un de moins',
   variant: 'Option',
   cartError: 'Le panier n’a pas pu être mis à jour.',
+  watchReplay: 'Voir le replay',
+  startsIn: 'Commence dans {time}',
+  startingSoon: 'Ça commence bientôt',
+  addToCalendar: 'Ajouter à l’agenda',
+  googleCalendar: 'Google Agenda',
 };
 export default strings;

@@ -43,5 +43,10 @@ const strings: Strings = {
   decrease: 'Uno in meno',
   variant: 'Opzione',
   cartError: 'Impossibile aggiornare il carrello.',
+  watchReplay: 'Guarda la replica',
+  startsIn: 'Inizia tra {time}',
+  startingSoon: 'Sta per iniziare',
+  addToCalendar: 'Aggiungi al calendario',
+  googleCalendar: 'Google Calendar',
 };
 export default strings;
