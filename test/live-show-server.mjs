@@ -38,7 +38,7 @@ function withManyDateRanges(playlist, count) {
   // One second each, ending where the window starts: history the player never plays.
   for (let i = count; i > 0; i--) {
     const date = new Date(start - i * 1000).toISOString();
-    extra.push(`#EXT-X-DATERANGE:ID="past-${i}",CLASS="com.livecart.product",START-DATE="${date}",DURATION=1.000,X-PRODUCT-ID="ember-mug"`);
+    extra.push(`#EXT-X-DATERANGE:ID="past-${i}",CLASS="com.livecart.product",START-DATE="${date}",DURATION=1.000,X-PRODUCT-ID="past-product"`);
   }
   lines.splice(first, 0, ...extra);
   return lines.join('\n');
