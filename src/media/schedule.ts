@@ -4,8 +4,8 @@ import type { ErrorDetail } from '../events.js';
  * Schedules: the product on screen from outside the stream, loaded on demand (most shows
  * have none). One `schedule` URL, its kind told by the answer's Content-Type:
  * - JSON `[{ "product": "<id>", "at": <seconds> | "<ISO date-time>" }]`, read once; while
- *   the stream is live it is read again (`If-None-Match`, every few seconds, backing off
- *   on errors), so a producer can edit it during the show;
+ *   the stream is live it is read again (revalidated with its ETag, every few seconds,
+ *   backing off on errors), so a producer can edit it during the show;
  * - `text/event-stream` (Server-Sent Events, e.g. a Mercure hub topic): each event's data is
  *   one entry `{ "product": "sku-3" | null, "at": "<ISO date-time>" }`.
  * An entry applies when the viewer's playing program date-time (EXT-X-PROGRAM-DATE-TIME)
@@ -156,21 +156,20 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
   while (!signal.aborted) {
     let wait: number;
     try {
-      const response = await fetch(url, {
-        signal,
-        headers: { Accept: 'application/json, text/event-stream', ...(etag ? { 'If-None-Match': etag } : {}) },
-        cache: 'no-cache',
-      });
+      // `no-cache`: the browser revalidates (If-None-Match) itself, so a schedule on another
+      // origin needs no CORS preflight, as a header of ours would.
+      const response = await fetch(url, { signal, headers: { Accept: 'application/json, text/event-stream' }, cache: 'no-cache' });
       if (/^text\/event-stream\b/i.test(response.headers.get('Content-Type') ?? '')) {
         // EventSource, not this response: it sends Last-Event-ID when it reconnects.
         void response.body?.cancel().catch(() => {});
         return await followEvents(url, options);
       }
-      if (response.status !== 304) {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const tag = response.headers.get('ETag');
+      if (!tag || tag !== etag) {
         const { entries, problems } = parseSchedule(await response.json());
         if (signal.aborted) return;
-        etag = response.headers.get('ETag');
+        etag = tag;
         options.follower.replace(entries);
         options.onChange();
         if (problems.length) report(entriesReport(problems.length), problems);
@@ -181,7 +180,7 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
       if (signal.aborted) return;
       // Once per outage, not at every retry.
       if (!failures) report(`the schedule ${url} could not be read (${(error as Error).message})`);
-      wait = Math.min(options.interval() * 2 ** ++failures, RETRY_MAX_MS);
+      wait = Math.min(options.interval() * 2 ** failures++, RETRY_MAX_MS);
     }
     await sleep(wait, signal);
     // A replay's schedule, or a show that has ended, is read once.
@@ -205,7 +204,7 @@ function followEvents(url: string, { signal, follower, onChange, report }: Sched
     const connect = () => {
       const target = new URL(url);
       if (lastId) target.searchParams.set('lastEventID', lastId);
-      const es = (source = new EventSource(target, { withCredentials: new URL(url).origin !== location.origin }));
+      const es = (source = new EventSource(target));
       es.onopen = () => (failures = 0);
       es.onmessage = (event) => {
         lastId = event.lastEventId || lastId;

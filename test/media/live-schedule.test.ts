@@ -151,6 +151,25 @@ describe('a JSON schedule re-read while live', () => {
     expect(offset).to.be.within(-50, 300);
   }).timeout(60_000);
 
+  it('reports a failing schedule once, backs off, and picks it up again once it answers', async () => {
+    const errors = recordErrors();
+    const show = freshShow();
+    const name = unique('failing');
+    await fetch(`/show-schedule-control?name=${name}&status=503`);
+    await behindLive(show, `/show-schedule/${name}.json`);
+    await until(() => errors.events.length, 'the error');
+    expect(errors.events[0].detail).to.include({ show, code: 'schedule' });
+    expect(errors.events[0].detail.message).to.match(/HTTP 503/);
+    await eventually(async () => (await scheduleStats(name)).reads >= 2, 'a retry', 20_000);
+    // Now on the host's clock: later than the stream's current DATERANGE slot, so it wins.
+    await setSchedule(name, [{ product: 'fjord-beanie', at: new Date().toISOString() }]);
+    await fetch(`/show-schedule-control?name=${name}&status=200`);
+    await until(() => getShow(show).$featuredId.get() === 'fjord-beanie', 'the schedule once it answers', 40_000);
+    errors.stop();
+    // Once per outage, not at every retry.
+    expect(errors.events).to.have.length(1);
+  }).timeout(60_000);
+
   it('reads a replay\'s schedule once', async () => {
     const name = unique('once');
     await setSchedule(name, [{ product: 'ember-mug', at: 0 }]);
