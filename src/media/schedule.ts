@@ -81,12 +81,22 @@ export interface PlaybackClock {
 /** A schedule following one player's playback. */
 export class ScheduleFollower {
   private entries: ScheduleEntry[] = [];
+  /** Without program date-times, when each dated entry arrived (media time). */
+  private readonly arrivals = new Map<string, number>();
 
   constructor(private readonly clock: PlaybackClock) {}
 
   /** A whole schedule (a JSON read): replaces what was there. */
   replace(entries: readonly ScheduleEntry[]): void {
-    this.entries = [...entries];
+    this.entries = entries.map((entry) => this.placed(entry)).sort((a, b) => +a.at - +b.at);
+  }
+
+  /** A dated entry on a stream without program date-times applies on arrival: at the media time it came. */
+  private placed(entry: ScheduleEntry): ScheduleEntry {
+    if (!(entry.at instanceof Date) || this.clock.date() !== null) return entry;
+    const key = `${+entry.at} ${entry.product}`;
+    if (!this.arrivals.has(key)) this.arrivals.set(key, this.clock.time());
+    return { ...entry, at: this.arrivals.get(key)! };
   }
 
   /**
@@ -96,7 +106,7 @@ export class ScheduleFollower {
   add(entry: ScheduleEntry): boolean {
     const date = this.clock.date();
     const time = this.clock.time();
-    const live = date === null && entry.at instanceof Date ? { ...entry, at: time } : entry;
+    const live = this.placed(entry);
     const current = scheduledEntry(this.entries, time, date);
     this.entries = this.entries.filter((e) => e === current || !reached(e, time, date));
     if (this.entries.length >= MAX_ENTRIES) return false;

@@ -170,6 +170,14 @@ describe('a JSON schedule re-read while live', () => {
     expect(errors.events).to.have.length(1);
   }).timeout(60_000);
 
+  it('applies dated entries on arrival when the stream has no program date-times', async () => {
+    const name = unique('arrival');
+    await setSchedule(name, [{ product: 'ember-mug', at: '2031-01-01T00:00:00Z' }]);
+    const show = freshShow();
+    await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} schedule=${`/show-schedule/${name}.json`} muted autoplay></pip-player>`);
+    await until(() => getShow(show).$featuredId.get() === 'ember-mug', 'the dated entry, on arrival');
+  });
+
   it('reads a replay\'s schedule once', async () => {
     const name = unique('once');
     await setSchedule(name, [{ product: 'ember-mug', at: 0 }]);
