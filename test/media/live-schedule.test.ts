@@ -178,6 +178,17 @@ describe('a JSON schedule re-read while live', () => {
     await until(() => getShow(show).$featuredId.get() === 'ember-mug', 'the dated entry, on arrival');
   });
 
+  it('stops re-reading when the player leaves the page', async () => {
+    const name = unique('leave');
+    await setSchedule(name, []);
+    const el = await fixture<PipPlayer>(html`<pip-player src=${LIVE} schedule=${`/show-schedule/${name}.json`} muted autoplay></pip-player>`);
+    await eventually(async () => (await scheduleStats(name)).reads >= 2, 'a re-read', 20_000);
+    el.remove();
+    const { reads } = await scheduleStats(name);
+    await sleep(6000);
+    expect((await scheduleStats(name)).reads).to.equal(reads);
+  }).timeout(40_000);
+
   it('reads a replay\'s schedule once', async () => {
     const name = unique('once');
     await setSchedule(name, [{ product: 'ember-mug', at: 0 }]);
