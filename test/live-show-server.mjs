@@ -9,9 +9,11 @@
 //   /show-schedule/<name>.json        a JSON schedule with an ETag (304 on If-None-Match)
 //   /show-schedule-control?name=<n>&body=<json>  replaces it; &status=<code> makes it answer
 //                                     that; without either: { reads, notModified }
-//   /many-dateranges/<n>/channel/...  the simulated live channel whose media playlists carry
-//                                     <n> extra EXT-X-DATERANGE tags (X-PRODUCT-ID, dated
-//                                     before the window), as a long live show accumulates
+//   /many-dateranges/<n>.tags/channel/...  the simulated live channel whose media playlists
+//                                     carry <n> extra EXT-X-DATERANGE tags (X-PRODUCT-ID,
+//                                     dated before the window), as a long live show
+//                                     accumulates (the dot keeps the channel's own
+//                                     middleware, which takes any /<word>/channel/, off it)
 //
 // The demo's own hub for the producer console lives in demo/channel/ (issue 9c); this one
 // only needs what tests script: publish, drop, and look at what subscribers sent.
@@ -111,7 +113,7 @@ export function liveShowKoaMiddleware() {
       ctx.body = s.body;
       return;
     }
-    const many = /^\/many-dateranges\/(\d+)(\/channel\/.+)$/.exec(ctx.path);
+    const many = /^\/many-dateranges\/(\d+)\.tags(\/channel\/.+)$/.exec(ctx.path);
     if (many) {
       const answer = await channelResponse(many[2], { epoch: liveShowKoaMiddleware.epoch });
       if (!answer) return next();

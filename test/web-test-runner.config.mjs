@@ -68,7 +68,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [strictPageHeaders(), liveShowKoaMiddleware(), channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
+  middleware: [strictPageHeaders(), channelKoaMiddleware(), faultKoaMiddleware(), liveShowKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

@@ -4,7 +4,7 @@ import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { freshShow, getShow, SHOW_ORDER, until } from '../helpers.js';
 
 /** The live channel with `n` extra DATERANGE tags per media playlist (test/live-show-server.mjs). */
-const busy = (n: number) => `/many-dateranges/${n}/channel/live.m3u8`;
+const busy = (n: number) => `/many-dateranges/${n}.tags/channel/live.m3u8`;
 
 describe('a live playlist with thousands of DATERANGE tags', () => {
   it('reads X-PRODUCT-ID from the parsed playlist, warns once, and keeps tasks short', async () => {
