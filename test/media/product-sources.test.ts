@@ -141,6 +141,19 @@ describe('product cues in the player, shaped as Safari and hls.js make them', ()
     await until(() => featured() === 'sku-2', 'the next cue');
   });
 
+  it('lets go of the catalog and the cues when the player leaves the page', async () => {
+    const { el, show, featured, at } = await player();
+    const catalog = getShow(show).$products as unknown as { lc: number };
+    await until(() => catalog.lc > 0, 'the decision watching the catalog');
+    const watching = catalog.lc;
+    el.remove();
+    await until(() => catalog.lc === watching - 1, 'the catalog let go');
+    at({ key: 'X-PRODUCT-ID', data: 'sku-2' }, 'com.apple.quicktime.HLS');
+    const end = performance.now() + 600;
+    await until(() => performance.now() > end, 'a moment');
+    expect(featured()).to.equal(null);
+  });
+
   it('a plain id that arrives before the catalog counts once the catalog has it', async () => {
     const show = freshShow();
     const el = await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} muted autoplay></pip-player>`);
