@@ -5,6 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
+import { liveShowKoaMiddleware } from './live-show-server.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,7 +68,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [strictPageHeaders(), channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
+  middleware: [strictPageHeaders(), channelKoaMiddleware(), faultKoaMiddleware(), liveShowKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

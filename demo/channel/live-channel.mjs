@@ -10,7 +10,8 @@
 //   /channel/replay.m3u8          the same show as a VOD (a shoppable replay)
 //   /channel/captioned.m3u8       the live channel declaring closed captions (CEA-608), which
 //                                 takes hls.js's full build
-//   /channel/media/...            segments, show.mp4, and id3/vod.m3u8 (the show with ID3 cues)
+//   /channel/media/...            segments, show.mp4, id3/vod.m3u8 (the show with ID3 cues) and
+//                                 providers/vod.m3u8 (12 s tagged as AWS IVS and MediaLive tag it)
 //
 // The live channel's life, for the show's before and after (both optional, also on its
 // media playlists; the multivariant playlist passes them on):

@@ -71,15 +71,57 @@ export function lowestVariant(multivariant: Playlist): string | undefined {
 }
 
 /**
+ * Past this many DATERANGE tags in one playlist, hls.js costs long tasks at every reload
+ * (10,000 tags: 550 ms, of which its date-range cues are a fifth and its parsing of the
+ * tags the rest), so the stream takes the `X-PRODUCT-ID` tags out of the playlist before
+ * hls.js parses it, and product-on-screen.ts reads them.
+ */
+export const DATERANGE_CUE_LIMIT = 500;
+
+function countDateRanges(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('#EXT-X-DATERANGE'); i !== -1; i = text.indexOf('#EXT-X-DATERANGE', i + 16)) count++;
+  return count;
+}
+
+/** Splits a playlist into its product DATERANGE tags and the rest (other tags stay for hls.js). */
+function takeProductTags(text: string): { rest: string; tags: string[] } {
+  const tags: string[] = [];
+  const rest = text
+    .split('\n')
+    .filter((line) => !(line.startsWith('#EXT-X-DATERANGE:') && line.includes('X-PRODUCT-ID=') && tags.push(line)))
+    .join('\n');
+  return { rest, tags };
+}
+
+/**
  * hls.js's own playlist loader, except that the first request for each playlist in
  * `preloaded` (by the URL hls.js asks for) is answered with the copy fetched while hls.js
- * itself was loading.
+ * itself was loading, and that every playlist passes through `onPlaylist` before hls.js
+ * parses it.
  */
-function preloadedPlaylistLoader(HlsClass: HlsClass, preloaded: Map<string, Playlist>): HlsConfig['pLoader'] {
+function preloadedPlaylistLoader(
+  HlsClass: HlsClass,
+  preloaded: Map<string, Playlist>,
+  onPlaylist: (text: string, config: HlsConfig) => string,
+): HlsConfig['pLoader'] {
   return class extends HlsClass.DefaultConfig.loader {
     private cancelled = false;
+    private readonly hlsConfig: HlsConfig;
 
-    override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
+    constructor(config: HlsConfig) {
+      super(config);
+      this.hlsConfig = config;
+    }
+
+    override load(context: LoaderContext, config: LoaderConfiguration, loaded: LoaderCallbacks<LoaderContext>): void {
+      const callbacks: LoaderCallbacks<LoaderContext> = {
+        ...loaded,
+        onSuccess: (response, ...rest) => {
+          if (typeof response.data === 'string') response.data = onPlaylist(response.data, this.hlsConfig);
+          loaded.onSuccess(response, ...rest);
+        },
+      };
       const playlist = preloaded.get(context.url);
       if (!playlist) {
         super.load(context, config, callbacks);
@@ -141,6 +183,8 @@ export class Stream {
   private lastSegment = { sn: -1, since: 0 };
   /** The playlist has been live: an EXT-X-ENDLIST then ends the show, not a VOD. */
   private wasLive = false;
+  /** The latest playlist's X-PRODUCT-ID DATERANGE tags, once it has too many for hls.js; else null. */
+  private productTags: readonly string[] | null = null;
   private readonly abort = new AbortController();
 
   constructor(
@@ -194,7 +238,17 @@ export class Stream {
       // Fetch the first segment while the MediaSource opens, not after: opening it takes
       // tens of milliseconds, on the critical path once the playlists come prefetched.
       startFragPrefetch: true,
-      pLoader: preloadedPlaylistLoader(HlsClass, preloaded),
+      pLoader: preloadedPlaylistLoader(HlsClass, preloaded, (text, config) => {
+        if (!this.productTags) {
+          if (countDateRanges(text) <= DATERANGE_CUE_LIMIT) return text;
+          // Cues made earlier would say the same as the tags: product-on-screen.ts ignores them now.
+          config.enableDateRangeMetadataCues = false;
+          console.warn(`livecart: over ${DATERANGE_CUE_LIMIT} EXT-X-DATERANGE tags in ${this.src}; reading X-PRODUCT-ID from the playlist, not cues`);
+        }
+        const { rest, tags } = takeProductTags(text);
+        this.productTags = tags;
+        return rest;
+      }),
     }));
     liveHlsInstances.add(hls);
     hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {
@@ -226,6 +280,11 @@ export class Stream {
     if (this.hls) return this.hls.playingDate;
     const start = (this.video as HTMLVideoElement & { getStartDate?: () => Date }).getStartDate?.();
     return start && !Number.isNaN(+start) ? new Date(+start + this.video.currentTime * 1000) : null;
+  }
+
+  /** The latest playlist's `X-PRODUCT-ID` DATERANGE tags when it carries too many for hls.js; else null. */
+  dateRangeTags(): readonly string[] | null {
+    return this.productTags;
   }
 
   /** The longest a live stream may lag before it counts as behind the live edge. */

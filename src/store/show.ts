@@ -61,7 +61,10 @@ export class Show {
     return id == null ? undefined : this.$products.get().find((p) => p.id === id);
   }
 
-  /** Shows `id` as the product on screen; null clears it. */
+  /**
+   * Shows `id` as the product on screen; null clears it. It holds until the stream's tags
+   * or the schedule say something new (media/product-on-screen.ts decides between them).
+   */
   feature(id: string | null): void {
     this.$featuredId.set(id);
   }
