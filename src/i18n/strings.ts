@@ -44,6 +44,18 @@ const en = {
   decrease: 'One fewer',
   variant: 'Option',
   cartError: 'The cart could not be updated.',
+  featureNow: 'Feature now',
+  featured: 'Featured',
+  clear: 'Clear',
+  featuredNow: 'Featured now',
+  nothingFeatured: 'Nothing featured',
+  searchProducts: 'Search products',
+  moreProducts: '{count} more: search to narrow',
+  publishQueue: 'Not yet published',
+  publishWaiting: 'Waiting',
+  publishFailed: 'Failed ({error}), next try {time}',
+  publishRetrying: 'Retrying',
+  previewOnly: 'Preview only: no publish URL',
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;

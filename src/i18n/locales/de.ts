@@ -43,5 +43,17 @@ const strings: Strings = {
   decrease: 'Eins weniger',
   variant: 'Variante',
   cartError: 'Der Warenkorb konnte nicht aktualisiert werden.',
+  featureNow: 'Jetzt zeigen',
+  featured: 'Im Bild',
+  clear: 'Leeren',
+  featuredNow: 'Jetzt im Bild',
+  nothingFeatured: 'Nichts im Bild',
+  searchProducts: 'Produkte suchen',
+  moreProducts: '{count} weitere: Suche eingrenzen',
+  publishQueue: 'Noch nicht veröffentlicht',
+  publishWaiting: 'Wartet',
+  publishFailed: 'Fehlgeschlagen ({error}), nächster Versuch {time}',
+  publishRetrying: 'Neuer Versuch',
+  previewOnly: 'Nur Vorschau: keine Veröffentlichungs-URL',
 };
 export default strings;

@@ -43,5 +43,17 @@ const strings: Strings = {
   decrease: 'Un de moins',
   variant: 'Option',
   cartError: 'Le panier n’a pas pu être mis à jour.',
+  featureNow: 'Mettre en avant',
+  featured: 'En avant',
+  clear: 'Effacer',
+  featuredNow: 'En avant maintenant',
+  nothingFeatured: 'Rien en avant',
+  searchProducts: 'Rechercher des produits',
+  moreProducts: '{count} de plus : affinez la recherche',
+  publishQueue: 'Pas encore publié',
+  publishWaiting: 'En attente',
+  publishFailed: 'Échec ({error}), nouvel essai {time}',
+  publishRetrying: 'Nouvel essai',
+  previewOnly: 'Aperçu seulement : pas d’URL de publication',
 };
 export default strings;
