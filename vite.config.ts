@@ -78,7 +78,7 @@ function staticChannel(): Plugin {
     // No hub either: the viewer page keeps the replay's own product tags, and the producer
     // page features in its preview only.
     transformIndexHtml: (html) =>
-      html.replace('channel/live.m3u8', 'channel/replay.m3u8').replace(/\s(?:schedule|publish)="hub\/[^"]*"/g, ''),
+      html.replace(/channel\/(?:live|studio)\.m3u8/, 'channel/replay.m3u8').replace(/\s(?:schedule|publish)="hub\/[^"]*"/g, ''),
     async generateBundle() {
       for (const file of files) {
         const answer = await channelResponse(`/channel/${file}`, { epoch: Date.now() });

@@ -10,6 +10,8 @@
 //   /channel/replay.m3u8          the same show as a VOD (a shoppable replay)
 //   /channel/captioned.m3u8       the live channel declaring closed captions (CEA-608), which
 //                                 takes hls.js's full build
+//   /channel/studio.m3u8          the live channel without product tags: a studio feed whose
+//                                 products come from the producer (<show-console>, the demo hub)
 //   /channel/media/...            segments, show.mp4, and id3/vod.m3u8 (the show with ID3 cues)
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +48,7 @@ export function multivariantPlaylist(kind, { captions = false } = {}) {
  * The media playlist of one rendition. `first` is the media sequence number of the first
  * listed segment, `count` how many follow, `epoch` the wall-clock time of segment 0.
  */
-export function mediaPlaylist({ rendition, first, count, epoch, ended }) {
+export function mediaPlaylist({ rendition, first, count, epoch, ended, tags = true }) {
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:3',
@@ -62,7 +64,7 @@ export function mediaPlaylist({ rendition, first, count, epoch, ended }) {
     lines.push(`#EXT-X-PROGRAM-DATE-TIME:${date(n)}`);
     // A slot's tag goes with its first segment, or with the first listed one when the
     // slot began before the window did, so the product on screen is always known.
-    if (n % SEGMENTS_PER_SLOT === 0 || n === first) {
+    if (tags && (n % SEGMENTS_PER_SLOT === 0 || n === first)) {
       const slotStart = n - (n % SEGMENTS_PER_SLOT);
       const product = SHOW_PRODUCTS[Math.floor((slotStart % LOOP_SEGMENTS) / SEGMENTS_PER_SLOT)];
       lines.push(
@@ -77,9 +79,9 @@ export function mediaPlaylist({ rendition, first, count, epoch, ended }) {
 }
 
 /** The live window at `now` for a channel that went live at `epoch`. */
-export function livePlaylist(rendition, now, epoch) {
+export function livePlaylist(rendition, now, epoch, { tags = true } = {}) {
   const first = Math.max(0, Math.floor((now - epoch) / 1000 / SEGMENT_SECONDS));
-  return mediaPlaylist({ rendition, first, count: WINDOW_SEGMENTS, epoch: epoch - WINDOW_SEGMENTS * SEGMENT_SECONDS * 1000 });
+  return mediaPlaylist({ rendition, first, count: WINDOW_SEGMENTS, epoch: epoch - WINDOW_SEGMENTS * SEGMENT_SECONDS * 1000, tags });
 }
 
 const TYPES = { m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t', mp4: 'video/mp4', m4s: 'video/iso.segment' };
@@ -98,12 +100,13 @@ export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
   if (rest === 'live.m3u8') return text(multivariantPlaylist('live'));
   if (rest === 'replay.m3u8') return text(multivariantPlaylist('replay'));
   if (rest === 'captioned.m3u8') return text(multivariantPlaylist('live', { captions: true }));
-  const playlist = /^(live|replay)\/(\w+)\.m3u8$/.exec(rest);
+  if (rest === 'studio.m3u8') return text(multivariantPlaylist('studio'));
+  const playlist = /^(live|replay|studio)\/(\w+)\.m3u8$/.exec(rest);
   if (playlist && RENDITIONS.some((r) => r.name === playlist[2])) {
     const [, kind, rendition] = playlist;
     return text(
-      kind === 'live'
-        ? livePlaylist(rendition, now, epoch)
+      kind !== 'replay'
+        ? livePlaylist(rendition, now, epoch, { tags: kind === 'live' })
         : mediaPlaylist({ rendition, first: 0, count: LOOP_SEGMENTS, epoch: REPLAY_EPOCH, ended: true }),
     );
   }

@@ -75,8 +75,8 @@ export class ShowConsole extends LitElement {
     publishFormat: { attribute: 'publish-format', reflect: true },
     topic: { reflect: true },
     theme: { reflect: true },
-    query: { state: true },
-    now: { state: true },
+    query: { state: true, attribute: false },
+    now: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
 
