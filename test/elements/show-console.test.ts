@@ -312,6 +312,33 @@ describe('<show-console>', () => {
     expect(good.requests.map((r) => JSON.parse(r.body).product)).to.deep.equal(['aurora-jacket', 'ember-mug']);
   });
 
+  it('loses nothing to a reload: the next console of the show in this tab takes up its entries and what it featured', async () => {
+    const url = 'https://hub.example/reload';
+    const hub = remoteHub(url, 1000);
+    await hub.ready;
+    const { el, show } = await consoleWith({ publish: url });
+    el.feature('aurora-jacket');
+    el.feature(null);
+    el.feature('drift-backpack');
+    await until(() => el.queue[0]?.state === 'failed', 'the failure');
+    const featured = el.current!;
+    el.remove();
+    getShow(show).feature(null);
+
+    const good = remoteHub(url);
+    await good.ready;
+    const next = await fixture<ShowConsole>(html`<show-console show=${show} publish=${url}></show-console>`);
+    next.products = PRODUCTS as never;
+    expect(next.current).to.deep.equal(featured);
+    expect(getShow(show).$featuredId.get()).to.equal('drift-backpack');
+    await until(() => next.queue.length === 0, 'the queue to drain');
+    expect(JSON.parse(sessionStorage.getItem(`livecart:show-console:${show}`)!)).to.deep.equal({ current: featured, queue: [] });
+    expect(good.requests.map((r) => JSON.parse(r.body).product)).to.deep.equal(['aurora-jacket', null, 'drift-backpack']);
+    expect(JSON.parse(good.requests[2].body).at).to.equal(featured.at);
+    await next.updateComplete;
+    expect(q(next, '[part~="now"] time').getAttribute('datetime')).to.equal(featured.at);
+  });
+
   it('needs a topic for Mercure: the entry waits, reported, until one is set', async () => {
     const url = 'https://hub.example/no-topic';
     const hub = remoteHub(url);

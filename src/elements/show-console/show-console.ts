@@ -6,6 +6,7 @@ import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
 import { localeOf, stringsOf, type StringKey, type Strings } from '../../i18n/strings.js';
 import { configuredPublishToken } from '../../store/config.js';
+import { readJson, writeJson } from '../../store/storage.js';
 import { tokens } from '../theme.js';
 import { PublishQueue, type PublishEntry, type PublishFormat, type PublishTarget } from './publish-queue.js';
 import { styles } from './show-console.styles.js';
@@ -20,6 +21,18 @@ const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
   out_of_stock: 'outOfStock',
   preorder: 'preorder',
   backorder: 'backorder',
+};
+
+/** What a console keeps in sessionStorage, so a reload of the producer's tab loses nothing. */
+interface Saved {
+  current: Moment | null;
+  queue: Moment[];
+}
+type Moment = { product: string | null; at: string };
+
+const isMoment = (value: unknown): value is Moment => {
+  const { product, at } = (value ?? {}) as Partial<Moment>;
+  return (product === null || typeof product === 'string') && typeof at === 'string' && !Number.isNaN(Date.parse(at));
 };
 
 /** Keys typed into these are text, not shortcuts. */
@@ -123,10 +136,15 @@ export class ShowConsole extends LitElement {
   private readonly feed = new FeedController(this, () => this.showController.show);
   private readonly publisher = new PublishQueue({
     target: () => this.target(),
-    changed: () => this.requestUpdate(),
+    changed: () => {
+      this.save();
+      this.requestUpdate();
+    },
     failing: (message) => emit(this, 'livecart-error', { show: this.showController.show.id, code: 'publish', message }),
   });
   private ticker?: ReturnType<typeof setInterval>;
+  /** The sessionStorage key this console saved under (its show's), once restored. */
+  private savedKey?: string;
   /** The last search: the clock re-renders every second, a search of a long catalog need not run again. */
   private lastMatches?: [readonly Product[], string, readonly Product[]];
 
@@ -150,6 +168,7 @@ export class ShowConsole extends LitElement {
     document.addEventListener('keydown', this.onKeydown);
     window.addEventListener('online', this.onOnline);
     this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+    this.restore();
     this.publisher.start();
   }
 
@@ -169,8 +188,35 @@ export class ShowConsole extends LitElement {
     this.#current = { product: id, at };
     this.showController.show.feature(id);
     if (this.publish) this.publisher.push(id, at);
+    this.save();
     this.now = Date.now();
     this.requestUpdate();
+  }
+
+  /**
+   * Takes up what this tab's console of the same show left (a reload, a page of the
+   * producer's site): what it featured, and the entries it had not yet published.
+   */
+  private restore(): void {
+    const key = `livecart:show-console:${this.showController.show.id}`;
+    if (this.savedKey === key) return;
+    this.savedKey = key;
+    const saved = readJson(key, 'session') as Partial<Saved> | undefined;
+    if (this.#current || !saved) return;
+    if (isMoment(saved.current)) {
+      this.#current = saved.current;
+      this.showController.show.feature(saved.current.product);
+    }
+    for (const entry of Array.isArray(saved.queue) ? saved.queue : []) {
+      if (isMoment(entry) && this.publish) this.publisher.push(entry.product, entry.at);
+    }
+    this.save();
+  }
+
+  private save(): void {
+    if (!this.savedKey) return;
+    const saved: Saved = { current: this.#current, queue: this.publisher.entries.map(({ product, at }) => ({ product, at })) };
+    writeJson(this.savedKey, saved, 'session');
   }
 
   protected override willUpdate(): void {
