@@ -6,6 +6,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { hubKoaMiddleware } from '../demo/channel/hub.mjs';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
+import { liveShowKoaMiddleware } from './live-show-server.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -71,7 +72,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }],
-  middleware: [strictPageHeaders(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
+  middleware: [strictPageHeaders(), channelKoaMiddleware(), hub, faultKoaMiddleware(), liveShowKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

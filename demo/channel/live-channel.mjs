@@ -12,7 +12,8 @@
 //                                 takes hls.js's full build
 //   /channel/studio.m3u8          the live channel without product tags: a studio feed whose
 //                                 products come from the producer (<show-console>, the demo hub)
-//   /channel/media/...            segments, show.mp4, and id3/vod.m3u8 (the show with ID3 cues)
+//   /channel/media/...            segments, show.mp4, id3/vod.m3u8 (the show with ID3 cues) and
+//                                 providers/vod.m3u8 (12 s tagged as AWS IVS and MediaLive tag it)
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 

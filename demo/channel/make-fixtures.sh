@@ -42,4 +42,10 @@ mkdir -p "$OUT/id3"
 ffmpeg -loglevel error -y -i "$OUT/180p/vod.m3u8" -c copy -bsf:a aac_adtstoasc -f hls -hls_time 2 -hls_playlist_type vod \
   -hls_segment_type fmp4 -hls_fmp4_init_filename init.mp4 -hls_segment_filename "$OUT/id3/%02d.m4s" "$OUT/id3/vod.m3u8"
 node demo/channel/add-id3.mjs "$OUT/id3"
+# The first 12 seconds again, tagged the way AWS IVS (PutMetadata) and MediaLive (ID3 segment
+# tags) tag a stream: TXXX frames with JSON or plain text, polls and chapter text among them.
+mkdir -p "$OUT/providers"
+ffmpeg -loglevel error -y -i "$OUT/180p/vod.m3u8" -t 12 -c copy -bsf:a aac_adtstoasc -f hls -hls_time 2 -hls_playlist_type vod \
+  -hls_segment_type fmp4 -hls_fmp4_init_filename init.mp4 -hls_segment_filename "$OUT/providers/%02d.m4s" "$OUT/providers/vod.m3u8"
+node demo/channel/add-id3.mjs "$OUT/providers" providers
 du -sh "$OUT"

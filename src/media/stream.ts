@@ -1,5 +1,5 @@
 import type Hls from 'hls.js/light';
-import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
+import type { DateRange, ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
 
 type HlsClass = typeof Hls;
 
@@ -71,15 +71,46 @@ export function lowestVariant(multivariant: Playlist): string | undefined {
 }
 
 /**
+ * Past this many DATERANGE tags in one playlist, hls.js's date-range cues cost long tasks
+ * at every reload (10,000 tags: two 550 ms tasks), so the stream reads `X-PRODUCT-ID` from
+ * the parsed playlist itself instead.
+ */
+export const DATERANGE_CUE_LIMIT = 500;
+
+function countDateRanges(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('#EXT-X-DATERANGE'); i !== -1; i = text.indexOf('#EXT-X-DATERANGE', i + 16)) count++;
+  return count;
+}
+
+/**
  * hls.js's own playlist loader, except that the first request for each playlist in
  * `preloaded` (by the URL hls.js asks for) is answered with the copy fetched while hls.js
- * itself was loading.
+ * itself was loading, and that every playlist is looked at (`onPlaylist`) before hls.js
+ * parses it.
  */
-function preloadedPlaylistLoader(HlsClass: HlsClass, preloaded: Map<string, Playlist>): HlsConfig['pLoader'] {
+function preloadedPlaylistLoader(
+  HlsClass: HlsClass,
+  preloaded: Map<string, Playlist>,
+  onPlaylist: (text: string, config: HlsConfig) => void,
+): HlsConfig['pLoader'] {
   return class extends HlsClass.DefaultConfig.loader {
     private cancelled = false;
+    private readonly hlsConfig: HlsConfig;
 
-    override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
+    constructor(config: HlsConfig) {
+      super(config);
+      this.hlsConfig = config;
+    }
+
+    override load(context: LoaderContext, config: LoaderConfiguration, loaded: LoaderCallbacks<LoaderContext>): void {
+      const callbacks: LoaderCallbacks<LoaderContext> = {
+        ...loaded,
+        onSuccess: (response, ...rest) => {
+          if (typeof response.data === 'string') onPlaylist(response.data, this.hlsConfig);
+          loaded.onSuccess(response, ...rest);
+        },
+      };
       const playlist = preloaded.get(context.url);
       if (!playlist) {
         super.load(context, config, callbacks);
@@ -136,6 +167,8 @@ export class Stream {
   private recoveries = 0;
   /** The last media sequence number the live playlist listed, and when it first did. */
   private lastSegment = { sn: -1, since: 0 };
+  /** The playlist's date ranges as hls.js parsed them, once it has too many for cues; else null. */
+  private dateRanges: Record<string, DateRange | undefined> | null = null;
   private readonly abort = new AbortController();
 
   constructor(
@@ -189,13 +222,20 @@ export class Stream {
       // Fetch the first segment while the MediaSource opens, not after: opening it takes
       // tens of milliseconds, on the critical path once the playlists come prefetched.
       startFragPrefetch: true,
-      pLoader: preloadedPlaylistLoader(HlsClass, preloaded),
+      pLoader: preloadedPlaylistLoader(HlsClass, preloaded, (text, config) => {
+        if (this.dateRanges || countDateRanges(text) <= DATERANGE_CUE_LIMIT) return;
+        // Before hls.js parses this playlist: its date-range cues are read at every update.
+        config.enableDateRangeMetadataCues = false;
+        this.dateRanges = {};
+        console.warn(`livecart: over ${DATERANGE_CUE_LIMIT} EXT-X-DATERANGE tags in ${this.src}; reading X-PRODUCT-ID from the playlist, not cues`);
+      }),
     }));
     liveHlsInstances.add(hls);
     hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {
       this.callbacks.onLive(details.live);
       if (details.live) this.checkStale(details.endSN, details.targetduration);
     });
+    hls.on(HlsClass.Events.LEVEL_UPDATED, (_event, { details }) => this.dateRanges && (this.dateRanges = details.dateRanges));
     hls.on(HlsClass.Events.FRAG_BUFFERED, () => (this.recoveries = 0));
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.onHlsError(HlsClass, data));
     hls.loadSource(this.src);
@@ -214,6 +254,11 @@ export class Stream {
     if (this.hls) return this.hls.playingDate;
     const start = (this.video as HTMLVideoElement & { getStartDate?: () => Date }).getStartDate?.();
     return start && !Number.isNaN(+start) ? new Date(+start + this.video.currentTime * 1000) : null;
+  }
+
+  /** The playlist's date ranges, when it carries too many for cues (product-on-screen.ts reads them); else null. */
+  parsedDateRanges(): Readonly<Record<string, DateRange | undefined>> | null {
+    return this.dateRanges;
   }
 
   /** The longest a live stream may lag before it counts as behind the live edge. */

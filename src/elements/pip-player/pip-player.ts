@@ -7,9 +7,8 @@ import { emit, type PipMode } from '../../events.js';
 import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { claimMediaSession } from '../../media/media-session.js';
 import { documentPip, floatingPip, videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
-import { watchProductCues } from '../../media/product-cues.js';
+import type { ProductOnScreen } from '../../media/product-on-screen.js';
 import { saveResume } from '../../media/resume.js';
-import type { ScheduleFollower } from '../../media/schedule.js';
 import { Stream } from '../../media/stream.js';
 import type { PlayerStateName } from '../../store/show.js';
 import { tokens } from '../theme.js';
@@ -79,7 +78,11 @@ export class PipPlayer extends LitElement {
   declare state: PlayerStateName;
   /** Read-only: the stream is live. */
   declare live: boolean;
-  /** URL of a JSON timeline `[{ product, at }]` of featured products (replays, streams without tags). */
+  /**
+   * Where featured products come from besides the stream's own tags: a JSON timeline
+   * `[{ product, at }]` (re-read while live), or a `text/event-stream` URL whose events are
+   * `{ product, at }`; `at` applies when the playing program date-time reaches it.
+   */
   declare schedule: string;
   /** Float as a mini player while playing and scrolled out of view. */
   declare floatOnScroll: boolean;
@@ -109,9 +112,11 @@ export class PipPlayer extends LitElement {
   /** The `src` the current stream was made for. */
   private loadedSrc: string | null = null;
   private detachVideo?: AbortController;
-  /** The loaded schedule, if any (its code loads with the first schedule: most shows have none). */
-  private scheduleFollower?: ScheduleFollower;
-  private scheduleAbort?: AbortController;
+  /**
+   * Decides the product on screen from the stream's cues and the schedule. Its code loads
+   * beside hls.js, off the path to the first frame.
+   */
+  private productOnScreen?: ProductOnScreen;
   private mediaSession?: ReturnType<typeof claimMediaSession>;
   private pendingTeardown = false;
   /** The picture-in-picture ladder, best first; the last (floating) always works. */
@@ -239,7 +244,7 @@ export class PipPlayer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.detachVideo && this.src !== this.loadedSrc) this.load();
-    if (changed.has('schedule') && this.detachVideo) this.loadSchedule();
+    if (changed.has('schedule') && this.detachVideo) void this.productOnScreen?.setSchedule(this.scheduleUrl());
     const video = this.video;
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
@@ -387,10 +392,8 @@ export class PipPlayer extends LitElement {
     on('timeupdate', () => {
       const edge = this.stream?.liveEdge();
       this.behindLive = this.live && edge != null && edge - video.currentTime > (this.stream?.liveTolerance() ?? 6);
-      this.followSchedule();
     });
     const stops = [
-      watchProductCues(video, (id) => this.showController.show.feature(id)),
       watchVideoPip(video, (mode) => this.setPipMode(mode)),
       this.watchScroll(),
     ];
@@ -398,14 +401,25 @@ export class PipPlayer extends LitElement {
     // Back online after a failure: load again without waiting for the shopper's Retry.
     window.addEventListener('online', () => this.state === 'error' && this.load(), { signal });
     this.load();
-    this.loadSchedule();
+    void import('../../media/product-on-screen.js').then(({ ProductOnScreen }) => {
+      if (signal.aborted) return;
+      const product = (this.productOnScreen = new ProductOnScreen({
+        video,
+        show: () => this.showController.show,
+        stream: () => this.stream,
+        live: () => this.live || this.state === 'loading' || this.state === 'idle',
+        report: (message, problems) => emit(this, 'livecart-error', { show: this.showController.show.id, code: 'schedule', message, problems }),
+      }));
+      signal.addEventListener('abort', () => product.stop());
+      void product.setSchedule(this.scheduleUrl());
+    });
   }
 
   private detach(): void {
     void this.exitPip();
     this.detachVideo?.abort();
     this.detachVideo = undefined;
-    this.scheduleAbort?.abort();
+    this.productOnScreen = undefined;
     this.stream?.destroy();
     this.stream = undefined;
     this.loadedSrc = null;
@@ -458,30 +472,8 @@ export class PipPlayer extends LitElement {
     emit(this, 'livecart-error', { show, code: 'stream', message: `The stream ${this.src} cannot be played: ${message}` });
   }
 
-  private async loadSchedule(): Promise<void> {
-    this.scheduleAbort?.abort();
-    this.scheduleFollower = undefined;
-    if (!this.schedule) return;
-    const abort = (this.scheduleAbort = new AbortController());
-    const show = this.showController.show.id;
-    const report = (message: string, problems?: { index: number; reason: string }[]) =>
-      emit(this, 'livecart-error', { show, code: 'schedule', message, problems });
-    try {
-      const { loadSchedule } = await import('../../media/schedule.js');
-      const { follower, problems } = await loadSchedule(new URL(this.schedule, document.baseURI).href, abort.signal);
-      if (abort.signal.aborted) return;
-      this.scheduleFollower = follower;
-      if (problems.length) report(`${problems.length} schedule entr${problems.length > 1 ? 'ies' : 'y'} skipped`, problems);
-      this.followSchedule();
-    } catch (error) {
-      if (!abort.signal.aborted) report(`the schedule ${this.schedule} could not be read (${(error as Error).message})`);
-    }
-  }
-
-  /** Features the scheduled product when the playback position reaches a new entry. */
-  private followSchedule(): void {
-    const id = this.scheduleFollower?.next(this.video.currentTime, this.stream?.playingDate() ?? null);
-    if (id) this.showController.show.feature(id);
+  private scheduleUrl(): string {
+    return this.schedule && new URL(this.schedule, document.baseURI).href;
   }
 
   /** With `float-on-scroll`: float while playing and out of view, come back when in view. */

@@ -1,0 +1,170 @@
+import type { DateRange } from 'hls.js/light';
+import type { ScheduleProblem } from './schedule.js';
+import type { Show } from '../store/show.js';
+import { watchProductCues, type StreamProduct } from './product-cues.js';
+import type { Stream } from './stream.js';
+
+/**
+ * Where the product on screen comes from, decided in one place for the player, the banner,
+ * the carousel, the PiP window and analytics (they all read `show.$featured`).
+ *
+ * Sources, each placing its changes on the stream's own timeline:
+ * - `cues`: the stream's metadata cues (DATERANGE `X-PRODUCT-ID`, ID3 `TXXX`: product-cues.ts);
+ * - `dateranges`: the same DATERANGE tags read from the parsed playlist when it carries too
+ *   many for cues (see `DATERANGE_CUE_LIMIT` in stream.ts);
+ * - `schedule`: the `schedule` attribute (JSON, re-read while live, or Server-Sent Events).
+ * The rule: the change that took effect last at the playing position wins, so a product
+ * the host features from the console shows until the stream's next tag says otherwise,
+ * and the other way round; on a tie (the same instant) the stream beats the schedule.
+ * `show.feature(id)` from JavaScript overrides it all until a source says something new.
+ */
+export type ProductSource = 'cues' | 'dateranges' | 'schedule';
+const PRECEDENCE: readonly ProductSource[] = ['cues', 'dateranges', 'schedule'];
+
+type Claims = Partial<Record<ProductSource, StreamProduct>>;
+
+/** Of the sources' answers, the one that took effect last (media time); ties by PRECEDENCE. */
+export function decideProduct(claims: Claims): string | null {
+  let best: StreamProduct | undefined;
+  for (const source of PRECEDENCE) {
+    const claim = claims[source];
+    if (claim && (!best || claim.since > best.since)) best = claim;
+  }
+  return best?.id ?? null;
+}
+
+export interface ProductOnScreenHost {
+  readonly video: HTMLVideoElement;
+  show(): Show;
+  stream(): Stream | undefined;
+  /** The stream is live, or not known yet: a JSON schedule is re-read meanwhile. */
+  live(): boolean;
+  report(message: string, problems?: ScheduleProblem[]): void;
+}
+
+/** A JSON schedule is re-read this often while live (about the target duration, at least 5 s). */
+const REREAD_MS = 5000;
+
+/** Decides the product on screen of one player; `stop()` releases everything. */
+export class ProductOnScreen {
+  private readonly claims: Claims = {};
+  private decided: string | null = null;
+  private readonly abort = new AbortController();
+  private scheduleAbort?: AbortController;
+  private follower?: import('./schedule.js').ScheduleFollower;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly host: ProductOnScreenHost) {
+    const { video } = host;
+    const { signal } = this.abort;
+    const cues = watchProductCues(video, (product) => this.claim('cues', product), {
+      isKnown: (id) => !!host.show().product(id),
+      ranges: () => !host.stream()?.parsedDateRanges(),
+    });
+    const stopCatalog = host.show().$products.listen(() => cues.recheck());
+    signal.addEventListener('abort', () => (cues.stop(), stopCatalog(), clearTimeout(this.timer)));
+    for (const type of ['timeupdate', 'seeked', 'playing']) video.addEventListener(type, this.tick, { signal });
+  }
+
+  /** Follows the schedule at `url` (none when empty), replacing the previous one. */
+  async setSchedule(url: string): Promise<void> {
+    this.scheduleAbort?.abort();
+    this.follower = undefined;
+    this.claim('schedule', undefined);
+    if (!url) return;
+    const abort = (this.scheduleAbort = new AbortController());
+    this.abort.signal.addEventListener('abort', () => abort.abort(), { signal: abort.signal });
+    const { host } = this;
+    try {
+      const { ScheduleFollower, followSchedule } = await import('./schedule.js');
+      if (abort.signal.aborted) return;
+      const follower = (this.follower = new ScheduleFollower({
+        time: () => host.video.currentTime,
+        date: () => host.stream()?.playingDate() ?? null,
+      }));
+      await followSchedule(url, {
+        signal: abort.signal,
+        follower,
+        live: host.live,
+        interval: () => Math.max(REREAD_MS, (host.stream()?.liveTolerance() ?? 0) * 1000 / 3),
+        onChange: this.tick,
+        report: host.report,
+      });
+    } catch (error) {
+      if (!abort.signal.aborted) host.report(`the schedule ${url} could not be read (${(error as Error).message})`);
+    }
+  }
+
+  stop(): void {
+    this.abort.abort();
+  }
+
+  /** Reads the sources that follow the clock (schedule, parsed date ranges) at the playing position. */
+  private tick = () => {
+    clearTimeout(this.timer);
+    const { video } = this.host;
+    const stream = this.host.stream();
+    const date = stream?.playingDate() ?? null;
+    const parsed = stream?.parsedDateRanges();
+    if (parsed && date) this.claim('dateranges', rangeAt(productRanges(parsed), date, video.currentTime));
+    if (!this.follower) return;
+    this.claim('schedule', this.follower.now());
+    // An entry due within the next second applies at its frame, not at the next timeupdate.
+    const due = this.follower.untilNext() / (video.playbackRate || 1);
+    if (due < 1000 && !video.paused) this.timer = setTimeout(this.tick, due);
+  };
+
+  private claim(source: ProductSource, next: StreamProduct | undefined): void {
+    const prev = this.claims[source];
+    if (prev?.id === next?.id && prev?.since === next?.since) return;
+    this.claims[source] = next;
+    const decided = decideProduct(this.claims);
+    // Only something new ends a `feature()` from JavaScript: not a re-read that says the same.
+    if (prev?.id === next?.id && decided === this.decided) return;
+    this.decided = decided;
+    const show = this.host.show();
+    // The one writer of the featured product besides show.feature().
+    if (show.$featuredId.get() !== decided) show.$featuredId.set(decided);
+  }
+}
+
+/** One DATERANGE with X-PRODUCT-ID, by program date-time (ms). */
+export interface DateRangeProduct {
+  id: string;
+  start: number;
+  /** END-DATE or START-DATE + DURATION; else it lasts until the next one. */
+  end?: number;
+}
+
+const rangesOf = new WeakMap<object, DateRangeProduct[]>();
+
+/** The date ranges carrying `X-PRODUCT-ID`, ordered by start (once per playlist update). */
+export function productRanges(dateRanges: Readonly<Record<string, DateRange | undefined>>): DateRangeProduct[] {
+  let ranges = rangesOf.get(dateRanges);
+  if (ranges) return ranges;
+  ranges = [];
+  for (const range of Object.values(dateRanges)) {
+    const id = range?.attr['X-PRODUCT-ID'];
+    if (!range || typeof id !== 'string' || !id || !range.isValid) continue;
+    ranges.push({ id, start: +range.startDate, end: range.endDate ? +range.endDate : undefined });
+  }
+  ranges.sort((a, b) => a.start - b.start);
+  rangesOf.set(dateRanges, ranges);
+  return ranges;
+}
+
+/** The range in effect at `date` (binary search: a playlist may carry thousands). */
+function rangeAt(ranges: readonly DateRangeProduct[], date: Date, time: number): StreamProduct | undefined {
+  const at = +date;
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const range = ranges[lo - 1];
+  if (!range) return undefined;
+  const ended = range.end !== undefined && range.end <= at;
+  return { id: ended ? null : range.id, since: time - (at - (ended ? range.end! : range.start)) / 1000 };
+}
