@@ -1,3 +1,4 @@
+import type { Availability } from '../commerce/product.js';
 import { closestAcross } from '../dom.js';
 import { configuredLocale } from '../store/config.js';
 
@@ -59,6 +60,14 @@ const en = {
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
+
+/** How each availability is said. */
+export const AVAILABILITY: Record<Availability, StringKey> = {
+  in_stock: 'inStock',
+  out_of_stock: 'outOfStock',
+  preorder: 'preorder',
+  backorder: 'backorder',
+};
 
 
 /** Other languages load on demand: a page speaks one. */

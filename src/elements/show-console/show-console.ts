@@ -4,7 +4,7 @@ import { currentPrice, type Product } from '../../commerce/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
-import { localeOf, stringsOf, type StringKey, type Strings } from '../../i18n/strings.js';
+import { AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { configuredPublishToken } from '../../store/config.js';
 import { readJson, writeJson } from '../../store/storage.js';
 import { tokens } from '../theme.js';
@@ -15,13 +15,6 @@ export type { PublishEntry, PublishFormat };
 
 /** A long catalog renders this many matches; the search finds the rest. */
 const SHOWN_MAX = 60;
-
-const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
-  in_stock: 'inStock',
-  out_of_stock: 'outOfStock',
-  preorder: 'preorder',
-  backorder: 'backorder',
-};
 
 /** What a console keeps in sessionStorage, so a reload of the producer's tab loses nothing. */
 interface Saved {
@@ -307,7 +300,7 @@ export class ShowConsole extends LitElement {
               <span class="title">${p.title}</span>
               <span class="meta">
                 <span class="id">${p.id}</span> · ${formatPrice(currentPrice(p), locale)} ·
-                <span class=${`availability ${p.availability}`}>${t[AVAILABILITY_LABEL[p.availability]]}</span>
+                <span class=${`availability ${p.availability}`}>${t[AVAILABILITY[p.availability]]}</span>
               </span>
             </span>
             <button
