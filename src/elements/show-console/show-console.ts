@@ -16,12 +16,17 @@ export type { PublishEntry, PublishFormat };
 /** A long catalog renders this many matches; the search finds the rest. */
 const SHOWN_MAX = 60;
 
+/** A product featured (null: cleared) at an ISO date-time. */
+export interface Moment {
+  product: string | null;
+  at: string;
+}
+
 /** What a console keeps in sessionStorage, so a reload of the producer's tab loses nothing. */
 interface Saved {
   current: Moment | null;
   queue: Moment[];
 }
-type Moment = { product: string | null; at: string };
 
 const isMoment = (value: unknown): value is Moment => {
   const { product, at } = (value ?? {}) as Partial<Moment>;
@@ -102,7 +107,7 @@ export class ShowConsole extends LitElement {
   declare private now: number;
 
   /** Read-only: what the console featured last (`product: null` after "Clear"), and when; null before the first. */
-  get current(): { product: string | null; at: string } | null {
+  get current(): Readonly<Moment> | null {
     return this.#current;
   }
 
@@ -124,7 +129,7 @@ export class ShowConsole extends LitElement {
   }
 
   #token: string | null = null;
-  #current: { product: string | null; at: string } | null = null;
+  #current: Moment | null = null;
   private readonly showController = new ShowController(this, (show) => [show.$products]);
   private readonly feed = new FeedController(this, () => this.showController.show);
   private readonly publisher = new PublishQueue({
