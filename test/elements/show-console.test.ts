@@ -299,9 +299,12 @@ describe('<show-console>', () => {
     const parent = el.parentElement!;
     el.remove();
     const tries = hub.requests.length;
+    const since = q(el, '[part~="now"] time').textContent;
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    // Nothing runs while it is out of the page: no retries, no key listener.
+    await el.updateComplete;
+    // Nothing runs while it is out of the page: no retries, no clock, no key listener.
     expect(hub.requests.length).to.equal(tries);
+    expect(q(el, '[part~="now"] time').textContent).to.equal(since);
     await sendKeys({ press: '3' });
     expect(el.current?.product).to.equal('ember-mug');
     expect(el.queue.map((e) => e.product)).to.deep.equal(['aurora-jacket', 'ember-mug']);
