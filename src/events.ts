@@ -44,7 +44,7 @@ export interface ErrorDetail {
   show: string;
   code: ErrorCode;
   message: string;
-  /** For `feed`: the items skipped and the fields dropped, each with its reason. */
+  /** For `feed`: the items skipped and the fields dropped; for `schedule`: the entries skipped; each with its reason. */
   problems?: FeedProblem[];
 }
 

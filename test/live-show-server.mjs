@@ -7,7 +7,8 @@
 //   /show-hub-control?topic=<t>&drop=1           drops every subscriber's connection
 //   /show-hub-control?topic=<t>                  { subscribers, lastEventIds } as JSON
 //   /show-schedule/<name>.json        a JSON schedule with an ETag (304 on If-None-Match)
-//   /show-schedule-control?name=<n>&body=<json>  replaces it; without body: { reads, notModified }
+//   /show-schedule-control?name=<n>&body=<json>  replaces it; &status=<code> makes it answer
+//                                     that; without either: { reads, notModified }
 //   /many-dateranges/<n>/channel/...  the simulated live channel whose media playlists carry
 //                                     <n> extra EXT-X-DATERANGE tags (X-PRODUCT-ID, dated
 //                                     before the window), as a long live show accumulates
@@ -23,7 +24,7 @@ const topic = (name) => {
 };
 const schedules = new Map();
 const schedule = (name) => {
-  if (!schedules.has(name)) schedules.set(name, { body: '[]', version: 0, reads: 0, notModified: 0 });
+  if (!schedules.has(name)) schedules.set(name, { body: '[]', version: 0, reads: 0, notModified: 0, status: 200 });
   return schedules.get(name);
 };
 
@@ -38,7 +39,7 @@ function withManyDateRanges(playlist, count) {
   // One second each, ending where the window starts: history the player never plays.
   for (let i = count; i > 0; i--) {
     const date = new Date(start - i * 1000).toISOString();
-    extra.push(`#EXT-X-DATERANGE:ID="past-${i}",CLASS="com.livecart.product",START-DATE="${date}",DURATION=1.000,X-PRODUCT-ID="ember-mug"`);
+    extra.push(`#EXT-X-DATERANGE:ID="past-${i}",CLASS="com.livecart.product",START-DATE="${date}",DURATION=1.000,X-PRODUCT-ID="past-product"`);
   }
   lines.splice(first, 0, ...extra);
   return lines.join('\n');
@@ -85,6 +86,7 @@ export function liveShowKoaMiddleware() {
         s.body = ctx.query.body;
         s.version++;
       }
+      if (ctx.query.status) s.status = Number(ctx.query.status);
       ctx.body = { reads: s.reads, notModified: s.notModified };
       return;
     }
@@ -92,6 +94,11 @@ export function liveShowKoaMiddleware() {
     if (file) {
       const s = schedule(file[1]);
       s.reads++;
+      if (s.status !== 200) {
+        ctx.status = s.status;
+        ctx.body = 'unavailable';
+        return;
+      }
       const etag = `"v${s.version}"`;
       ctx.set('ETag', etag);
       ctx.set('Cache-Control', 'no-cache');

@@ -72,7 +72,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }],
-  middleware: [strictPageHeaders(), channelKoaMiddleware(), hub, faultKoaMiddleware(), liveShowKoaMiddleware(), mockServiceWorker()],
+  middleware: [strictPageHeaders(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

@@ -1,4 +1,3 @@
-import type { DateRange } from 'hls.js/light';
 import type { ScheduleProblem } from './schedule.js';
 import type { Show } from '../store/show.js';
 import { watchProductCues, type StreamProduct } from './product-cues.js';
@@ -10,8 +9,8 @@ import type { Stream } from './stream.js';
  *
  * Sources, each placing its changes on the stream's own timeline:
  * - `cues`: the stream's metadata cues (DATERANGE `X-PRODUCT-ID`, ID3 `TXXX`: product-cues.ts);
- * - `dateranges`: the same DATERANGE tags read from the parsed playlist when it carries too
- *   many for cues (see `DATERANGE_CUE_LIMIT` in stream.ts);
+ * - `dateranges`: the same DATERANGE tags read here when the playlist carries too many for
+ *   hls.js (see `DATERANGE_CUE_LIMIT` in stream.ts);
  * - `schedule`: the `schedule` attribute (JSON, re-read while live, or Server-Sent Events).
  * The rule: the change that took effect last at the playing position wins, so a product
  * the host features from the console shows until the stream's next tag says otherwise,
@@ -53,13 +52,14 @@ export class ProductOnScreen {
   private scheduleAbort?: AbortController;
   private follower?: import('./schedule.js').ScheduleFollower;
   private timer?: ReturnType<typeof setTimeout>;
+  private readonly ranges = new DateRangeProducts();
 
   constructor(private readonly host: ProductOnScreenHost) {
     const { video } = host;
     const { signal } = this.abort;
     const cues = watchProductCues(video, (product) => this.claim('cues', product), {
       isKnown: (id) => !!host.show().product(id),
-      ranges: () => !host.stream()?.parsedDateRanges(),
+      ranges: () => !host.stream()?.dateRangeTags(),
     });
     const stopCatalog = host.show().$products.listen(() => cues.recheck());
     signal.addEventListener('abort', () => (cues.stop(), stopCatalog(), clearTimeout(this.timer)));
@@ -105,8 +105,8 @@ export class ProductOnScreen {
     const { video } = this.host;
     const stream = this.host.stream();
     const date = stream?.playingDate() ?? null;
-    const parsed = stream?.parsedDateRanges();
-    if (parsed && date) this.claim('dateranges', rangeAt(productRanges(parsed), date, video.currentTime));
+    const tags = stream?.dateRangeTags();
+    if (tags && date) this.claim('dateranges', rangeAt(this.ranges.update(tags), date, video.currentTime));
     if (!this.follower) return;
     this.claim('schedule', this.follower.now());
     // An entry due within the next second applies at its frame, not at the next timeupdate.
@@ -136,22 +136,42 @@ export interface DateRangeProduct {
   end?: number;
 }
 
-const rangesOf = new WeakMap<object, DateRangeProduct[]>();
+const attribute = (name: string) => {
+  const pattern = new RegExp(`[:,]${name}="([^"]*)"`);
+  return (tag: string) => pattern.exec(tag)?.[1];
+};
+const [idOf, productOf, startOf, endOf] = ['ID', 'X-PRODUCT-ID', 'START-DATE', 'END-DATE'].map(attribute);
 
-/** The date ranges carrying `X-PRODUCT-ID`, ordered by start (once per playlist update). */
-export function productRanges(dateRanges: Readonly<Record<string, DateRange | undefined>>): DateRangeProduct[] {
-  let ranges = rangesOf.get(dateRanges);
-  if (ranges) return ranges;
-  ranges = [];
-  for (const range of Object.values(dateRanges)) {
-    const id = range?.attr['X-PRODUCT-ID'];
-    if (!range || typeof id !== 'string' || !id || !range.isValid) continue;
-    ranges.push({ id, start: +range.startDate, end: range.endDate ? +range.endDate : undefined });
+/**
+ * The product date ranges of a live show, by ID across playlist reloads (a tag that left
+ * the window still covers a viewer behind it), ordered by start, at most MAX_RANGES.
+ */
+export class DateRangeProducts {
+  private readonly byId = new Map<string, DateRangeProduct>();
+  private seen?: readonly string[];
+  private sorted: DateRangeProduct[] = [];
+
+  update(tags: readonly string[]): readonly DateRangeProduct[] {
+    if (tags === this.seen) return this.sorted;
+    this.seen = tags;
+    for (const tag of tags) {
+      const id = productOf(tag)?.trim();
+      const start = Date.parse(startOf(tag) ?? '');
+      if (!id || Number.isNaN(start)) continue;
+      const endDate = Date.parse(endOf(tag) ?? '');
+      const duration = Number(/[:,]DURATION=([\d.]+)/.exec(tag)?.[1]);
+      const end = Number.isNaN(endDate) ? (Number.isFinite(duration) ? start + duration * 1000 : undefined) : endDate;
+      this.byId.set(idOf(tag) ?? tag, { id, start, end });
+    }
+    this.sorted = [...this.byId.values()].sort((a, b) => a.start - b.start);
+    // The oldest go first: a show that runs for days keeps the last MAX_RANGES.
+    for (const old of this.sorted.splice(0, Math.max(0, this.sorted.length - MAX_RANGES))) {
+      for (const [key, range] of this.byId) if (range === old) this.byId.delete(key);
+    }
+    return this.sorted;
   }
-  ranges.sort((a, b) => a.start - b.start);
-  rangesOf.set(dateRanges, ranges);
-  return ranges;
 }
+const MAX_RANGES = 20_000;
 
 /** The range in effect at `date` (binary search: a playlist may carry thousands). */
 function rangeAt(ranges: readonly DateRangeProduct[], date: Date, time: number): StreamProduct | undefined {

@@ -4,8 +4,8 @@ import type { ErrorDetail } from '../events.js';
  * Schedules: the product on screen from outside the stream, loaded on demand (most shows
  * have none). One `schedule` URL, its kind told by the answer's Content-Type:
  * - JSON `[{ "product": "<id>", "at": <seconds> | "<ISO date-time>" }]`, read once; while
- *   the stream is live it is read again (`If-None-Match`, every few seconds, backing off
- *   on errors), so a producer can edit it during the show;
+ *   the stream is live it is read again (revalidated with its ETag, every few seconds,
+ *   backing off on errors), so a producer can edit it during the show;
  * - `text/event-stream` (Server-Sent Events, e.g. a Mercure hub topic): each event's data is
  *   one entry `{ "product": "sku-3" | null, "at": "<ISO date-time>" }`.
  * An entry applies when the viewer's playing program date-time (EXT-X-PROGRAM-DATE-TIME)
@@ -81,12 +81,22 @@ export interface PlaybackClock {
 /** A schedule following one player's playback. */
 export class ScheduleFollower {
   private entries: ScheduleEntry[] = [];
+  /** Without program date-times, when each dated entry arrived (media time). */
+  private readonly arrivals = new Map<string, number>();
 
   constructor(private readonly clock: PlaybackClock) {}
 
   /** A whole schedule (a JSON read): replaces what was there. */
   replace(entries: readonly ScheduleEntry[]): void {
-    this.entries = [...entries];
+    this.entries = entries.map((entry) => this.placed(entry)).sort((a, b) => +a.at - +b.at);
+  }
+
+  /** A dated entry on a stream without program date-times applies on arrival: at the media time it came. */
+  private placed(entry: ScheduleEntry): ScheduleEntry {
+    if (!(entry.at instanceof Date) || this.clock.date() !== null) return entry;
+    const key = `${+entry.at} ${entry.product}`;
+    if (!this.arrivals.has(key)) this.arrivals.set(key, this.clock.time());
+    return { ...entry, at: this.arrivals.get(key)! };
   }
 
   /**
@@ -96,7 +106,7 @@ export class ScheduleFollower {
   add(entry: ScheduleEntry): boolean {
     const date = this.clock.date();
     const time = this.clock.time();
-    const live = date === null && entry.at instanceof Date ? { ...entry, at: time } : entry;
+    const live = this.placed(entry);
     const current = scheduledEntry(this.entries, time, date);
     this.entries = this.entries.filter((e) => e === current || !reached(e, time, date));
     if (this.entries.length >= MAX_ENTRIES) return false;
@@ -156,21 +166,20 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
   while (!signal.aborted) {
     let wait: number;
     try {
-      const response = await fetch(url, {
-        signal,
-        headers: { Accept: 'application/json, text/event-stream', ...(etag ? { 'If-None-Match': etag } : {}) },
-        cache: 'no-cache',
-      });
+      // `no-cache`: the browser revalidates (If-None-Match) itself, so a schedule on another
+      // origin needs no CORS preflight, as a header of ours would.
+      const response = await fetch(url, { signal, headers: { Accept: 'application/json, text/event-stream' }, cache: 'no-cache' });
       if (/^text\/event-stream\b/i.test(response.headers.get('Content-Type') ?? '')) {
         // EventSource, not this response: it sends Last-Event-ID when it reconnects.
         void response.body?.cancel().catch(() => {});
         return await followEvents(url, options);
       }
-      if (response.status !== 304) {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const tag = response.headers.get('ETag');
+      if (!tag || tag !== etag) {
         const { entries, problems } = parseSchedule(await response.json());
         if (signal.aborted) return;
-        etag = response.headers.get('ETag');
+        etag = tag;
         options.follower.replace(entries);
         options.onChange();
         if (problems.length) report(entriesReport(problems.length), problems);
@@ -181,7 +190,7 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
       if (signal.aborted) return;
       // Once per outage, not at every retry.
       if (!failures) report(`the schedule ${url} could not be read (${(error as Error).message})`);
-      wait = Math.min(options.interval() * 2 ** ++failures, RETRY_MAX_MS);
+      wait = Math.min(options.interval() * 2 ** failures++, RETRY_MAX_MS);
     }
     await sleep(wait, signal);
     // A replay's schedule, or a show that has ended, is read once.
@@ -205,7 +214,7 @@ function followEvents(url: string, { signal, follower, onChange, report }: Sched
     const connect = () => {
       const target = new URL(url);
       if (lastId) target.searchParams.set('lastEventID', lastId);
-      const es = (source = new EventSource(target, { withCredentials: new URL(url).origin !== location.origin }));
+      const es = (source = new EventSource(target));
       es.onopen = () => (failures = 0);
       es.onmessage = (event) => {
         lastId = event.lastEventId || lastId;

@@ -1,5 +1,5 @@
 import type Hls from 'hls.js/light';
-import type { DateRange, ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
+import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
 
 type HlsClass = typeof Hls;
 
@@ -71,9 +71,10 @@ export function lowestVariant(multivariant: Playlist): string | undefined {
 }
 
 /**
- * Past this many DATERANGE tags in one playlist, hls.js's date-range cues cost long tasks
- * at every reload (10,000 tags: two 550 ms tasks), so the stream reads `X-PRODUCT-ID` from
- * the parsed playlist itself instead.
+ * Past this many DATERANGE tags in one playlist, hls.js costs long tasks at every reload
+ * (10,000 tags: 550 ms, of which its date-range cues are a fifth and its parsing of the
+ * tags the rest), so the stream takes the `X-PRODUCT-ID` tags out of the playlist before
+ * hls.js parses it, and product-on-screen.ts reads them.
  */
 export const DATERANGE_CUE_LIMIT = 500;
 
@@ -83,16 +84,26 @@ function countDateRanges(text: string): number {
   return count;
 }
 
+/** Splits a playlist into its product DATERANGE tags and the rest (other tags stay for hls.js). */
+function takeProductTags(text: string): { rest: string; tags: string[] } {
+  const tags: string[] = [];
+  const rest = text
+    .split('\n')
+    .filter((line) => !(line.startsWith('#EXT-X-DATERANGE:') && line.includes('X-PRODUCT-ID=') && tags.push(line)))
+    .join('\n');
+  return { rest, tags };
+}
+
 /**
  * hls.js's own playlist loader, except that the first request for each playlist in
  * `preloaded` (by the URL hls.js asks for) is answered with the copy fetched while hls.js
- * itself was loading, and that every playlist is looked at (`onPlaylist`) before hls.js
+ * itself was loading, and that every playlist passes through `onPlaylist` before hls.js
  * parses it.
  */
 function preloadedPlaylistLoader(
   HlsClass: HlsClass,
   preloaded: Map<string, Playlist>,
-  onPlaylist: (text: string, config: HlsConfig) => void,
+  onPlaylist: (text: string, config: HlsConfig) => string,
 ): HlsConfig['pLoader'] {
   return class extends HlsClass.DefaultConfig.loader {
     private cancelled = false;
@@ -107,7 +118,7 @@ function preloadedPlaylistLoader(
       const callbacks: LoaderCallbacks<LoaderContext> = {
         ...loaded,
         onSuccess: (response, ...rest) => {
-          if (typeof response.data === 'string') onPlaylist(response.data, this.hlsConfig);
+          if (typeof response.data === 'string') response.data = onPlaylist(response.data, this.hlsConfig);
           loaded.onSuccess(response, ...rest);
         },
       };
@@ -167,8 +178,8 @@ export class Stream {
   private recoveries = 0;
   /** The last media sequence number the live playlist listed, and when it first did. */
   private lastSegment = { sn: -1, since: 0 };
-  /** The playlist's date ranges as hls.js parsed them, once it has too many for cues; else null. */
-  private dateRanges: Record<string, DateRange | undefined> | null = null;
+  /** The latest playlist's X-PRODUCT-ID DATERANGE tags, once it has too many for hls.js; else null. */
+  private productTags: readonly string[] | null = null;
   private readonly abort = new AbortController();
 
   constructor(
@@ -223,11 +234,15 @@ export class Stream {
       // tens of milliseconds, on the critical path once the playlists come prefetched.
       startFragPrefetch: true,
       pLoader: preloadedPlaylistLoader(HlsClass, preloaded, (text, config) => {
-        if (this.dateRanges || countDateRanges(text) <= DATERANGE_CUE_LIMIT) return;
-        // Before hls.js parses this playlist: its date-range cues are read at every update.
-        config.enableDateRangeMetadataCues = false;
-        this.dateRanges = {};
-        console.warn(`livecart: over ${DATERANGE_CUE_LIMIT} EXT-X-DATERANGE tags in ${this.src}; reading X-PRODUCT-ID from the playlist, not cues`);
+        if (!this.productTags) {
+          if (countDateRanges(text) <= DATERANGE_CUE_LIMIT) return text;
+          // Cues made earlier would say the same as the tags: product-on-screen.ts ignores them now.
+          config.enableDateRangeMetadataCues = false;
+          console.warn(`livecart: over ${DATERANGE_CUE_LIMIT} EXT-X-DATERANGE tags in ${this.src}; reading X-PRODUCT-ID from the playlist, not cues`);
+        }
+        const { rest, tags } = takeProductTags(text);
+        this.productTags = tags;
+        return rest;
       }),
     }));
     liveHlsInstances.add(hls);
@@ -235,7 +250,6 @@ export class Stream {
       this.callbacks.onLive(details.live);
       if (details.live) this.checkStale(details.endSN, details.targetduration);
     });
-    hls.on(HlsClass.Events.LEVEL_UPDATED, (_event, { details }) => this.dateRanges && (this.dateRanges = details.dateRanges));
     hls.on(HlsClass.Events.FRAG_BUFFERED, () => (this.recoveries = 0));
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.onHlsError(HlsClass, data));
     hls.loadSource(this.src);
@@ -256,9 +270,9 @@ export class Stream {
     return start && !Number.isNaN(+start) ? new Date(+start + this.video.currentTime * 1000) : null;
   }
 
-  /** The playlist's date ranges, when it carries too many for cues (product-on-screen.ts reads them); else null. */
-  parsedDateRanges(): Readonly<Record<string, DateRange | undefined>> | null {
-    return this.dateRanges;
+  /** The latest playlist's `X-PRODUCT-ID` DATERANGE tags when it carries too many for hls.js; else null. */
+  dateRangeTags(): readonly string[] | null {
+    return this.productTags;
   }
 
   /** The longest a live stream may lag before it counts as behind the live edge. */

@@ -151,6 +151,44 @@ describe('a JSON schedule re-read while live', () => {
     expect(offset).to.be.within(-50, 300);
   }).timeout(60_000);
 
+  it('reports a failing schedule once, backs off, and picks it up again once it answers', async () => {
+    const errors = recordErrors();
+    const show = freshShow();
+    const name = unique('failing');
+    await fetch(`/show-schedule-control?name=${name}&status=503`);
+    await behindLive(show, `/show-schedule/${name}.json`);
+    await until(() => errors.events.length, 'the error');
+    expect(errors.events[0].detail).to.include({ show, code: 'schedule' });
+    expect(errors.events[0].detail.message).to.match(/HTTP 503/);
+    await eventually(async () => (await scheduleStats(name)).reads >= 2, 'a retry', 20_000);
+    // Now on the host's clock: later than the stream's current DATERANGE slot, so it wins.
+    await setSchedule(name, [{ product: 'fjord-beanie', at: new Date().toISOString() }]);
+    await fetch(`/show-schedule-control?name=${name}&status=200`);
+    await until(() => getShow(show).$featuredId.get() === 'fjord-beanie', 'the schedule once it answers', 40_000);
+    errors.stop();
+    // Once per outage, not at every retry.
+    expect(errors.events).to.have.length(1);
+  }).timeout(60_000);
+
+  it('applies dated entries on arrival when the stream has no program date-times', async () => {
+    const name = unique('arrival');
+    await setSchedule(name, [{ product: 'ember-mug', at: '2031-01-01T00:00:00Z' }]);
+    const show = freshShow();
+    await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} schedule=${`/show-schedule/${name}.json`} muted autoplay></pip-player>`);
+    await until(() => getShow(show).$featuredId.get() === 'ember-mug', 'the dated entry, on arrival');
+  });
+
+  it('stops re-reading when the player leaves the page', async () => {
+    const name = unique('leave');
+    await setSchedule(name, []);
+    const el = await fixture<PipPlayer>(html`<pip-player src=${LIVE} schedule=${`/show-schedule/${name}.json`} muted autoplay></pip-player>`);
+    await eventually(async () => (await scheduleStats(name)).reads >= 2, 'a re-read', 20_000);
+    el.remove();
+    const { reads } = await scheduleStats(name);
+    await sleep(6000);
+    expect((await scheduleStats(name)).reads).to.equal(reads);
+  }).timeout(40_000);
+
   it('reads a replay\'s schedule once', async () => {
     const name = unique('once');
     await setSchedule(name, [{ product: 'ember-mug', at: 0 }]);

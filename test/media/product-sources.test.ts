@@ -111,6 +111,24 @@ describe('product cues in the player, shaped as Safari and hls.js make them', ()
     await until(() => featured() === null, 'no product');
   });
 
+  it('an ID3 product holds when its cue leaves the back buffer, and not before it after a seek back', async () => {
+    const { el, featured } = await player();
+    const track = Array.from(el.video.textTracks).find((t) => t.label === 'native')!;
+    const start = el.video.currentTime;
+    const cue = dataCue(start, start + 0.3, { key: 'TXXX', data: '{"product":"sku-1"}' }, 'org.id3');
+    track.addCue(cue);
+    await until(() => featured() === 'sku-1', 'the ID3 product');
+    // hls.js removes cues behind its back buffer: the product the host featured stays.
+    track.removeCue(cue);
+    el.video.currentTime = start + 2;
+    await until(() => el.video.currentTime > start + 2 && !el.video.seeking, 'the seek ahead');
+    const end = performance.now() + 600;
+    await until(() => performance.now() > end, 'a moment');
+    expect(featured()).to.equal('sku-1');
+    el.video.currentTime = Math.max(0, start - 0.2);
+    await until(() => featured() === null, 'nothing before the frame');
+  });
+
   it('lets show.feature() override until a source says something new', async () => {
     const { show, featured, at } = await player();
     at({ key: 'X-PRODUCT-ID', data: 'sku-1' }, 'com.apple.quicktime.HLS');

@@ -65,7 +65,11 @@ export class LiveStream extends LitElement {
   declare src: string;
   /** Feed URL, or an array of items set from JavaScript. */
   declare products: ProductsInput;
-  /** URL of a JSON timeline `[{ product, at }]` of featured products (makes replays shoppable). */
+  /**
+   * Featured products besides the stream's own tags: a JSON timeline `[{ product, at }]`
+   * (makes replays shoppable; re-read while live) or a `text/event-stream` URL of
+   * `{ product, at }` events (a live show's hub); `at` applies at the viewer's frame.
+   */
   declare schedule: string;
   /** The store scope shared by every element of this show. */
   declare show: string;
