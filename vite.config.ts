@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error: plain JS module shared with the test runner
 import { channelMiddleware, channelResponse } from './demo/channel/live-channel.mjs';
+// @ts-expect-error: plain JS module shared with the test runner
+import { hubMiddleware } from './demo/channel/hub.mjs';
 
 /**
  * Gzip budgets of the script-tag build, in bytes. `npm run build` fails when one is
@@ -10,6 +12,8 @@ import { channelMiddleware, channelResponse } from './demo/channel/live-channel.
  */
 const BUDGETS: { test: RegExp; name: string; max: number }[] = [
   { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 27_000 },
+  // The producer's console (never loaded by shoppers' pages); it imports livecart.js.
+  { test: /^show-console\.js$/, name: 'dist/show-console.js', max: 6_000 },
   { test: /^hls\.light-[\w-]+\.js$/, name: 'hls.js light chunk', max: 120_000 },
   // Fetched instead of the light one only for streams that declare subtitles or captions.
   { test: /^hls-[\w-]+\.js$/, name: 'hls.js full chunk', max: 190_000 },
@@ -44,6 +48,18 @@ function liveChannel(): Plugin {
   };
 }
 
+/** Serves the demo's SSE hub (demo/channel/hub.mjs) under /hub/: the producer page publishes, the viewer page listens. */
+function showHub(): Plugin {
+  const hub = hubMiddleware();
+  return {
+    name: 'livecart:show-hub',
+    apply: 'serve',
+    configureServer: (server) => void server.middlewares.use(hub),
+    // Open event streams would hold the server open: end them when it closes.
+    closeBundle: () => hub.close(),
+  };
+}
+
 /**
  * `npm run build:demo`: the demo as a static site for any static host. A static host has
  * no live channel, so the show plays its replay (the same show as a VOD, still shoppable
@@ -59,7 +75,10 @@ function staticChannel(): Plugin {
   return {
     name: 'livecart:static-channel',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('channel/live.m3u8', 'channel/replay.m3u8'),
+    // No hub either: the viewer page keeps the replay's own product tags, and the producer
+    // page features in its preview only.
+    transformIndexHtml: (html) =>
+      html.replace(/channel\/(?:live|studio)\.m3u8/, 'channel/replay.m3u8').replace(/\s(?:schedule|publish)="hub\/[^"]*"/g, ''),
     async generateBundle() {
       for (const file of files) {
         const answer = await channelResponse(`/channel/${file}`, { epoch: Date.now() });
@@ -70,13 +89,36 @@ function staticChannel(): Plugin {
   };
 }
 
+/**
+ * dist/show-console.js is an entry of its own, and what it shares with dist/livecart.js
+ * must stay in livecart.js: a common chunk between them would cost every shopper's page a
+ * round trip before the first frame. So every module the script-tag entry loads up front
+ * (its static imports, not the chunks it loads later) goes in livecart.js, whose chunk
+ * the console's entry then imports.
+ */
+function inLivecartJs(): (id: string, ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => string | null {
+  let upFront: Set<string> | undefined;
+  return (id, ctx) => {
+    if (!upFront) {
+      upFront = new Set();
+      const walk = (module: string) => {
+        if (upFront!.has(module)) return;
+        upFront!.add(module);
+        for (const next of ctx.getModuleInfo(module)?.importedIds ?? []) walk(next);
+      };
+      walk(fileURLToPath(new URL('./src/index.ts', import.meta.url)));
+    }
+    return upFront.has(id) ? 'livecart' : null;
+  };
+}
+
 const alias = { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
 const demoRoot = fileURLToPath(new URL('./demo/', import.meta.url));
 
 export default defineConfig(({ command, mode }) =>
   command === 'serve'
     ? // `npm start`: the demo retailer page and its simulated live channel.
-      { root: 'demo', resolve: { alias }, plugins: [liveChannel()], server: { port: 5173, strictPort: true } }
+      { root: 'demo', resolve: { alias }, plugins: [liveChannel(), showHub()], server: { port: 5173, strictPort: true } }
     : mode === 'demo'
       ? {
           root: 'demo',
@@ -90,6 +132,7 @@ export default defineConfig(({ command, mode }) =>
             rolldownOptions: {
               input: {
                 index: `${demoRoot}index.html`,
+                producer: `${demoRoot}producer.html`,
                 product: `${demoRoot}product.html`,
                 checkout: `${demoRoot}checkout.html`,
                 'examples/react': `${demoRoot}examples/react.html`,
@@ -113,7 +156,7 @@ export default defineConfig(({ command, mode }) =>
           // which is right for npm but not for a script tag, and leaves process.env.NODE_ENV
           // (nanostores reads it) for a bundler that a script-tag page does not have.
           rolldownOptions: {
-            input: { livecart: 'src/index.ts' },
+            input: { livecart: 'src/index.ts', 'show-console': 'src/show-console.ts' },
             // Everything a page needs up front stays in livecart.js, and the chunks loaded
             // later (hls.js, the Document PiP card, schedules, a resumed show,
             // the cart view, adapters, other feed formats) import what
@@ -123,6 +166,7 @@ export default defineConfig(({ command, mode }) =>
             output: {
               entryFileNames: '[name].js',
               chunkFileNames: '[name]-[hash].js',
+              codeSplitting: { groups: [{ name: inLivecartJs() }] },
             },
           },
         },

@@ -18,6 +18,9 @@ for (const name of names) {
 
 // The configurator: change the show on this page and copy the embed that does the same.
 const show = document.querySelector<LiveStream>('#show')!;
+// Opened from the producer page (`/?studio`, dev server only: a static host has no hub): the
+// studio feed, whose product on screen comes from the producer alone, not from the stream's tags.
+if (new URLSearchParams(location.search).has('studio') && show.hasAttribute('schedule')) show.setAttribute('src', 'channel/studio.m3u8');
 const form = document.querySelector<HTMLFormElement>('#config')!;
 const ATTRIBUTES = ['src', 'products', 'theme', 'layout', 'lang', 'link-target'] as const;
 const absolute = (value: string) => new URL(value, location.href).href;

@@ -3,7 +3,8 @@ import type { Product } from './commerce/product.js';
 
 /** Where the player is showing: in the page, a Document PiP window, video PiP, or the floating mini player. */
 export type PipMode = 'inline' | 'document' | 'video' | 'floating';
-export type ErrorCode = 'stream' | 'feed' | 'schedule' | 'cart' | 'pip';
+/** `publish`: `<show-console>` could not publish (it retries). */
+export type ErrorCode = 'stream' | 'feed' | 'schedule' | 'cart' | 'pip' | 'publish';
 
 export interface ReadyDetail {
   show: string;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { hubKoaMiddleware } from '../demo/channel/hub.mjs';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
 import { liveShowKoaMiddleware } from './live-show-server.mjs';
@@ -52,6 +53,9 @@ function strictPageHeaders() {
   };
 }
 
+/** The demo's SSE hub under /hub/, its streams ended when the test server stops. */
+const hub = hubKoaMiddleware();
+
 export default {
   rootDir: '.',
   files: ['test/**/*.test.ts'],
@@ -67,8 +71,8 @@ export default {
     <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [strictPageHeaders(), channelKoaMiddleware(), faultKoaMiddleware(), liveShowKoaMiddleware(), mockServiceWorker()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }],
+  middleware: [strictPageHeaders(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

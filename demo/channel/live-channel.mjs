@@ -10,6 +10,8 @@
 //   /channel/replay.m3u8          the same show as a VOD (a shoppable replay)
 //   /channel/captioned.m3u8       the live channel declaring closed captions (CEA-608), which
 //                                 takes hls.js's full build
+//   /channel/studio.m3u8          the live channel without product tags: a studio feed whose
+//                                 products come from the producer (<show-console>, the demo hub)
 //   /channel/media/...            segments, show.mp4, id3/vod.m3u8 (the show with ID3 cues) and
 //                                 providers/vod.m3u8 (12 s tagged as AWS IVS and MediaLive tag it)
 //
@@ -53,7 +55,7 @@ export function multivariantPlaylist(kind, { captions = false, query = '' } = {}
  * The media playlist of one rendition. `first` is the media sequence number of the first
  * listed segment, `count` how many follow, `epoch` the wall-clock time of segment 0.
  */
-export function mediaPlaylist({ rendition, first, count, epoch, ended, endlist = ended }) {
+export function mediaPlaylist({ rendition, first, count, epoch, ended, endlist = ended, tags = true }) {
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:3',
@@ -69,7 +71,7 @@ export function mediaPlaylist({ rendition, first, count, epoch, ended, endlist =
     lines.push(`#EXT-X-PROGRAM-DATE-TIME:${date(n)}`);
     // A slot's tag goes with its first segment, or with the first listed one when the
     // slot began before the window did, so the product on screen is always known.
-    if (n % SEGMENTS_PER_SLOT === 0 || n === first) {
+    if (tags && (n % SEGMENTS_PER_SLOT === 0 || n === first)) {
       const slotStart = n - (n % SEGMENTS_PER_SLOT);
       const product = SHOW_PRODUCTS[Math.floor((slotStart % LOOP_SEGMENTS) / SEGMENTS_PER_SLOT)];
       lines.push(
@@ -87,7 +89,7 @@ export function mediaPlaylist({ rendition, first, count, epoch, ended, endlist =
  * The live window at `now` for a channel that went live at `epoch`; with `end` (a time),
  * the last window, closed by EXT-X-ENDLIST, once `now` is past it.
  */
-export function livePlaylist(rendition, now, epoch, { end = Infinity } = {}) {
+export function livePlaylist(rendition, now, epoch, { end = Infinity, tags = true } = {}) {
   const over = now >= end;
   const first = Math.max(0, Math.floor((Math.min(now, end) - epoch) / 1000 / SEGMENT_SECONDS));
   return mediaPlaylist({
@@ -97,6 +99,7 @@ export function livePlaylist(rendition, now, epoch, { end = Infinity } = {}) {
     epoch: epoch - WINDOW_SEGMENTS * SEGMENT_SECONDS * 1000,
     // A live playlist that ends keeps its type: only the end tag is added (RFC 8216 6.2.1).
     endlist: over,
+    tags,
   });
 }
 
@@ -136,12 +139,13 @@ export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
   if (rest === 'live.m3u8') return text(multivariantPlaylist('live', { query: life.query }));
   if (rest === 'replay.m3u8') return text(multivariantPlaylist('replay'));
   if (rest === 'captioned.m3u8') return text(multivariantPlaylist('live', { captions: true }));
-  const playlist = /^(live|replay)\/(\w+)\.m3u8$/.exec(rest);
+  if (rest === 'studio.m3u8') return text(multivariantPlaylist('studio'));
+  const playlist = /^(live|replay|studio)\/(\w+)\.m3u8$/.exec(rest);
   if (playlist && RENDITIONS.some((r) => r.name === playlist[2])) {
     const [, kind, rendition] = playlist;
     return text(
-      kind === 'live'
-        ? livePlaylist(rendition, now, life.epoch, { end: life.end })
+      kind !== 'replay'
+        ? livePlaylist(rendition, now, life.epoch, { end: life.end, tags: kind === 'live' })
         : mediaPlaylist({ rendition, first: 0, count: LOOP_SEGMENTS, epoch: REPLAY_EPOCH, ended: true }),
     );
   }

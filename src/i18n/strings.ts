@@ -1,3 +1,4 @@
+import type { Availability } from '../commerce/product.js';
 import { closestAcross } from '../dom.js';
 import { configuredLocale } from '../store/config.js';
 
@@ -49,9 +50,29 @@ const en = {
   startingSoon: 'Starting soon',
   addToCalendar: 'Add to calendar',
   googleCalendar: 'Google Calendar',
+  featureNow: 'Feature now',
+  featured: 'Featured',
+  clear: 'Clear',
+  featuredNow: 'Featured now',
+  nothingFeatured: 'Nothing featured',
+  searchProducts: 'Search products',
+  moreProducts: '{count} more: search to narrow',
+  publishQueue: 'Not yet published',
+  publishWaiting: 'Waiting',
+  publishFailed: 'Failed ({error}), next try {time}',
+  publishRetrying: 'Retrying',
+  previewOnly: 'Preview only: no publish URL',
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
+
+/** How each availability is said. */
+export const AVAILABILITY: Record<Availability, StringKey> = {
+  in_stock: 'inStock',
+  out_of_stock: 'outOfStock',
+  preorder: 'preorder',
+  backorder: 'backorder',
+};
 
 
 /** Other languages load on demand: a page speaks one. */

@@ -3,7 +3,7 @@ import { formatPrice } from '../../commerce/price.js';
 import { currentPrice, pickVariant, type Product } from '../../commerce/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { localeOf, stringsOf, type StringKey, type Strings } from '../../i18n/strings.js';
+import { AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { tokens } from '../theme.js';
 import { styles } from './shop-carousel.styles.js';
 
@@ -17,13 +17,6 @@ interface CardContext {
   total: number;
   show: string;
 }
-
-const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
-  in_stock: 'inStock',
-  out_of_stock: 'outOfStock',
-  preorder: 'preorder',
-  backorder: 'backorder',
-};
 
 /**
  * The show's products as a scroll-snapping strip of cards, like a Shop Module: image,
@@ -138,7 +131,7 @@ export class ShopCarousel extends LitElement {
           ? html`<s><span class="visually-hidden">${t.was}</span> ${formatPrice(shown.price, locale)}</s>`
           : nothing}
       </span>
-      <span part="availability">${t[AVAILABILITY_LABEL[shown.availability]]}</span>
+      <span part="availability">${t[AVAILABILITY[shown.availability]]}</span>
       ${p.variants && p.variants.length > 1
         ? html`<select part="variant" aria-label=${`${t.variant}: ${p.title}`} @change=${(e: Event) => this.choose(p.id, e)}>
             ${p.variants.map(

@@ -48,5 +48,17 @@ const strings: Strings = {
   startingSoon: 'Gleich geht’s los',
   addToCalendar: 'In den Kalender',
   googleCalendar: 'Google Kalender',
+  featureNow: 'Jetzt zeigen',
+  featured: 'Im Bild',
+  clear: 'Leeren',
+  featuredNow: 'Jetzt im Bild',
+  nothingFeatured: 'Nichts im Bild',
+  searchProducts: 'Produkte suchen',
+  moreProducts: '{count} weitere: Suche eingrenzen',
+  publishQueue: 'Noch nicht veröffentlicht',
+  publishWaiting: 'Wartet',
+  publishFailed: 'Fehlgeschlagen ({error}), nächster Versuch {time}',
+  publishRetrying: 'Neuer Versuch',
+  previewOnly: 'Nur Vorschau: keine Veröffentlichungs-URL',
 };
 export default strings;

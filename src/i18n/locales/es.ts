@@ -48,5 +48,17 @@ const strings: Strings = {
   startingSoon: 'Empieza enseguida',
   addToCalendar: 'Añadir al calendario',
   googleCalendar: 'Google Calendar',
+  featureNow: 'Destacar ahora',
+  featured: 'Destacado',
+  clear: 'Quitar',
+  featuredNow: 'Destacado ahora',
+  nothingFeatured: 'Nada destacado',
+  searchProducts: 'Buscar productos',
+  moreProducts: '{count} más: afina la búsqueda',
+  publishQueue: 'Aún sin publicar',
+  publishWaiting: 'En espera',
+  publishFailed: 'Falló ({error}), próximo intento {time}',
+  publishRetrying: 'Reintentando',
+  previewOnly: 'Solo vista previa: sin URL de publicación',
 };
 export default strings;

@@ -48,5 +48,17 @@ const strings: Strings = {
   startingSoon: 'Ça commence bientôt',
   addToCalendar: 'Ajouter à l’agenda',
   googleCalendar: 'Google Agenda',
+  featureNow: 'Mettre en avant',
+  featured: 'En avant',
+  clear: 'Effacer',
+  featuredNow: 'En avant maintenant',
+  nothingFeatured: 'Rien en avant',
+  searchProducts: 'Rechercher des produits',
+  moreProducts: '{count} de plus : affinez la recherche',
+  publishQueue: 'Pas encore publié',
+  publishWaiting: 'En attente',
+  publishFailed: 'Échec ({error}), nouvel essai {time}',
+  publishRetrying: 'Nouvel essai',
+  previewOnly: 'Aperçu seulement : pas d’URL de publication',
 };
 export default strings;

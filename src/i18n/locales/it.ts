@@ -48,5 +48,17 @@ const strings: Strings = {
   startingSoon: 'Sta per iniziare',
   addToCalendar: 'Aggiungi al calendario',
   googleCalendar: 'Google Calendar',
+  featureNow: 'Metti in evidenza',
+  featured: 'In evidenza',
+  clear: 'Cancella',
+  featuredNow: 'In evidenza ora',
+  nothingFeatured: 'Niente in evidenza',
+  searchProducts: 'Cerca prodotti',
+  moreProducts: 'Altri {count}: restringi la ricerca',
+  publishQueue: 'Non ancora pubblicato',
+  publishWaiting: 'In attesa',
+  publishFailed: 'Non riuscito ({error}), nuovo tentativo {time}',
+  publishRetrying: 'Nuovo tentativo',
+  previewOnly: 'Solo anteprima: nessun URL di pubblicazione',
 };
 export default strings;
