@@ -6,6 +6,7 @@ const en = {
   soldOut: 'Sold out',
   preorder: 'Pre-order',
   unavailable: 'Unavailable',
+  noLink: 'No shop link',
   inStock: 'In stock',
   outOfStock: 'Out of stock',
   backorder: 'Back-order',

@@ -266,7 +266,7 @@ export class Stream {
         return;
       }
     }
-    const status = data.response?.code ? ` (HTTP ${data.response.code})` : '';
-    this.callbacks.onFatal(`${data.details}${status}`);
+    // The words for it are fetched only when a stream has failed.
+    void import('./stream-errors.js').then(({ describeHlsError }) => this.destroyed || this.callbacks.onFatal(describeHlsError(data, this.src)));
   }
 }

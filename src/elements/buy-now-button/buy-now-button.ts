@@ -1,12 +1,13 @@
-import { css, html, LitElement, type PropertyDeclarations } from 'lit';
+import { css, html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { CartLine } from '../../commerce/adapters/types.js';
 import { buy, type BuyAction } from '../../commerce/buy.js';
-import { isBuyable } from '../../commerce/product.js';
+import { isBuyable, type Product } from '../../commerce/product.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
 import { stringsOf } from '../../i18n/strings.js';
-import { addToCart } from '../../store/cart.js';
+import { $hasCart, addToCart } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
+import { checkAttribute, warn } from '../../warn.js';
 import { tokens } from '../theme.js';
 
 export type { BuyAction };
@@ -94,7 +95,7 @@ export class BuyNowButton extends LitElement {
   /** Read-only, reflected: `idle`, `pending`, `added` or `error`. */
   declare state: BuyState;
 
-  private readonly showController = new ShowController(this, (show) => [show.$products]);
+  private readonly showController = new ShowController(this, (show) => [show.$products, $hasCart]);
   private addedTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -107,6 +108,10 @@ export class BuyNowButton extends LitElement {
     this.state = 'idle';
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('action')) this.buyAction();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.addedTimer);
@@ -117,8 +122,17 @@ export class BuyNowButton extends LitElement {
   protected override render() {
     const t = stringsOf(this);
     const product = this.showController.show.product(this.product);
-    const buyable = !!product && isBuyable(product);
-    const base = !product ? t.unavailable : !buyable ? t.soldOut : product.availability === 'preorder' ? t.preorder : t.buyNow;
+    const noLink = !!product && !this.canOpen(product);
+    const buyable = !!product && isBuyable(product) && !noLink;
+    const base = !product
+      ? t.unavailable
+      : noLink
+        ? t.noLink
+        : !buyable
+          ? t.soldOut
+          : product.availability === 'preorder'
+            ? t.preorder
+            : t.buyNow;
     const label = !buyable
       ? base
       : { idle: base, pending: t.adding, added: t.added, error: t.addFailed }[this.state];
@@ -134,11 +148,29 @@ export class BuyNowButton extends LitElement {
     </button>`;
   }
 
+  /** `action`, or `auto` (said once in the console) when it holds none of the four. */
+  private buyAction(): BuyAction {
+    return checkAttribute(this, 'action', this.action, ['auto', 'link', 'cart', 'checkout'], '"auto"') ? this.action || 'auto' : 'auto';
+  }
+
+  /**
+   * Whether a buy can happen: a link-out needs the product's link. Without one the button
+   * is disabled and says so, and no `livecart-add-to-cart` promises a buy that cannot be.
+   */
+  private canOpen(product: Product): boolean {
+    const action = this.buyAction();
+    const linkOut = action === 'link' || (action === 'auto' && !$hasCart.get());
+    if (!linkOut || product.link) return true;
+    warn(this, { kind: 'no-link', product: product.id }, `no-link:${product.id}`);
+    return false;
+  }
+
   private onClick = () => {
     const show = this.showController.show;
     const product = show.product(this.product);
-    if (!product || !isBuyable(product) || this.state === 'pending') return;
-    const { quantity, action, variant } = this;
+    if (!product || !isBuyable(product) || !this.canOpen(product) || this.state === 'pending') return;
+    const { quantity, variant } = this;
+    const action = this.buyAction();
     buy(this, show, product, { quantity, action, variant, target: linkTargetOf(this), add: this.add }).catch((error: unknown) =>
       this.fail(error instanceof Error ? error.message : String(error)),
     );

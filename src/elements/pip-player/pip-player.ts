@@ -12,9 +12,13 @@ import { saveResume } from '../../media/resume.js';
 import type { ScheduleFollower } from '../../media/schedule.js';
 import { Stream } from '../../media/stream.js';
 import type { PlayerStateName } from '../../store/show.js';
+import { warn } from '../../warn.js';
 import { tokens } from '../theme.js';
 import { FloatingController } from './floating.js';
 import { floatingStyles, styles } from './pip-player.styles.js';
+
+/** Seconds of playback without a featured product after which a show counts as unshoppable. */
+const UNSHOPPABLE_AFTER_S = 3;
 
 /**
  * The livecart player. Plays HLS (live or VOD) through hls.js, fetched only when a
@@ -111,6 +115,8 @@ export class PipPlayer extends LitElement {
   private detachVideo?: AbortController;
   /** The loaded schedule, if any (its code loads with the first schedule: most shows have none). */
   private scheduleFollower?: ScheduleFollower;
+  /** Where checkShoppable started counting (a live stream starts far from 0); true once it has looked. */
+  private shoppableFrom: number | true | null = null;
   private scheduleAbort?: AbortController;
   private mediaSession?: ReturnType<typeof claimMediaSession>;
   private pendingTeardown = false;
@@ -244,7 +250,8 @@ export class PipPlayer extends LitElement {
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
     else video.removeAttribute('poster');
-    video.controls = this.controls || this.pipMode === 'floating';
+    // Without a source, controls would be buttons that do nothing.
+    video.controls = !!this.src && (this.controls || this.pipMode === 'floating');
     video.muted = this.muted;
     video.setAttribute('aria-label', stringsOf(this).player);
     if (changed.has('state') || changed.has('pipMode') || changed.has('live') || changed.has('behindLive')) {
@@ -272,8 +279,8 @@ export class PipPlayer extends LitElement {
       class=${floating ? `floating ${this.floating.corner}${this.floating.drag ? ' dragging' : ''}` : ''}
       role="group"
       aria-label=${t.player}
-      aria-keyshortcuts="Space K M F P"
-      tabindex="0"
+      aria-keyshortcuts=${this.src ? 'Space K M F P' : nothing}
+      tabindex=${this.src ? '0' : nothing}
       @keydown=${this.onKeydown}
     >
       ${this.pipMode === 'document'
@@ -382,12 +389,16 @@ export class PipPlayer extends LitElement {
     on('pause', () => {
       if (!video.ended) setState('paused')();
     });
-    on('error', () => video.error && this.fail(video.error.message || `media error ${video.error.code}`));
+    on('error', () => {
+      const { error } = video;
+      if (error) void import('../../media/stream-errors.js').then((m) => this.fail(m.describeMediaError(error, this.src)));
+    });
     on('volumechange', () => (this.muted = video.muted));
     on('timeupdate', () => {
       const edge = this.stream?.liveEdge();
       this.behindLive = this.live && edge != null && edge - video.currentTime > (this.stream?.liveTolerance() ?? 6);
       this.followSchedule();
+      this.checkShoppable();
     });
     const stops = [
       watchProductCues(video, (id) => this.showController.show.feature(id)),
@@ -424,7 +435,10 @@ export class PipPlayer extends LitElement {
     this.live = false;
     this.behindLive = false;
     this.state = 'idle';
-    if (!this.src) return;
+    if (!this.src) {
+      warn(this, { kind: 'no-src' }, 'no-src');
+      return;
+    }
     this.state = 'loading';
     const stream = (this.stream = new Stream(video, new URL(this.src, document.baseURI).href, {
       onFatal: (message) => this.stream === stream && this.fail(message),
@@ -482,6 +496,21 @@ export class PipPlayer extends LitElement {
   private followSchedule(): void {
     const id = this.scheduleFollower?.next(this.video.currentTime, this.stream?.playingDate() ?? null);
     if (id) this.showController.show.feature(id);
+  }
+
+  /**
+   * A show that plays for a while and has featured nothing, with no schedule and no product
+   * cues in the stream, is a video without shopping: most likely a set-up mistake, so say
+   * once how to make it shoppable.
+   */
+  private checkShoppable(): void {
+    if (this.shoppableFrom === true) return;
+    this.shoppableFrom ??= this.video.currentTime;
+    if (this.video.currentTime - this.shoppableFrom < UNSHOPPABLE_AFTER_S) return;
+    this.shoppableFrom = true;
+    const cues = [...this.video.textTracks].some((track) => track.cues?.length);
+    if (cues || this.schedule || this.showController.show.$featured.get()) return;
+    warn(this, { kind: 'unshoppable', seconds: UNSHOPPABLE_AFTER_S }, 'unshoppable');
   }
 
   /** With `float-on-scroll`: float while playing and out of view, come back when in view. */

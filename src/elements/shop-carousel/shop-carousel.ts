@@ -96,8 +96,8 @@ export class ShopCarousel extends LitElement {
     const locale = localeOf(this);
     const products = this.showController.show.$products.get();
     if (!products.length) {
-      const message = this.feed.error ? t.feedError : this.feed.loading ? t.loadingProducts : t.noProducts;
-      return html`<p part="message" role=${this.feed.error ? 'alert' : 'status'}>${message}</p>`;
+      if (this.feed.error) return this.feed.renderError(t);
+      return html`<p part="message" role="status">${this.feed.loading ? t.loadingProducts : t.noProducts}</p>`;
     }
     const active = Math.min(this.focusIndex, products.length - 1);
     const featuredAt = products.findIndex((p) => p.id === this.featured);
