@@ -70,6 +70,44 @@ function staticChannel(): Plugin {
   };
 }
 
+/**
+ * Vite rewrites a page's module script and drops `blocking="render"`; the demo keeps it,
+ * so its first paint waits for the elements and nothing shifts as they upgrade.
+ */
+function renderBlockingScripts(): Plugin {
+  return {
+    name: 'livecart:render-blocking',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/<script type="module" crossorigin/g, '<script type="module" blocking="render" crossorigin'),
+    },
+  };
+}
+
+/**
+ * Lit's css`` templates ship as written: comments, indentation and all. In the script-tag
+ * build they lose both (whitespace inside a template is collapsed, comments dropped), so
+ * the styles can keep explaining themselves at no cost to a page.
+ */
+function minifyCssTemplates(): Plugin {
+  return {
+    name: 'livecart:minify-css-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.styles\.ts$|\/src\/elements\/theme\.ts$/.test(id)) return null;
+      return code.replace(/css`([^`]*)`/g, (_all, body: string) =>
+        `css\`${body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])/g, '$1')
+          // Not after "}": it may close an interpolation (`${scope} .catalog` keeps its space).
+          .replace(/([{;,>])\s/g, '$1')
+          .trim()}\``,
+      );
+    },
+  };
+}
+
 const alias = { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
 const demoRoot = fileURLToPath(new URL('./demo/', import.meta.url));
 
@@ -82,7 +120,7 @@ export default defineConfig(({ command, mode }) =>
           root: 'demo',
           base: './',
           resolve: { alias },
-          plugins: [staticChannel()],
+          plugins: [staticChannel(), renderBlockingScripts()],
           build: {
             outDir: '../dist-demo',
             emptyOutDir: true,
@@ -99,7 +137,7 @@ export default defineConfig(({ command, mode }) =>
         }
       : // `npm run build`: dist/livecart.js for the script tag, hls.js in its own chunk beside it.
       {
-        plugins: [sizeBudgets()],
+        plugins: [minifyCssTemplates(), sizeBudgets()],
         build: {
           outDir: 'dist',
           emptyOutDir: true,
