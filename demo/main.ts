@@ -28,6 +28,13 @@ for (const name of ATTRIBUTES) {
   field.value = current && (name === 'src' || name === 'products') ? absolute(current) : (current ?? field.value);
 }
 
+/**
+ * Where this page serves livecart's script-tag build from (`dist/` beside it: the dev server
+ * serves the repository's dist/, the static demo carries a copy), so the snippet runs as
+ * pasted, on any page that can reach this one.
+ */
+const SCRIPT_URL = new URL('dist/livecart.js', location.href).href;
+
 function snippets(values: Record<string, string>, cart: boolean) {
   const attributes = ATTRIBUTES.filter((name) => values[name])
     .map((name) => `  ${name}="${values[name]}"`)
@@ -40,7 +47,7 @@ function snippets(values: Record<string, string>, cart: boolean) {
     ? `\nconfigure({ cart: { adapter: 'permalink', template: 'https://your-shop.example/cart/{lines}' } });\n`
     : '';
   return {
-    html: `${stub}<script type="module" src="https://your-cdn.example/livecart/dist/livecart.js"></script>\n\n${tag}`,
+    html: `${stub}<script type="module" src="${SCRIPT_URL}"></script>\n\n${tag}`,
     npm: `// npm install livecart\nimport { configure } from 'livecart';\n${configureCall}\n// then, in your page or template:\n${tag}`,
   };
 }
