@@ -1,11 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/live-stream.js';
 import '../../src/define/shop-carousel.js';
+import '../../src/define/pip-player.js';
+import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
 import { $hasCart } from '../../src/store/cart.js';
 import { getShow } from '../../src/store/show.js';
-import { freshShow, item, LIVE, until } from '../helpers.js';
+import { freshShow, item, LIVE, realClick, REPLAY, until } from '../helpers.js';
 
 const LONG_TITLE = 'Aurora Shell Jacket, three-layer recycled nylon, with a helmet-compatible hood';
 const intersects = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -83,5 +85,59 @@ describe('layout at every size', () => {
       expect(images.some((image) => intersects(box, image))).to.equal(false);
     }
     await expect(many).to.be.accessible();
+  });
+});
+
+describe('language changed at run time', () => {
+  it('re-renders every string when lang changes on an ancestor or the element, carousel buttons included', async () => {
+    const show = freshShow();
+    const wrapper = await fixture(html`<div lang="en"><live-stream show=${show} muted></live-stream></div>`);
+    const el = wrapper.querySelector<LiveStream>('live-stream')!;
+    el.products = [item('a'), item('b')];
+    getShow(show).feature('a');
+    await el.updateComplete;
+    const carousel = el.shadowRoot!.querySelector<ShopCarousel>('shop-carousel')!;
+    const eyebrow = () => el.shadowRoot!.querySelector('.eyebrow')!.textContent;
+    const prev = () => carousel.shadowRoot!.querySelector('.prev')!.getAttribute('aria-label');
+    const buy = () => carousel.shadowRoot!.querySelector('buy-now-button')!.shadowRoot!.querySelector('button')!.textContent!.trim();
+    await until(() => eyebrow() === 'Now showing' && prev() === 'Previous products', 'English');
+    wrapper.setAttribute('lang', 'fr');
+    await until(() => eyebrow() === 'En ce moment', 'French on the banner');
+    await until(() => prev() !== 'Previous products' && buy() !== 'Buy now', 'French in the carousel');
+    el.setAttribute('lang', 'de');
+    await until(() => eyebrow() !== 'En ce moment' && buy() === 'Jetzt kaufen', 'German, from the element itself');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('live shows', () => {
+  it('shows no native scrubber on a live stream: its own play and mute buttons instead', async () => {
+    const el = await fixture<PipPlayer>(
+      html`<pip-player src=${LIVE} controls autoplay muted></pip-player>`,
+    );
+    await until(() => el.live && el.state === 'playing', 'live playback');
+    await el.updateComplete;
+    expect(el.video.controls).to.equal(false);
+    const [play, mute] = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="live-controls"] button');
+    expect(play.getAttribute('aria-label')).to.equal('Pause');
+    expect(mute.getAttribute('aria-label')).to.equal('Unmute');
+    await realClick(play);
+    await until(() => el.video.paused && el.state === 'paused', 'paused by the button');
+    await el.updateComplete;
+    expect(play.getAttribute('aria-label')).to.equal('Play');
+    await realClick(mute);
+    await until(() => !el.video.muted, 'sound on');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the native controls for a video on demand', async () => {
+    const el = await fixture<PipPlayer>(
+      html`<pip-player src=${REPLAY} controls muted></pip-player>`,
+    );
+    await until(() => el.video.readyState >= 1, 'metadata');
+    await el.updateComplete;
+    expect(el.live).to.equal(false);
+    expect(el.video.controls).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part~="live-controls"]')).to.equal(null);
   });
 });

@@ -158,7 +158,7 @@ export const styles = css`
     font-weight: 700;
     letter-spacing: 0.06em;
     text-transform: uppercase;
-    color: var(--_accent);
+    color: var(--_accent-ink);
   }
   .product-title {
     display: block;
