@@ -1,5 +1,7 @@
 import type { ErrorCode, ErrorDetail } from './events.js';
 
+export { describeHlsError, describeMediaError } from './media/stream-errors.js';
+
 /**
  * Every console warning livecart gives a page's developer: what happened, on which
  * element, and what to do about it. Fetched (a dynamic import) only when there is

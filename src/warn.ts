@@ -2,6 +2,9 @@ import type { Problem } from './diagnostics.js';
 
 const warned = new WeakMap<EventTarget, Set<string>>();
 
+/** The words for what went wrong (warnings, and a failed stream's reason), fetched on first need. */
+export const diagnostics = () => import('./diagnostics.js');
+
 /**
  * The one way livecart tells a page's developer that something is wrong: a console warning
  * naming the element, the cause and the fix (the words are in diagnostics.ts, fetched the
@@ -15,7 +18,7 @@ export function warn(target: EventTarget, problem: Problem, once?: string): void
     if (keys.has(once)) return;
     keys.add(once);
   }
-  void import('./diagnostics.js').then(({ print }) => print(target, problem));
+  void diagnostics().then(({ print }) => print(target, problem));
 }
 
 /**

@@ -13,10 +13,6 @@ const en = {
   nowShowing: 'Now showing',
   live: 'Live',
   goLive: 'Go live',
-  play: 'Play',
-  pause: 'Pause',
-  mute: 'Mute',
-  unmute: 'Unmute',
   retry: 'Retry',
   streamError: 'The video could not be played.',
   streamEnded: 'The show has ended.',
@@ -109,31 +105,19 @@ export function stringsOf(host: Element & { requestUpdate(): void }): Strings {
 }
 
 type Host = Element & { requestUpdate(): void };
-/** Every element that speaks, weakly: a removed element is not kept alive by this list. */
-const speakers = new Set<WeakRef<Host>>();
-const following = new WeakSet<Host>();
+/** The elements that speak and are on the page (a removed one is dropped as the next arrives). */
+const speakers = new Set<Host>();
 let langObserver: MutationObserver | undefined;
 
 /**
  * A `lang` changed at run time, anywhere in the document (on an element or an ancestor, the
  * root included): every element re-renders in its language. One observer for the page,
- * shared by all elements, gone once none is left.
+ * shared by all elements.
  */
 function followLang(host: Host): void {
-  if (following.has(host) || typeof MutationObserver === 'undefined') return;
-  following.add(host);
-  speakers.add(new WeakRef(host));
-  if (langObserver) return;
-  langObserver = new MutationObserver(() => {
-    for (const ref of speakers) {
-      const speaker = ref.deref();
-      if (speaker?.isConnected) speaker.requestUpdate();
-      else if (!speaker) speakers.delete(ref);
-    }
-    if (!speakers.size) {
-      langObserver?.disconnect();
-      langObserver = undefined;
-    }
-  });
-  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  if (speakers.has(host)) return;
+  for (const speaker of speakers) if (!speaker.isConnected) speakers.delete(speaker);
+  speakers.add(host);
+  langObserver ??= new MutationObserver(() => speakers.forEach((speaker) => speaker.requestUpdate()));
+  langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
 }

@@ -116,19 +116,12 @@ describe('failures say what happened, in plain words', () => {
     expect(el.shadowRoot!.querySelector('[part~="base"]')!.className).to.equal('auto');
   });
 
-  it('a bad link-target or action warns and says what is used instead', async () => {
+  it('a bad link-target warns and says what is used instead', async () => {
     const show = freshShow();
     await fixture(html`<div>
       <live-stream show=${show} link-target="_top"></live-stream>
-      <buy-now-button show=${show} action="buy"></buy-now-button>
     </div>`);
     await warnings.next('link-target="_top" is not one of "_blank", "_self"; using "_blank"');
-  });
-
-  it('a button with a bad action falls back to auto, and says so', async () => {
-    const show = freshShow();
-    const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="p1" action="buy"></buy-now-button>`);
-    await warnings.next('action="buy" is not one of "auto", "link", "cart", "checkout"; using "auto"');
   });
 
   it('<pip-player> without src warns and shows nothing clickable', async () => {

@@ -1,4 +1,4 @@
-import { css, html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 import type { CartLine } from '../../commerce/adapters/types.js';
 import { buy, type BuyAction } from '../../commerce/buy.js';
 import { isBuyable, type Product } from '../../commerce/product.js';
@@ -7,7 +7,7 @@ import { emit } from '../../events.js';
 import { stringsOf } from '../../i18n/strings.js';
 import { $hasCart, addToCart } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
-import { checkAttribute, warn } from '../../warn.js';
+import { warn } from '../../warn.js';
 import { tokens } from '../theme.js';
 
 export type { BuyAction };
@@ -108,10 +108,6 @@ export class BuyNowButton extends LitElement {
     this.state = 'idle';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('action')) this.buyAction();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.addedTimer);
@@ -148,17 +144,12 @@ export class BuyNowButton extends LitElement {
     </button>`;
   }
 
-  /** `action`, or `auto` (said once in the console) when it holds none of the four. */
-  private buyAction(): BuyAction {
-    return checkAttribute(this, 'action', this.action, ['auto', 'link', 'cart', 'checkout'], '"auto"') ? this.action || 'auto' : 'auto';
-  }
-
   /**
    * Whether a buy can happen: a link-out needs the product's link. Without one the button
    * is disabled and says so, and no `livecart-add-to-cart` promises a buy that cannot be.
    */
   private canOpen(product: Product): boolean {
-    const action = this.buyAction();
+    const action = this.action;
     const linkOut = action === 'link' || (action === 'auto' && !$hasCart.get());
     if (!linkOut || product.link) return true;
     warn(this, { kind: 'no-link', product: product.id }, `no-link:${product.id}`);
@@ -169,8 +160,7 @@ export class BuyNowButton extends LitElement {
     const show = this.showController.show;
     const product = show.product(this.product);
     if (!product || !isBuyable(product) || !this.canOpen(product) || this.state === 'pending') return;
-    const { quantity, variant } = this;
-    const action = this.buyAction();
+    const { quantity, action, variant } = this;
     buy(this, show, product, { quantity, action, variant, target: linkTargetOf(this), add: this.add }).catch((error: unknown) =>
       this.fail(error instanceof Error ? error.message : String(error)),
     );

@@ -98,23 +98,6 @@ export const styles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  /* A live stream's own controls, bottom left (the native timeline would scrub a few seconds of window). */
-  [part~='live-controls'] {
-    position: absolute;
-    bottom: 10px;
-    left: 10px;
-    display: flex;
-    gap: 6px;
-  }
-  [part~='live-controls'] button {
-    min-width: 36px;
-    height: 36px;
-    border: 0;
-    border-radius: 999px;
-    background: rgb(0 0 0 / 0.7);
-    color: #fff;
-    cursor: pointer;
-  }
 `;
 
 /** The floating mini player, the Document PiP placeholder. */

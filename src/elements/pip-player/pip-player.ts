@@ -12,7 +12,7 @@ import { saveResume } from '../../media/resume.js';
 import type { ScheduleFollower } from '../../media/schedule.js';
 import { Stream } from '../../media/stream.js';
 import type { PlayerStateName } from '../../store/show.js';
-import { warn } from '../../warn.js';
+import { diagnostics, warn } from '../../warn.js';
 import { tokens } from '../theme.js';
 import { FloatingController } from './floating.js';
 import { floatingStyles, styles } from './pip-player.styles.js';
@@ -40,7 +40,6 @@ const UNSHOPPABLE_AFTER_S = 3;
  * @csspart error - The error panel.
  * @csspart retry - The error panel's Retry button.
  * @csspart placeholder - What stays in the page while the video is in a Document PiP window.
- * @csspart live-controls - A live stream's play/pause and mute buttons (with `controls`; they replace the native timeline).
  * @csspart float-controls - The floating mini player's buttons (`float-handle`, `float-expand`, `float-close`, `float-back`).
  * @csspart ended - The notice that a live show stopped publishing.
  * @cssprop --livecart-accent - Badge and button colour.
@@ -251,10 +250,8 @@ export class PipPlayer extends LitElement {
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
     else video.removeAttribute('poster');
-    // Without a source, controls would be buttons that do nothing. A live stream gets its own
-    // play and mute buttons instead: the native timeline would show a scrubber such as
-    // "0:06 / 0:12" over the few seconds the live window holds.
-    video.controls = !!this.src && !this.live && (this.controls || this.pipMode === 'floating');
+    // Without a source, controls would be buttons that do nothing.
+    video.controls = !!this.src && (this.controls || this.pipMode === 'floating');
     video.muted = this.muted;
     video.setAttribute('aria-label', stringsOf(this).player);
     if (changed.has('state') || changed.has('pipMode') || changed.has('live') || changed.has('behindLive')) {
@@ -293,7 +290,6 @@ export class PipPlayer extends LitElement {
           </div>`
         : this.video}
       ${this.live ? html`<span part="badge live-badge" class="badge">${t.live}</span>` : nothing}
-      ${this.live && this.src && (this.controls || floating) && this.pipMode !== 'document' ? this.renderLiveControls(t) : nothing}
       ${this.live && this.behindLive && !floating
         ? html`<button part="go-live" type="button" @click=${this.goLive}>${t.goLive}</button>`
         : nothing}
@@ -309,22 +305,6 @@ export class PipPlayer extends LitElement {
       <slot></slot>
     </div>`;
   }
-
-  /** What a live show needs of a player's controls: play or pause, sound on or off. */
-  private renderLiveControls(t: Strings) {
-    const paused = this.state === 'paused' || this.state === 'idle' || this.state === 'ended';
-    return html`<div part="live-controls">
-      <button type="button" aria-label=${paused ? t.play : t.pause} title=${paused ? t.play : t.pause} @click=${this.togglePlay}>
-        ${paused ? '▶' : '❚❚'}
-      </button>
-      <button type="button" aria-label=${this.muted ? t.unmute : t.mute} title=${this.muted ? t.unmute : t.mute} @click=${this.toggleMute}>
-        ${this.muted ? '🔇' : '🔊'}
-      </button>
-    </div>`;
-  }
-
-  private togglePlay = () => (this.video.paused ? void this.video.play().catch(() => {}) : this.video.pause());
-  private toggleMute = () => (this.muted = this.video.muted = !this.video.muted);
 
   private renderFloatControls(t: Strings) {
     const back = safeUrl(this.returnUrl, document.baseURI);
@@ -351,10 +331,11 @@ export class PipPlayer extends LitElement {
   private onKeydown = (event: KeyboardEvent) => {
     const target = event.composedPath()[0] as Element;
     if (event.ctrlKey || event.metaKey || event.altKey || target.closest?.('button, a, input, select')) return;
+    const video = this.video;
     const actions: Record<string, () => unknown> = {
-      ' ': this.togglePlay,
-      k: this.togglePlay,
-      m: this.toggleMute,
+      ' ': () => (video.paused ? video.play().catch(() => {}) : video.pause()),
+      k: () => actions[' '](),
+      m: () => (this.muted = video.muted = !video.muted),
       f: () =>
         document.fullscreenElement
           ? document.exitFullscreen()
@@ -410,7 +391,7 @@ export class PipPlayer extends LitElement {
     });
     on('error', () => {
       const { error } = video;
-      if (error) void import('../../media/stream-errors.js').then((m) => this.fail(m.describeMediaError(error, this.src)));
+      if (error) void diagnostics().then((m) => this.fail(m.describeMediaError(error, this.src)));
     });
     on('volumechange', () => (this.muted = video.muted));
     on('timeupdate', () => {
