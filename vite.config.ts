@@ -1,3 +1,6 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -36,6 +39,38 @@ function sizeBudgets(): Plugin {
         if (size > budget.max) over.push(`${budget.name}: ${size} B gzip > ${budget.max} B`);
       }
       if (over.length) this.error(`size budget crossed:\n  ${over.join('\n  ')}`);
+    },
+  };
+}
+
+const distDir = fileURLToPath(new URL('./dist/', import.meta.url));
+/** Module scripts fetched from another origin need this; the configurator's snippet does that. */
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+/**
+ * The demo serves livecart's script-tag build at dist/ beside itself, as a retailer's CDN
+ * would (with the CORS header module scripts need): `npm start` serves the repository's
+ * dist/ (after `npm run build`), `npm run build:demo` copies it into the static demo.
+ */
+function servedDist(): Plugin {
+  return {
+    name: 'livecart:served-dist',
+    configureServer: (server) =>
+      void server.middlewares.use('/dist', async (req, res, next) => {
+        const file = join(distDir, normalize(decodeURIComponent((req.url ?? '/').split('?')[0])));
+        if (!file.startsWith(distDir) || !existsSync(file) || !statSync(file).isFile()) return next();
+        res.writeHead(200, { ...CORS, 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream', 'Cache-Control': 'no-cache' });
+        res.end(await readFile(file));
+      }),
+    async generateBundle() {
+      if (!existsSync(join(distDir, 'livecart.js'))) {
+        this.warn('no dist/livecart.js: run `npm run build` first, or the configurator’s snippet points at nothing');
+        return;
+      }
+      // The script-tag build: livecart.js and its hashed chunks (not the npm build's modules beside them).
+      for (const name of readdirSync(distDir).filter((f) => f === 'livecart.js' || /-[\w-]{8}\.js$/.test(f))) {
+        this.emitFile({ type: 'asset', fileName: `dist/${name}`, source: await readFile(join(distDir, name)) });
+      }
     },
   };
 }
@@ -112,19 +147,57 @@ function inLivecartJs(): (id: string, ctx: { getModuleInfo(id: string): { import
   };
 }
 
+/**
+ * Vite rewrites a page's module script and drops `blocking="render"`; the demo keeps it,
+ * so its first paint waits for the elements and nothing shifts as they upgrade.
+ */
+function renderBlockingScripts(): Plugin {
+  return {
+    name: 'livecart:render-blocking',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/<script type="module" crossorigin/g, '<script type="module" blocking="render" crossorigin'),
+    },
+  };
+}
+
+/**
+ * Lit's css`` templates ship as written: comments, indentation and all. In the script-tag
+ * build they lose both (whitespace inside a template is collapsed, comments dropped), so
+ * the styles can keep explaining themselves at no cost to a page.
+ */
+function minifyCssTemplates(): Plugin {
+  return {
+    name: 'livecart:minify-css-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.styles\.ts$|\/src\/elements\/theme\.ts$/.test(id)) return null;
+      return code.replace(/css`([^`]*)`/g, (_all, body: string) =>
+        `css\`${body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])/g, '$1')
+          // Not after "}": it may close an interpolation (`${scope} .catalog` keeps its space).
+          .replace(/([{;,>])\s/g, '$1')
+          .trim()}\``,
+      );
+    },
+  };
+}
+
 const alias = { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
 const demoRoot = fileURLToPath(new URL('./demo/', import.meta.url));
 
 export default defineConfig(({ command, mode }) =>
   command === 'serve'
     ? // `npm start`: the demo retailer page and its simulated live channel.
-      { root: 'demo', resolve: { alias }, plugins: [liveChannel(), showHub()], server: { port: 5173, strictPort: true } }
+      { root: 'demo', resolve: { alias }, plugins: [liveChannel(), showHub(), servedDist()], server: { port: 5173, strictPort: true } }
     : mode === 'demo'
       ? {
           root: 'demo',
           base: './',
           resolve: { alias },
-          plugins: [staticChannel()],
+          plugins: [staticChannel(), renderBlockingScripts(), servedDist()],
           build: {
             outDir: '../dist-demo',
             emptyOutDir: true,
@@ -142,7 +215,7 @@ export default defineConfig(({ command, mode }) =>
         }
       : // `npm run build`: dist/livecart.js for the script tag, hls.js in its own chunk beside it.
       {
-        plugins: [sizeBudgets()],
+        plugins: [minifyCssTemplates(), sizeBudgets()],
         build: {
           outDir: 'dist',
           emptyOutDir: true,

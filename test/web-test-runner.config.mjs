@@ -56,6 +56,35 @@ function strictPageHeaders() {
 /** The demo's SSE hub under /hub/, its streams ended when the test server stops. */
 const hub = hubKoaMiddleware();
 
+/**
+ * For the snippet test: the test runner's origin is localhost, and 127.0.0.1 serves as "a
+ * retailer's page on another origin". The demo's dist/ (and its feed) answer that page with
+ * the CORS header a CDN sends for module scripts; /test/paste?snippet=... is that page: the
+ * snippet verbatim, then a reporter that tells the test (postMessage) once the show plays.
+ */
+function retailerOrigin() {
+  return async (ctx, next) => {
+    if (ctx.path === '/test/paste') {
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title></head><body>
+${ctx.query.snippet}
+<script type="module">
+  const tick = () => {
+    const player = document.querySelector('live-stream')?.shadowRoot?.querySelector('pip-player');
+    const cards = document.querySelector('live-stream')?.shadowRoot?.querySelector('shop-carousel')?.shadowRoot?.querySelectorAll('[part~="card"]:not(.placeholder *)').length ?? 0;
+    if (player?.getAttribute('state') === 'playing' && player.video.currentTime > 0.5 && cards > 0) {
+      parent.postMessage({ playing: true, origin: location.origin, cards, script: document.querySelector('script[src]').src }, '*');
+    } else setTimeout(tick, 100);
+  };
+  tick();
+</script></body></html>`;
+      return;
+    }
+    await next();
+    if (ctx.path.startsWith('/dist-demo/')) ctx.set('Access-Control-Allow-Origin', '*');
+  };
+}
+
 export default {
   rootDir: '.',
   files: ['test/**/*.test.ts'],
@@ -72,7 +101,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }],
-  middleware: [strictPageHeaders(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
+  middleware: [retailerOrigin(), strictPageHeaders(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

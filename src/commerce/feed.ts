@@ -32,6 +32,8 @@ export interface FeedOptions {
 export async function parseFeed(body: string, base?: string, options: FeedOptions = {}): Promise<FeedResult> {
   const text = body.trim();
   let items: unknown[];
+  // A wrong URL often answers the site's HTML (a 404 page, a SPA's index): say that, not "bad XML".
+  if (/^<(?:!doctype\s+html|html[\s>])/i.test(text)) throw new FeedError('the feed URL answers a web page (HTML), not a feed');
   if (text.startsWith('<')) {
     const { merchantRssItems } = await import('./feeds/merchant-rss.js');
     try {

@@ -7,6 +7,7 @@ const en = {
   soldOut: 'Sold out',
   preorder: 'Pre-order',
   unavailable: 'Unavailable',
+  noLink: 'No shop link',
   inStock: 'In stock',
   outOfStock: 'Out of stock',
   backorder: 'Back-order',
@@ -123,7 +124,26 @@ export function stringsFor(locale: string): Strings {
  * English, and it updates when they arrive.
  */
 export function stringsOf(host: Element & { requestUpdate(): void }): Strings {
+  followLang(host);
   const lang = base(localeOf(host));
   if (!loaded[lang] && LOADERS[lang]) void loadStrings(lang).then(() => host.requestUpdate());
   return stringsFor(lang);
+}
+
+type Host = Element & { requestUpdate(): void };
+/** The elements that speak and are on the page (a removed one is dropped as the next arrives). */
+const speakers = new Set<Host>();
+let langObserver: MutationObserver | undefined;
+
+/**
+ * A `lang` changed at run time, anywhere in the document (on an element or an ancestor, the
+ * root included): every element re-renders in its language. One observer for the page,
+ * shared by all elements.
+ */
+function followLang(host: Host): void {
+  if (speakers.has(host)) return;
+  for (const speaker of speakers) if (!speaker.isConnected) speakers.delete(speaker);
+  speakers.add(host);
+  langObserver ??= new MutationObserver(() => speakers.forEach((speaker) => speaker.requestUpdate()));
+  langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
 }

@@ -1,5 +1,6 @@
 import type Hls from 'hls.js/light';
 import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
+import { diagnostics } from '../warn.js';
 
 type HlsClass = typeof Hls;
 
@@ -235,6 +236,9 @@ export class Stream {
       enableDateRangeMetadataCues: true,
       enableID3MetadataCues: true,
       backBufferLength: 30,
+      // A live stream's duration is Infinity, as with native HLS: the video's own controls then
+      // show it as live, not as a scrubber over the few seconds the live window holds ("0:06 / 0:12").
+      liveDurationInfinity: true,
       // Fetch the first segment while the MediaSource opens, not after: opening it takes
       // tens of milliseconds, on the critical path once the playlists come prefetched.
       startFragPrefetch: true,
@@ -337,7 +341,7 @@ export class Stream {
         return;
       }
     }
-    const status = data.response?.code ? ` (HTTP ${data.response.code})` : '';
-    this.callbacks.onFatal(`${data.details}${status}`);
+    // The words for it are fetched only when a stream has failed.
+    void diagnostics().then(({ describeHlsError }) => this.destroyed || this.callbacks.onFatal(describeHlsError(data, this.src)));
   }
 }

@@ -109,7 +109,8 @@ describe('feed faults', () => {
         await until(() => errors.events.some((e) => e.detail.code === 'feed'), 'a feed error', timeout);
         await until(() => player.state === 'playing', 'playback despite the feed', timeout);
         await el.updateComplete;
-        expect(el.shadowRoot!.querySelector('[part~="message"]')?.textContent).to.equal('Products could not be loaded.');
+        expect(el.shadowRoot!.querySelectorAll('[part~="message"]')).to.have.length(1);
+        expect(el.shadowRoot!.querySelector('[part~="message"]')?.textContent).to.match(/^Products could not be loaded\. /);
       }
       errors.stop();
       expect(errors.uncaught).to.deep.equal([]);

@@ -2,12 +2,13 @@ import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { CartLine } from '../../commerce/adapters/types.js';
 import { buy, type BuyAction } from '../../commerce/buy.js';
 import type { LinkTarget } from '../../commerce/open-link.js';
-import { isBuyable } from '../../commerce/product.js';
+import { isBuyable, type Product } from '../../commerce/product.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
 import { stringsOf } from '../../i18n/strings.js';
-import { addToCart } from '../../store/cart.js';
+import { $hasCart, addToCart } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
+import { warn } from '../../warn.js';
 import { tokens } from '../theme.js';
 
 export type { BuyAction };
@@ -100,7 +101,7 @@ export class BuyNowButton extends LitElement {
   /** Read-only, reflected: `idle`, `pending`, `added` or `error`. */
   declare state: BuyState;
 
-  private readonly showController = new ShowController(this, (show) => [show.$products, show.$settings]);
+  private readonly showController = new ShowController(this, (show) => [show.$products, show.$settings, $hasCart]);
   private addedTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -126,8 +127,17 @@ export class BuyNowButton extends LitElement {
     if (show.$settings.get().shopping === false) return nothing;
     const t = stringsOf(this);
     const product = show.product(this.product);
-    const buyable = !!product && isBuyable(product);
-    const base = !product ? t.unavailable : !buyable ? t.soldOut : product.availability === 'preorder' ? t.preorder : t.buyNow;
+    const noLink = !!product && !this.canOpen(product);
+    const buyable = !!product && isBuyable(product) && !noLink;
+    const base = !product
+      ? t.unavailable
+      : noLink
+        ? t.noLink
+        : !buyable
+          ? t.soldOut
+          : product.availability === 'preorder'
+            ? t.preorder
+            : t.buyNow;
     const label = !buyable
       ? base
       : { idle: base, pending: t.adding, added: t.added, error: t.addFailed }[this.state];
@@ -143,10 +153,22 @@ export class BuyNowButton extends LitElement {
     </button>`;
   }
 
+  /**
+   * Whether a buy can happen: a link-out needs the product's link. Without one the button
+   * is disabled and says so, and no `livecart-add-to-cart` promises a buy that cannot be.
+   */
+  private canOpen(product: Product): boolean {
+    const action = this.action;
+    const linkOut = action === 'link' || (action === 'auto' && !$hasCart.get());
+    if (!linkOut || product.link) return true;
+    warn(this, { kind: 'no-link', product: product.id }, `no-link:${product.id}`);
+    return false;
+  }
+
   private onClick = () => {
     const show = this.showController.show;
     const product = show.product(this.product);
-    if (!product || !isBuyable(product) || this.state === 'pending') return;
+    if (!product || !isBuyable(product) || !this.canOpen(product) || this.state === 'pending') return;
     const { quantity, action, variant } = this;
     buy(this, show, product, { quantity, action, variant, target: linkTargetOf(this), add: this.add }).catch((error: unknown) =>
       this.fail(error instanceof Error ? error.message : String(error)),

@@ -7,6 +7,7 @@ import { ShowController } from '../../controllers/show-controller.js';
 import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { $cart, $hasCart, itemCount } from '../../store/cart.js';
 import { SHOW_SCOPE, type Show } from '../../store/show.js';
+import { checkAttribute } from '../../warn.js';
 import type { CartView } from '../cart-view/cart-view.js';
 import { tokens } from '../theme.js';
 import { styles } from './live-stream.styles.js';
@@ -101,7 +102,7 @@ export class LiveStream extends LitElement {
 
   private readonly showController = new ShowController(
     this,
-    (show) => [show.$featured, $cart, $hasCart],
+    (show) => [show.$featured, show.$products, $cart, $hasCart],
     (show) => {
       this.applySettings(show);
       return () => show.$settings.set({});
@@ -133,6 +134,8 @@ export class LiveStream extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.feed.set(this.products);
+    if (changed.has('layout')) checkAttribute(this, 'layout', this.layout, ['split', 'overlay'], 'the layout picked by width');
+    if (changed.has('linkTarget')) checkAttribute(this, 'link-target', this.linkTarget, ['_blank', '_self'], '"_blank"');
     if (changed.has('show')) this.lastAnnounced = null;
     this.applySettings(this.showController.show);
   }
@@ -191,8 +194,10 @@ export class LiveStream extends LitElement {
       </div>
       <div class="catalog">
         <slot name="catalog">
-          ${this.feed.error ? html`<p part="message" role="alert">${t.feedError}</p>` : nothing}
-          <shop-carousel part="catalog" show=${showId}></shop-carousel>
+          ${this.feed.error ? this.feed.renderError(t) : nothing}
+          ${this.feed.error && !this.showController.show.$products.get().length
+            ? nothing
+            : html`<shop-carousel part="catalog" show=${showId}></shop-carousel>`}
         </slot>
       </div>
       <div class="feed" ?hidden=${!this.hasFeed}><slot name="feed" @slotchange=${this.onFeedSlotChange}></slot></div>

@@ -11,10 +11,14 @@ import type { ProductOnScreen } from '../../media/product-on-screen.js';
 import { saveResume } from '../../media/resume.js';
 import { Stream } from '../../media/stream.js';
 import { linkTargetOf, type PlayerStateName } from '../../store/show.js';
+import { diagnostics, warn } from '../../warn.js';
 import { tokens } from '../theme.js';
 import { FloatingController } from './floating.js';
 import type { ShowLife } from './show-life.js';
 import { floatingStyles, styles } from './pip-player.styles.js';
+
+/** Seconds of playback without a featured product after which a show counts as unshoppable. */
+const UNSHOPPABLE_AFTER_S = 3;
 
 /**
  * The livecart player. Plays HLS (live or VOD) through hls.js, fetched only when a
@@ -136,6 +140,8 @@ export class PipPlayer extends LitElement {
    * beside hls.js, off the path to the first frame.
    */
   private productOnScreen?: ProductOnScreen;
+  /** Where checkShoppable started counting (a live stream starts far from 0); true once it has looked. */
+  private shoppableFrom: number | true | null = null;
   private mediaSession?: ReturnType<typeof claimMediaSession>;
   private pendingTeardown = false;
   /** The picture-in-picture ladder, best first; the last (floating) always works. */
@@ -272,7 +278,8 @@ export class PipPlayer extends LitElement {
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
     else video.removeAttribute('poster');
-    video.controls = this.controls || this.pipMode === 'floating';
+    // Without a source, controls would be buttons that do nothing.
+    video.controls = !!this.src && (this.controls || this.pipMode === 'floating');
     video.muted = this.muted;
     video.setAttribute('aria-label', stringsOf(this).player);
     if (changed.has('state') || changed.has('pipMode') || changed.has('live') || changed.has('behindLive')) {
@@ -302,8 +309,8 @@ export class PipPlayer extends LitElement {
       class=${floating ? `floating ${this.floating.corner}${this.floating.drag ? ' dragging' : ''}` : ''}
       role="group"
       aria-label=${t.player}
-      aria-keyshortcuts="Space K M F P"
-      tabindex="0"
+      aria-keyshortcuts=${this.src ? 'Space K M F P' : nothing}
+      tabindex=${this.src ? '0' : nothing}
       @keydown=${this.onKeydown}
     >
       ${this.pipMode === 'document'
@@ -417,11 +424,15 @@ export class PipPlayer extends LitElement {
     on('pause', () => {
       if (!video.ended) setState('paused')();
     });
-    on('error', () => video.error && this.fail(video.error.message || `media error ${video.error.code}`));
+    on('error', () => {
+      const { error } = video;
+      if (error) void diagnostics().then((m) => this.fail(m.describeMediaError(error, this.src)));
+    });
     on('volumechange', () => (this.muted = video.muted));
     on('timeupdate', () => {
       const edge = this.stream?.liveEdge();
       this.behindLive = this.live && edge != null && edge - video.currentTime > (this.stream?.liveTolerance() ?? 6);
+      this.checkShoppable();
     });
     const stops = [
       watchVideoPip(video, (mode) => this.setPipMode(mode)),
@@ -471,7 +482,10 @@ export class PipPlayer extends LitElement {
     this.live = false;
     this.behindLive = false;
     this.state = 'idle';
-    if (!this.src) return;
+    if (!this.src) {
+      warn(this, { kind: 'no-src' }, 'no-src');
+      return;
+    }
     // Before `starts-at`: the countdown, until the stream is up (then this loads again).
     if (!this.playOnLoad && Date.parse(this.startsAt!) > Date.now()) return this.showLife(true);
     this.state = 'loading';
@@ -532,6 +546,21 @@ export class PipPlayer extends LitElement {
 
   private scheduleUrl(): string {
     return this.schedule && new URL(this.schedule, document.baseURI).href;
+  }
+
+  /**
+   * A show that plays for a while and has featured nothing, with no schedule and no product
+   * cues in the stream, is a video without shopping: most likely a set-up mistake, so say
+   * once how to make it shoppable.
+   */
+  private checkShoppable(): void {
+    if (this.shoppableFrom === true) return;
+    this.shoppableFrom ??= this.video.currentTime;
+    if (this.video.currentTime - this.shoppableFrom < UNSHOPPABLE_AFTER_S) return;
+    this.shoppableFrom = true;
+    const cues = [...this.video.textTracks].some((track) => track.cues?.length);
+    if (cues || this.schedule || this.showController.show.$featured.get()) return;
+    warn(this, { kind: 'unshoppable', seconds: UNSHOPPABLE_AFTER_S }, 'unshoppable');
   }
 
   /** With `float-on-scroll`: float while playing and out of view, come back when in view. */

@@ -48,6 +48,7 @@ export class ShopCarousel extends LitElement {
       reflect: true,
     },
     featured: { reflect: true },
+    overflowing: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
 
@@ -70,6 +71,10 @@ export class ShopCarousel extends LitElement {
    */
   private rendered = CARDS_PER_PAGE;
   private moreObserver?: IntersectionObserver;
+  /** Whether the strip is wider than its box: only then are the arrows of any use. */
+  declare private overflowing: boolean;
+  private readonly resizeObserver = new ResizeObserver(() => this.measureOverflow());
+  private measuredTrack: Element | null = null;
   private moreSentinel: Element | null = null;
 
   constructor() {
@@ -77,6 +82,7 @@ export class ShopCarousel extends LitElement {
     this.show = null;
     this.products = null;
     this.featured = null;
+    this.overflowing = false;
   }
 
   protected override willUpdate(): void {
@@ -89,8 +95,16 @@ export class ShopCarousel extends LitElement {
     const locale = localeOf(this);
     const products = this.showController.show.$products.get();
     if (!products.length) {
-      const message = this.feed.error ? t.feedError : this.feed.loading ? t.loadingProducts : t.noProducts;
-      return html`<p part="message" role=${this.feed.error ? 'alert' : 'status'}>${message}</p>`;
+      const message = this.feed.error
+        ? this.feed.renderError(t)
+        : html`<p part="message" role="status">${this.feed.loading ? t.loadingProducts : t.noProducts}</p>`;
+      // An invisible card holds the strip's height until the real ones come: nothing below shifts.
+      return html`<div class="waiting">${message}</div>
+        <ul part="track" class="placeholder" aria-hidden="true">
+          <li part="card"><span part="image"></span><h3 part="title"></h3><span part="price"></span>
+            <span part="availability"></span><span class="variant-row"></span><span class="button-space"></span></li>
+        </ul>
+        ${this.renderNav(t)}`;
     }
     const active = Math.min(this.focusIndex, products.length - 1);
     const featuredAt = products.findIndex((p) => p.id === this.featured);
@@ -101,11 +115,16 @@ export class ShopCarousel extends LitElement {
         ${products.slice(0, count).map((p, i) => this.renderCard(p, i, i === active, context))}
         ${count < products.length ? html`<li class="more" aria-hidden="true"></li>` : nothing}
       </ul>
-      <button part="nav" class="prev" type="button" aria-label=${t.previous} tabindex="-1" @click=${() => this.page(-1)}>
-        ‹
-      </button>
-      <button part="nav" class="next" type="button" aria-label=${t.next} tabindex="-1" @click=${() => this.page(1)}>›</button>
+      ${this.renderNav(t)}
     `;
+  }
+
+  /** The arrows, under the strip: hidden (their room kept) unless it overflows. */
+  private renderNav(t: Strings) {
+    return html`<div class="nav-row" ?hidden=${!this.overflowing}>
+      <button part="nav" class="prev" type="button" aria-label=${t.previous} tabindex="-1" @click=${() => this.page(-1)}>‹</button>
+      <button part="nav" class="next" type="button" aria-label=${t.next} tabindex="-1" @click=${() => this.page(1)}>›</button>
+    </div>`;
   }
 
   private renderCard(p: Product, index: number, tabStop: boolean, { locale, t, total, show }: CardContext) {
@@ -123,7 +142,9 @@ export class ShopCarousel extends LitElement {
       aria-posinset=${index + 1}
       aria-setsize=${total}
     >
-      ${p.image_link ? html`<img part="image" src=${p.image_link} alt="" loading="lazy" decoding="async" />` : nothing}
+      ${p.image_link
+        ? html`<img part="image" src=${p.image_link} alt="" loading="lazy" decoding="async" />`
+        : html`<span part="image" aria-hidden="true"></span>`}
       <h3 part="title">${p.title}</h3>
       <span part="price">
         ${formatPrice(price, locale)}
@@ -140,7 +161,7 @@ export class ShopCarousel extends LitElement {
               </option>`,
             )}
           </select>`
-        : nothing}
+        : html`<span class="variant-row"></span>`}
       <buy-now-button
         product=${p.id}
         variant=${variant?.id ?? nothing}
@@ -152,10 +173,25 @@ export class ShopCarousel extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('featured') && this.featured) this.scrollToCard(this.featured);
     this.watchForMore();
+    const track = this.renderRoot.querySelector('[part~="track"]:not(.placeholder)');
+    if (track !== this.measuredTrack) {
+      if (this.measuredTrack) this.resizeObserver.unobserve(this.measuredTrack);
+      this.measuredTrack = track;
+      if (track) this.resizeObserver.observe(track);
+    }
+    // Also here: cards rendered later widen the strip without resizing it.
+    this.measureOverflow();
+  }
+
+  private measureOverflow(): void {
+    const track = this.measuredTrack;
+    this.overflowing = !!track && track.scrollWidth > track.clientWidth + 1;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    this.measuredTrack = null;
     this.moreObserver?.disconnect();
     this.moreObserver = undefined;
     this.moreSentinel = null;

@@ -5,6 +5,7 @@ const strings: Strings = {
   soldOut: 'Ausverkauft',
   preorder: 'Vorbestellen',
   unavailable: 'Nicht verfügbar',
+  noLink: 'Kein Shop-Link',
   inStock: 'Auf Lager',
   outOfStock: 'Nicht auf Lager',
   backorder: 'Nachbestellt',

@@ -5,6 +5,7 @@ const strings: Strings = {
   soldOut: 'Agotado',
   preorder: 'Reservar',
   unavailable: 'No disponible',
+  noLink: 'Sin enlace a la tienda',
   inStock: 'En stock',
   outOfStock: 'Agotado',
   backorder: 'Bajo pedido',

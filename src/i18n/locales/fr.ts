@@ -5,6 +5,7 @@ const strings: Strings = {
   soldOut: 'Épuisé',
   preorder: 'Précommander',
   unavailable: 'Indisponible',
+  noLink: 'Pas de lien boutique',
   inStock: 'En stock',
   outOfStock: 'En rupture de stock',
   backorder: 'Sur commande',

@@ -5,6 +5,7 @@ const strings: Strings = {
   soldOut: 'Esaurito',
   preorder: 'Preordina',
   unavailable: 'Non disponibile',
+  noLink: 'Nessun link al negozio',
   inStock: 'Disponibile',
   outOfStock: 'Non disponibile',
   backorder: 'Su ordinazione',
