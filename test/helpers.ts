@@ -3,6 +3,8 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
 import type { CartLine } from '../src/commerce/adapters/types.js';
 import { getShow } from '../src/store/show.js';
+// Registers the WebKit exclusions (a root hook) on every page that uses these helpers.
+import './engine.js';
 
 /** The simulated live channel and its replay, served by the test runner (demo/channel). */
 export const LIVE = '/channel/live.m3u8';

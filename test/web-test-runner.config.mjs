@@ -5,14 +5,17 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
+import { webdriverViewportPlugin, webkitLauncher } from './webkit.mjs';
+import { webkitExclusions } from './webkit-exclusions.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /**
- * `LIVECART_BROWSERS=chromium` (or `firefox`) runs one browser; by default both run.
- * Playwright cannot drive Debian's Firefox (it needs its own patched build), so Firefox
- * goes through puppeteer over WebDriver BiDi.
+ * `LIVECART_BROWSERS=chromium` (or `firefox`, `webkit`, or a comma-separated list) runs
+ * those; by default all three run. Playwright cannot drive Debian's Firefox (it needs its
+ * own patched build), so Firefox goes through puppeteer over WebDriver BiDi; WebKit is
+ * Debian's WebKitGTK over its own WebDriver (test/webkit.mjs).
  */
 const only = process.env.LIVECART_BROWSERS?.split(',');
 const wanted = (name) => !only || only.includes(name);
@@ -51,6 +54,16 @@ function strictPageHeaders() {
   };
 }
 
+/**
+ * What WebKitGTK cannot run, each with its reason (test/webkit-exclusions.mjs, applied
+ * in the page by test/engine.ts), printed so every WebKit run says what it left out.
+ */
+export { webkitExclusions };
+if (wanted('webkit')) {
+  const excluded = Object.entries(webkitExclusions);
+  console.log(`WebKit excludes ${excluded.length} test(s):${excluded.map(([test, why]) => `\n  - ${test}: ${why}`).join('')}`);
+}
+
 export default {
   rootDir: '.',
   files: ['test/**/*.test.ts'],
@@ -66,7 +79,7 @@ export default {
     <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), webdriverViewportPlugin()],
   middleware: [strictPageHeaders(), channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
@@ -96,5 +109,7 @@ export default {
           extraPrefsFirefox: { 'media.autoplay.default': 0 },
         },
       }),
+    // Serial like the others (concurrency 1 above): one MiniBrowser window, one page at a time.
+    wanted('webkit') && webkitLauncher(),
   ].filter(Boolean),
 };
