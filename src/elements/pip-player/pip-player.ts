@@ -156,7 +156,8 @@ export class PipPlayer extends LitElement {
     this.behindLive = false;
     this.errorMessage = '';
     this.video.setAttribute('part', 'video');
-    this.video.playsInline = true;
+    // The attribute, not the property: Firefox has no playsInline property to reflect it.
+    this.video.setAttribute('playsinline', '');
   }
 
   play(): Promise<void> {
@@ -446,6 +447,12 @@ export class PipPlayer extends LitElement {
       if (error?.name !== 'NotAllowedError' || video.muted) return;
       this.muted = video.muted = true;
       video.play().catch(() => {});
+      // The policy wanted a gesture for sound (phones do): the shopper's first tap on the video gives it.
+      const unmute = () => {
+        this.muted = video.muted = false;
+        void video.play().catch(() => {});
+      };
+      video.addEventListener('click', unmute, { once: true, signal: this.detachVideo?.signal });
     });
   }
 
