@@ -10,11 +10,12 @@ export const engine: Engine = /Firefox\//.test(ua) ? 'firefox' : /Chrom(e|ium)\/
  * A root hook: in WebKit, the tests listed in test/webkit-exclusions.mjs are skipped
  * (pending, with their reason in the title path) instead of run.
  */
+export const excludedHere = (fullTitle: string): boolean =>
+  engine === 'webkit' && Object.keys(webkitExclusions).some((key) => fullTitle === key || fullTitle.startsWith(`${key} `));
+
 if (engine === 'webkit') {
   beforeEach(function () {
-    const title = this.currentTest?.fullTitle() ?? '';
-    const excluded = Object.keys(webkitExclusions).find((key) => title === key || title.startsWith(`${key} `));
-    if (excluded) this.skip();
+    if (excludedHere(this.currentTest?.fullTitle() ?? '')) this.skip();
   });
 }
 

@@ -28,4 +28,8 @@ export const webkitExclusions = {
     'WebKitGTK leaves a metadata cue boundary with no active cue for longer than src/media/product-cues.ts waits (GAP_GRACE_MS), so a null product comes between two; seen in WebKitGTK, not known for Safari (cue timing is product-cues.ts, not this suite)',
   '<live-stream> announces one change when the cues flicker around a boundary':
     'the same WebKitGTK cue-boundary gap as "follows the live channel from one product to the next"',
+  'keeping the show running across the page with link-target="_self", resumes the show on the next page as a floating mini player':
+    'in WebKitGTK the resumed player is not seen playing within 15 s when this test runs after the others of its file, though it passes alone (seen, not diagnosed)',
+  'on a phone-sized screen (390×844)':
+    "MiniBrowser's window cannot be made narrower than 447 CSS px (its GTK window's minimum), so no 390 px viewport over WebDriver; the tap-to-unmute test beside it runs in WebKit",
 };
