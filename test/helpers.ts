@@ -129,4 +129,11 @@ export async function mockRemote(...handlers: RequestHandler[]): Promise<void> {
   worker.resetHandlers(...handlers);
 }
 
+/** Hides a browser API for one test, as a browser without it would look; returns the undo. */
+export function without(target: object, key: string): () => void {
+  const own = Object.getOwnPropertyDescriptor(target, key);
+  Object.defineProperty(target, key, { value: undefined, configurable: true, writable: true });
+  return () => (own ? Object.defineProperty(target, key, own) : delete (target as Record<string, unknown>)[key]);
+}
+
 export { getShow };

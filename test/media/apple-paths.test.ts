@@ -6,14 +6,7 @@ import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-but
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { PRESENTATION_MODE_TIMEOUT } from '../../src/media/pip.js';
 import { canUseMediaSource, liveHlsInstances } from '../../src/media/stream.js';
-import { firstFrame, freshShow, getShow, item, nextEvent, realClick, recordErrors, REPLAY, until } from '../helpers.js';
-
-/** Hides a browser API for one test, as a browser without it would look. */
-function without(target: object, key: string): () => void {
-  const own = Object.getOwnPropertyDescriptor(target, key);
-  Object.defineProperty(target, key, { value: undefined, configurable: true, writable: true });
-  return () => (own ? Object.defineProperty(target, key, own) : delete (target as Record<string, unknown>)[key]);
-}
+import { firstFrame, freshShow, getShow, item, nextEvent, realClick, recordErrors, REPLAY, until, without } from '../helpers.js';
 
 const hasManagedMediaSource = () => typeof (globalThis as { ManagedMediaSource?: unknown }).ManagedMediaSource === 'function';
 
