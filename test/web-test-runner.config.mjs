@@ -54,6 +54,16 @@ function strictPageHeaders() {
   };
 }
 
+/** test/fixtures/refuses-framing.html refuses to be framed, as many checkouts do: `?by=xfo` or `?by=csp`. */
+function framingRefused() {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.path !== '/test/fixtures/refuses-framing.html') return;
+    if (ctx.query.by === 'csp') ctx.set('Content-Security-Policy', "frame-ancestors 'none'");
+    else ctx.set('X-Frame-Options', 'DENY');
+  };
+}
+
 /**
  * What WebKitGTK cannot run, each with its reason (test/webkit-exclusions.mjs, applied
  * in the page by test/engine.ts), printed so every WebKit run says what it left out.
@@ -80,7 +90,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), webdriverViewportPlugin()],
-  middleware: [strictPageHeaders(), channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
+  middleware: [strictPageHeaders(), framingRefused(), channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

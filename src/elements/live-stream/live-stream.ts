@@ -56,6 +56,7 @@ export class LiveStream extends LitElement {
     muted: { type: Boolean, reflect: true },
     layout: { reflect: true },
     linkTarget: { attribute: 'link-target', reflect: true },
+    continuity: { reflect: true },
     theme: { reflect: true },
     hasFeed: { state: true, attribute: false },
   };
@@ -76,6 +77,8 @@ export class LiveStream extends LitElement {
   declare layout: 'split' | 'overlay' | '';
   /** Where retailer links open: `_blank` (default, the show keeps playing in PiP) or `_self`. */
   declare linkTarget: LinkTarget;
+  /** `frame`: same-site links open in a full-window frame under the floating player, so the show never stops. */
+  declare continuity: 'frame' | null;
   /** `light` or `dark` forces a theme; unset follows `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | null;
   declare private hasFeed: boolean;
@@ -96,6 +99,7 @@ export class LiveStream extends LitElement {
     this.muted = false;
     this.layout = '';
     this.linkTarget = '_blank';
+    this.continuity = null;
     this.theme = null;
     this.hasFeed = false;
   }
@@ -129,6 +133,7 @@ export class LiveStream extends LitElement {
           poster=${this.poster}
           ?autoplay=${this.autoplay}
           ?muted=${this.muted}
+          continuity=${this.continuity || nothing}
           controls
         ></pip-player>
         <slot name="banner">

@@ -14,6 +14,7 @@ import { Stream } from '../../media/stream.js';
 import type { PlayerStateName } from '../../store/show.js';
 import { tokens } from '../theme.js';
 import { FloatingController } from './floating.js';
+import type { Continuity } from './frame-continuity.js';
 import { floatingStyles, styles } from './pip-player.styles.js';
 
 /**
@@ -56,6 +57,7 @@ export class PipPlayer extends LitElement {
     schedule: { reflect: true },
     floatOnScroll: { attribute: 'float-on-scroll', type: Boolean, reflect: true },
     returnUrl: { attribute: 'return-url', reflect: true },
+    continuity: { reflect: true },
     behindLive: { state: true, attribute: false },
     errorMessage: { state: true, attribute: false },
   };
@@ -85,6 +87,12 @@ export class PipPlayer extends LitElement {
   declare floatOnScroll: boolean;
   /** Where the floating mini player's "Back to the show" link goes (set when a show resumes on another page). */
   declare returnUrl: string | null;
+  /**
+   * `frame`: same-site links open in a full-window frame under the floating player, so the
+   * show never stops; unset: they load the next page, which resumes the show (README:
+   * "The continuity mode").
+   */
+  declare continuity: 'frame' | null;
   /** Read-only: live, and behind the live edge far enough to offer "go live". */
   declare behindLive: boolean;
   declare private errorMessage: string;
@@ -114,6 +122,8 @@ export class PipPlayer extends LitElement {
   private scheduleAbort?: AbortController;
   private mediaSession?: ReturnType<typeof claimMediaSession>;
   private pendingTeardown = false;
+  /** With `continuity="frame"`, while connected (its code loads only then). */
+  private frameMode?: Promise<Continuity>;
   /** The picture-in-picture ladder, best first; the last (floating) always works. */
   private readonly rungs: PipRung[] = [
     documentPip({
@@ -153,6 +163,7 @@ export class PipPlayer extends LitElement {
     this.schedule = '';
     this.floatOnScroll = false;
     this.returnUrl = null;
+    this.continuity = null;
     this.behindLive = false;
     this.errorMessage = '';
     this.video.setAttribute('part', 'video');
@@ -192,8 +203,18 @@ export class PipPlayer extends LitElement {
     await Promise.all(this.rungs.map((rung) => rung.exit()));
   }
 
+  /**
+   * With `continuity="frame"`, opens a same-origin URL in the frame under the floating
+   * player and returns true; false otherwise, and the caller navigates.
+   */
+  continueAt(url: string): boolean {
+    if (!this.frameMode || new URL(url, document.baseURI).origin !== location.origin) return false;
+    void this.frameMode.then((mode) => mode.open(url) || location.assign(url));
+    return true;
+  }
+
   /** Saves where the show is, for the next page of the site to resume (`link-target="_self"`). */
-  saveForNextPage(): void {
+  saveForNextPage(returnUrl?: string): void {
     if (!this.src) return;
     saveResume({
       src: new URL(this.src, document.baseURI).href,
@@ -202,7 +223,7 @@ export class PipPlayer extends LitElement {
       muted: this.video.muted,
       show: this.showController.show.id,
       poster: safeUrl(this.poster, document.baseURI) ?? undefined,
-      returnUrl: this.returnUrl || location.href,
+      returnUrl: returnUrl || this.returnUrl || location.href,
       savedAt: Date.now(),
     });
   }
@@ -241,6 +262,7 @@ export class PipPlayer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.detachVideo && this.src !== this.loadedSrc) this.load();
     if (changed.has('schedule') && this.detachVideo) this.loadSchedule();
+    if (changed.has('continuity') && this.detachVideo) this.watchContinuity();
     const video = this.video;
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
@@ -400,6 +422,7 @@ export class PipPlayer extends LitElement {
     window.addEventListener('online', () => this.state === 'error' && this.load(), { signal });
     this.load();
     this.loadSchedule();
+    this.watchContinuity();
   }
 
   private detach(): void {
@@ -407,6 +430,8 @@ export class PipPlayer extends LitElement {
     this.detachVideo?.abort();
     this.detachVideo = undefined;
     this.scheduleAbort?.abort();
+    void this.frameMode?.then((mode) => mode.release());
+    this.frameMode = undefined;
     this.stream?.destroy();
     this.stream = undefined;
     this.loadedSrc = null;
@@ -489,6 +514,12 @@ export class PipPlayer extends LitElement {
   private followSchedule(): void {
     const id = this.scheduleFollower?.next(this.video.currentTime, this.stream?.playingDate() ?? null);
     if (id) this.showController.show.feature(id);
+  }
+
+  private watchContinuity(): void {
+    void this.frameMode?.then((mode) => mode.release());
+    this.frameMode =
+      this.continuity === 'frame' ? import('./frame-continuity.js').then((m) => m.continueInFrame(this)) : undefined;
   }
 
   /** With `float-on-scroll`: float while playing and out of view, come back when in view. */
