@@ -22,7 +22,7 @@ const MARK = 'data-livecart-continuity';
 /** In `history.state` of the entries the frame shows. */
 const FRAMED = { livecartFrame: true };
 /** A navigation of the frame with no readable page after this long is taken as refused. */
-export const REFUSED_AFTER_MS = 15_000;
+const REFUSED_AFTER_MS = 15_000;
 /** Targets that mean this browsing context or above it; any other name opens elsewhere. */
 const OWN_TARGETS = ['_self', '_top', '_parent'];
 
