@@ -1,17 +1,53 @@
 import { FeedError, parseFeed, type FeedOptions, type FeedResult } from './feed.js';
 
 /**
+ * What a feed may take. A feed that never finishes (or trickles) would otherwise leave the
+ * catalog loading forever, and one without end fill the tab's memory. The cap is well
+ * above the 50 MB feeds livecart reads smoothly. Tests shorten them.
+ */
+export const feedLimits = { timeout: 30_000, maxBytes: 64 * 2 ** 20 };
+
+/**
  * Fetches and parses a feed URL. Rejects with a FeedError whose message a shopper's
- * widget can show when the feed cannot be read at all.
+ * widget can show when the feed cannot be read at all: unreachable, an HTTP error, too
+ * slow (`feedLimits.timeout` for the whole body) or too large (`feedLimits.maxBytes`).
  */
 export async function loadFeed(url: string, signal?: AbortSignal, options?: FeedOptions): Promise<FeedResult> {
-  let response: Response;
+  const { timeout, maxBytes } = feedLimits;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new FeedError(`the feed ${url} did not arrive within ${timeout / 1000} s`)), timeout);
+  const stop = () => abort.abort(signal!.reason);
+  signal?.addEventListener('abort', stop);
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json, application/rss+xml, application/xml;q=0.9, */*;q=0.5' } });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new FeedError(`the feed ${url} could not be fetched (network or CORS)`);
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: abort.signal, headers: { Accept: 'application/json, application/rss+xml, application/xml;q=0.9, */*;q=0.5' } });
+    } catch (error) {
+      if (abort.signal.aborted) throw abort.signal.reason;
+      throw new FeedError(`the feed ${url} could not be fetched (network or CORS)`);
+    }
+    if (!response.ok) throw new FeedError(`the feed ${url} answered HTTP ${response.status}`);
+    const tooLarge = new FeedError(`the feed ${url} is larger than ${maxBytes / 2 ** 20} MB`);
+    if (Number(response.headers.get('Content-Length')) > maxBytes) throw tooLarge;
+    // Read as it streams, counting: the body may be longer than it said, or endless.
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    const parts: string[] = [];
+    let bytes = 0;
+    try {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        bytes += chunk.value.byteLength;
+        if (bytes > maxBytes) throw tooLarge;
+        parts.push(decoder.decode(chunk.value, { stream: true }));
+      }
+    } catch (error) {
+      void reader.cancel().catch(() => {});
+      throw abort.signal.aborted ? abort.signal.reason : error instanceof FeedError ? error : new FeedError(`the feed ${url} broke off`);
+    }
+    parts.push(decoder.decode());
+    return await parseFeed(parts.join(''), response.url || url, options);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
-  if (!response.ok) throw new FeedError(`the feed ${url} answered HTTP ${response.status}`);
-  return await parseFeed(await response.text(), response.url || url, options);
 }

@@ -38,11 +38,26 @@ export function takeResume(now = Date.now()): ResumeState | null {
   const valid =
     !!state &&
     typeof state.src === 'string' &&
-    /^https?:/.test(state.src) &&
+    playable(state.src) &&
     typeof state.time === 'number' &&
     typeof state.savedAt === 'number' &&
     now - state.savedAt < MAX_AGE_MS &&
     typeof state.returnUrl === 'string' &&
-    /^https?:/.test(state.returnUrl);
+    sameOrigin(state.returnUrl);
   return valid ? (state as ResumeState) : null;
 }
+
+/**
+ * The way back is a link the mini player shows: only to a page of this site (the saved
+ * show came from one), never to wherever a tampered value points.
+ */
+const sameOrigin = (url: string): boolean => {
+  try {
+    return new URL(url).origin === location.origin;
+  } catch {
+    return false;
+  }
+};
+
+/** The stream: this site's, or https (streams are usually on a CDN); never plain http elsewhere. */
+const playable = (url: string): boolean => sameOrigin(url) || /^https:\/\/[^/]/i.test(url);

@@ -64,7 +64,7 @@ export class ShopCarousel extends LitElement {
   /** Read-only: the id of the product on screen. */
   declare featured: string | null;
 
-  private readonly showController = new ShowController(this, (show) => [show.$products, show.$featured]);
+  private readonly showController = new ShowController(this, (show) => [show.$products, show.$featured, show.$loadingFeeds]);
   private readonly feed = new FeedController(this, () => this.showController.show);
   /** Index of the card that holds the roving tab stop. */
   private focusIndex = 0;
@@ -94,9 +94,12 @@ export class ShopCarousel extends LitElement {
   protected override render() {
     const t = stringsOf(this);
     const locale = localeOf(this);
-    const products = this.showController.show.$products.get();
+    const { show } = this.showController;
+    const products = show.$products.get();
     if (!products.length) {
-      const message = this.feed.error ? t.feedError : this.feed.loading ? t.loadingProducts : t.noProducts;
+      // Loading: its own feed, or another element's for the show (the <live-stream>'s).
+      const loading = this.feed.loading || show.$loadingFeeds.get() > 0;
+      const message = this.feed.error ? t.feedError : loading ? t.loadingProducts : t.noProducts;
       return html`<p part="message" role=${this.feed.error ? 'alert' : 'status'}>${message}</p>`;
     }
     const active = Math.min(this.focusIndex, products.length - 1);

@@ -43,5 +43,6 @@ const strings: Strings = {
   decrease: 'Eins weniger',
   variant: 'Variante',
   cartError: 'Der Warenkorb konnte nicht aktualisiert werden.',
+  cartPageOnly: 'Ihr Browser speichert diesen Warenkorb nicht: er gilt nur für diese Seite.',
 };
 export default strings;

@@ -43,5 +43,6 @@ const strings: Strings = {
   decrease: 'Uno menos',
   variant: 'Opción',
   cartError: 'No se pudo actualizar el carrito.',
+  cartPageOnly: 'Tu navegador no guarda este carrito: solo vale para esta página.',
 };
 export default strings;

@@ -43,5 +43,6 @@ const strings: Strings = {
   decrease: 'Un de moins',
   variant: 'Option',
   cartError: 'Le panier n’a pas pu être mis à jour.',
+  cartPageOnly: 'Votre navigateur n’enregistre pas ce panier : il ne vaut que pour cette page.',
 };
 export default strings;

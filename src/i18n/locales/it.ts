@@ -43,5 +43,6 @@ const strings: Strings = {
   decrease: 'Uno in meno',
   variant: 'Opzione',
   cartError: 'Impossibile aggiornare il carrello.',
+  cartPageOnly: 'Il browser non salva questo carrello: vale solo per questa pagina.',
 };
 export default strings;
