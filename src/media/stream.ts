@@ -48,7 +48,9 @@ interface Playlist {
 /** A playlist, or undefined when it cannot be read (hls.js then tries and reports why). */
 async function fetchPlaylist(url: string, signal: AbortSignal): Promise<Playlist | undefined> {
   try {
-    const response = await fetch(url, { signal });
+    // Past the HTTP cache: Chromium queues requests for a URL behind one still in its cache,
+    // so a stalled prefetch, even aborted, would hold hls.js's own request back.
+    const response = await fetch(url, { signal, cache: 'no-store' });
     return response.ok ? { url: response.url, text: await response.text() } : undefined;
   } catch {
     return undefined;
