@@ -19,33 +19,31 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
   const stop = () => abort.abort(signal!.reason);
   signal?.addEventListener('abort', stop);
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, { signal: abort.signal, headers: { Accept: 'application/json, application/rss+xml, application/xml;q=0.9, */*;q=0.5' } });
-    } catch (error) {
-      if (abort.signal.aborted) throw abort.signal.reason;
+    const response = await fetch(url, {
+      signal: abort.signal,
+      headers: { Accept: 'application/json, application/rss+xml, application/xml;q=0.9, */*;q=0.5' },
+    }).catch(() => {
       throw new FeedError(`the feed ${url} could not be fetched (network or CORS)`);
-    }
+    });
     if (!response.ok) throw new FeedError(`the feed ${url} answered HTTP ${response.status}`);
-    const tooLarge = new FeedError(`the feed ${url} is larger than ${maxBytes / 2 ** 20} MB`);
-    if (Number(response.headers.get('Content-Length')) > maxBytes) throw tooLarge;
     // Read as it streams, counting: the body may be longer than it said, or endless.
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     const parts: string[] = [];
     let bytes = 0;
-    try {
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        bytes += chunk.value.byteLength;
-        if (bytes > maxBytes) throw tooLarge;
-        parts.push(decoder.decode(chunk.value, { stream: true }));
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      bytes += chunk.value.byteLength;
+      if (bytes > maxBytes) {
+        void reader.cancel();
+        throw new FeedError(`the feed ${url} is larger than ${maxBytes / 2 ** 20} MB`);
       }
-    } catch (error) {
-      void reader.cancel().catch(() => {});
-      throw abort.signal.aborted ? abort.signal.reason : error instanceof FeedError ? error : new FeedError(`the feed ${url} broke off`);
+      parts.push(decoder.decode(chunk.value, { stream: true }));
     }
     parts.push(decoder.decode());
     return await parseFeed(parts.join(''), response.url || url, options);
+  } catch (error) {
+    // Aborted: the timeout's FeedError, or the caller's abort.
+    throw abort.signal.aborted ? abort.signal.reason : error;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', stop);

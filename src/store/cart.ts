@@ -61,9 +61,8 @@ function persist(cart: Cart): void {
   const ok = writeJson(CART_KEY, cart) || writeJson(CART_KEY, { lines: cart.lines.map(({ image_link, link, ...l }) => l) });
   if (ok || $cartPageOnly.get()) return $cartPageOnly.set(!ok);
   $cartPageOnly.set(true);
-  const message = 'the cart cannot be stored (storage full or blocked): it is kept on this page only';
-  console.warn(`livecart: ${message}`);
-  emit(document, 'livecart-error', { show: 'default', code: 'cart', message });
+  // storage.ts has warned on the console already.
+  emit(document, 'livecart-error', { show: 'default', code: 'cart', message: 'the cart cannot be stored: it is kept on this page only' });
 }
 
 // Another tab of the page's origin changed the cart. What is stored now, not the event's

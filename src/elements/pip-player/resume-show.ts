@@ -1,4 +1,5 @@
-import { takeResume } from '../../media/resume.js';
+import { RESUME_KEY, type ResumeState } from '../../media/resume.js';
+import { readJson, writeJson } from '../../store/storage.js';
 import type { PipPlayer } from './pip-player.js';
 
 /**
@@ -28,3 +29,37 @@ export function resumeSavedShow(tag = 'pip-player'): PipPlayer | null {
   void player.float();
   return player;
 }
+
+/** A saved show older than this is not resumed: the shopper has moved on. */
+const MAX_AGE_MS = 30 * 60_000;
+
+/** The saved show, once: reading it removes it. */
+export function takeResume(now = Date.now()): ResumeState | null {
+  const state = readJson(RESUME_KEY, 'session') as Partial<ResumeState> | undefined;
+  writeJson(RESUME_KEY, undefined, 'session');
+  const valid =
+    !!state &&
+    typeof state.src === 'string' &&
+    playable(state.src) &&
+    typeof state.time === 'number' &&
+    typeof state.savedAt === 'number' &&
+    now - state.savedAt < MAX_AGE_MS &&
+    typeof state.returnUrl === 'string' &&
+    sameOrigin(state.returnUrl);
+  return valid ? (state as ResumeState) : null;
+}
+
+/**
+ * The way back is a link the mini player shows: only to a page of this site (the saved
+ * show came from one), never to wherever a tampered value points.
+ */
+const sameOrigin = (url: string): boolean => {
+  try {
+    return new URL(url).origin === location.origin;
+  } catch {
+    return false;
+  }
+};
+
+/** The stream: this site's, or https (streams are usually on a CDN); never plain http elsewhere. */
+const playable = (url: string): boolean => sameOrigin(url) || /^https:\/\/[^/]/i.test(url);
