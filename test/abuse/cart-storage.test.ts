@@ -31,13 +31,14 @@ async function reset() {
   localStorage.clear();
 }
 
-/** localStorage as a browser with a full quota has it: reads work, every write throws. */
-function fullStorage(): Storage {
+/** localStorage as a browser with a full quota has it: reads work, writes that `refuses` throw. */
+function fullStorage(refuses: (value: string) => boolean = () => true): Storage {
   return new Proxy(localStorage, {
     get(target, key) {
       if (key === 'setItem') {
-        return () => {
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return (k: string, v: string) => {
+          if (refuses(v)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          target.setItem(k, v);
         };
       }
       const value = Reflect.get(target, key);
@@ -148,21 +149,7 @@ describe('abuse: storage refuses the cart', () => {
 
   it('stores a compact form (no images or links) when the full one does not fit', async () => {
     let limit = Infinity;
-    setStorageEngine(
-      'local',
-      new Proxy(localStorage, {
-        get(target, key) {
-          if (key === 'setItem') {
-            return (k: string, v: string) => {
-              if (v.length > limit) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-              target.setItem(k, v);
-            };
-          }
-          const value = Reflect.get(target, key);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      }),
-    );
+    setStorageEngine('local', fullStorage((value) => value.length > limit));
     configure({ cart: permalinkAdapter({ template: 'https://shop.example/cart/{lines}' }) });
     const line = cartLineFor({ ...item('a'), price: { value: 1, currency: 'EUR' }, availability: 'in_stock' } as never, 1);
     limit = JSON.stringify({ lines: [{ ...line, link: undefined, image_link: undefined }] }).length + 5;
