@@ -1,8 +1,13 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error: plain JS module shared with the test runner
 import { channelMiddleware, channelResponse } from './demo/channel/live-channel.mjs';
+// @ts-expect-error: plain JS module shared with the test runner
+import { hubMiddleware } from './demo/channel/hub.mjs';
 
 /**
  * Gzip budgets of the script-tag build, in bytes. `npm run build` fails when one is
@@ -10,6 +15,8 @@ import { channelMiddleware, channelResponse } from './demo/channel/live-channel.
  */
 const BUDGETS: { test: RegExp; name: string; max: number }[] = [
   { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 27_000 },
+  // The producer's console (never loaded by shoppers' pages); it imports livecart.js.
+  { test: /^show-console\.js$/, name: 'dist/show-console.js', max: 6_000 },
   { test: /^hls\.light-[\w-]+\.js$/, name: 'hls.js light chunk', max: 120_000 },
   // Fetched instead of the light one only for streams that declare subtitles or captions.
   { test: /^hls-[\w-]+\.js$/, name: 'hls.js full chunk', max: 190_000 },
@@ -36,11 +43,55 @@ function sizeBudgets(): Plugin {
   };
 }
 
+const distDir = fileURLToPath(new URL('./dist/', import.meta.url));
+/** Module scripts fetched from another origin need this; the configurator's snippet does that. */
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+/**
+ * The demo serves livecart's script-tag build at dist/ beside itself, as a retailer's CDN
+ * would (with the CORS header module scripts need): `npm start` serves the repository's
+ * dist/ (after `npm run build`), `npm run build:demo` copies it into the static demo.
+ */
+function servedDist(): Plugin {
+  return {
+    name: 'livecart:served-dist',
+    configureServer: (server) =>
+      void server.middlewares.use('/dist', async (req, res, next) => {
+        const file = join(distDir, normalize(decodeURIComponent((req.url ?? '/').split('?')[0])));
+        if (!file.startsWith(distDir) || !existsSync(file) || !statSync(file).isFile()) return next();
+        res.writeHead(200, { ...CORS, 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream', 'Cache-Control': 'no-cache' });
+        res.end(await readFile(file));
+      }),
+    async generateBundle() {
+      if (!existsSync(join(distDir, 'livecart.js'))) {
+        this.warn('no dist/livecart.js: run `npm run build` first, or the configurator’s snippet points at nothing');
+        return;
+      }
+      // The script-tag build: livecart.js and its hashed chunks (not the npm build's modules beside them).
+      for (const name of readdirSync(distDir).filter((f) => f === 'livecart.js' || /-[\w-]{8}\.js$/.test(f))) {
+        this.emitFile({ type: 'asset', fileName: `dist/${name}`, source: await readFile(join(distDir, name)) });
+      }
+    },
+  };
+}
+
 /** Serves the simulated live channel (demo/channel) under /channel/. */
 function liveChannel(): Plugin {
   return {
     name: 'livecart:live-channel',
     configureServer: (server) => void server.middlewares.use(channelMiddleware()),
+  };
+}
+
+/** Serves the demo's SSE hub (demo/channel/hub.mjs) under /hub/: the producer page publishes, the viewer page listens. */
+function showHub(): Plugin {
+  const hub = hubMiddleware();
+  return {
+    name: 'livecart:show-hub',
+    apply: 'serve',
+    configureServer: (server) => void server.middlewares.use(hub),
+    // Open event streams would hold the server open: end them when it closes.
+    closeBundle: () => hub.close(),
   };
 }
 
@@ -59,7 +110,10 @@ function staticChannel(): Plugin {
   return {
     name: 'livecart:static-channel',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('channel/live.m3u8', 'channel/replay.m3u8'),
+    // No hub either: the viewer page keeps the replay's own product tags, and the producer
+    // page features in its preview only.
+    transformIndexHtml: (html) =>
+      html.replace(/channel\/(?:live|studio)\.m3u8/, 'channel/replay.m3u8').replace(/\s(?:schedule|publish)="hub\/[^"]*"/g, ''),
     async generateBundle() {
       for (const file of files) {
         const answer = await channelResponse(`/channel/${file}`, { epoch: Date.now() });
@@ -70,19 +124,80 @@ function staticChannel(): Plugin {
   };
 }
 
+/**
+ * dist/show-console.js is an entry of its own, and what it shares with dist/livecart.js
+ * must stay in livecart.js: a common chunk between them would cost every shopper's page a
+ * round trip before the first frame. So every module the script-tag entry loads up front
+ * (its static imports, not the chunks it loads later) goes in livecart.js, whose chunk
+ * the console's entry then imports.
+ */
+function inLivecartJs(): (id: string, ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => string | null {
+  let upFront: Set<string> | undefined;
+  return (id, ctx) => {
+    if (!upFront) {
+      upFront = new Set();
+      const walk = (module: string) => {
+        if (upFront!.has(module)) return;
+        upFront!.add(module);
+        for (const next of ctx.getModuleInfo(module)?.importedIds ?? []) walk(next);
+      };
+      walk(fileURLToPath(new URL('./src/index.ts', import.meta.url)));
+    }
+    return upFront.has(id) ? 'livecart' : null;
+  };
+}
+
+/**
+ * Vite rewrites a page's module script and drops `blocking="render"`; the demo keeps it,
+ * so its first paint waits for the elements and nothing shifts as they upgrade.
+ */
+function renderBlockingScripts(): Plugin {
+  return {
+    name: 'livecart:render-blocking',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/<script type="module" crossorigin/g, '<script type="module" blocking="render" crossorigin'),
+    },
+  };
+}
+
+/**
+ * Lit's css`` templates ship as written: comments, indentation and all. In the script-tag
+ * build they lose both (whitespace inside a template is collapsed, comments dropped), so
+ * the styles can keep explaining themselves at no cost to a page.
+ */
+function minifyCssTemplates(): Plugin {
+  return {
+    name: 'livecart:minify-css-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.styles\.ts$|\/src\/elements\/theme\.ts$/.test(id)) return null;
+      return code.replace(/css`([^`]*)`/g, (_all, body: string) =>
+        `css\`${body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])/g, '$1')
+          // Not after "}": it may close an interpolation (`${scope} .catalog` keeps its space).
+          .replace(/([{;,>])\s/g, '$1')
+          .trim()}\``,
+      );
+    },
+  };
+}
+
 const alias = { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
 const demoRoot = fileURLToPath(new URL('./demo/', import.meta.url));
 
 export default defineConfig(({ command, mode }) =>
   command === 'serve'
     ? // `npm start`: the demo retailer page and its simulated live channel.
-      { root: 'demo', resolve: { alias }, plugins: [liveChannel()], server: { port: 5173, strictPort: true } }
+      { root: 'demo', resolve: { alias }, plugins: [liveChannel(), showHub(), servedDist()], server: { port: 5173, strictPort: true } }
     : mode === 'demo'
       ? {
           root: 'demo',
           base: './',
           resolve: { alias },
-          plugins: [staticChannel()],
+          plugins: [staticChannel(), renderBlockingScripts(), servedDist()],
           build: {
             outDir: '../dist-demo',
             emptyOutDir: true,
@@ -90,6 +205,7 @@ export default defineConfig(({ command, mode }) =>
             rolldownOptions: {
               input: {
                 index: `${demoRoot}index.html`,
+                producer: `${demoRoot}producer.html`,
                 product: `${demoRoot}product.html`,
                 checkout: `${demoRoot}checkout.html`,
                 'examples/react': `${demoRoot}examples/react.html`,
@@ -99,7 +215,7 @@ export default defineConfig(({ command, mode }) =>
         }
       : // `npm run build`: dist/livecart.js for the script tag, hls.js in its own chunk beside it.
       {
-        plugins: [sizeBudgets()],
+        plugins: [minifyCssTemplates(), sizeBudgets()],
         build: {
           outDir: 'dist',
           emptyOutDir: true,
@@ -113,7 +229,7 @@ export default defineConfig(({ command, mode }) =>
           // which is right for npm but not for a script tag, and leaves process.env.NODE_ENV
           // (nanostores reads it) for a bundler that a script-tag page does not have.
           rolldownOptions: {
-            input: { livecart: 'src/index.ts' },
+            input: { livecart: 'src/index.ts', 'show-console': 'src/show-console.ts' },
             // Everything a page needs up front stays in livecart.js, and the chunks loaded
             // later (hls.js, the Document PiP card, schedules, a resumed show,
             // the cart view, adapters, other feed formats) import what
@@ -123,6 +239,7 @@ export default defineConfig(({ command, mode }) =>
             output: {
               entryFileNames: '[name].js',
               chunkFileNames: '[name]-[hash].js',
+              codeSplitting: { groups: [{ name: inLivecartJs() }] },
             },
           },
         },

@@ -1,11 +1,12 @@
-// `npm run bench`: start-up cost of livecart against a bare hls.js page, on the simulated
-// live channel served over loopback with an emulated network. Run `npm run build` first
-// (the bench script does). Results: a table on stdout and JSON in bench/results/.
+// `npm run bench`: start-up cost of livecart against a bare hls.js page and against the
+// physical floor (the first segment as a plain file, no JS), on the simulated live channel
+// served over loopback with an emulated network. Run `npm run build` first (the bench
+// script does, the same build as `npm run build`, so dist/ stays a complete package). Results: a table on stdout and JSON in bench/results/.
 //
-//   npm run bench                    7 interleaved runs of each page
+//   npm run bench                    7 interleaved runs of each page (floor, bare hls.js, livecart)
 //   npm run bench -- --runs 11
 //   npm run bench -- --soak 30       a 30-minute live session, heap and DOM sampled every 30 s
-//   npm run bench -- --serve         only serve the pages (/page/livecart, /page/bare%20hls.js),
+//   npm run bench -- --serve         only serve the pages (/page/floor, /page/livecart, /page/bare%20hls.js),
 //                                    to look at them in a browser's network panel
 //
 // Chromium only (playwright-core, CDP): CDP is what emulates the network and reads the heap.
@@ -55,6 +56,12 @@ const PROBE = `<script>
 </script>`;
 
 const PAGES = {
+  // The physical floor: the first segment of the lowest rendition as one progressive file
+  // in a plain <video>, no JavaScript. No player can show a frame sooner than this.
+  floor: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>${PROBE}</head><body>
+    <video muted autoplay playsinline src="/channel/media/floor/180p.mp4"
+      style="display:block;width:640px;aspect-ratio:16/9;background:#000"></video>
+    <script>__benchWatch(document.querySelector('video'));</script></body></html>`,
   // The baseline: what a page would do with hls.js and nothing else.
   'bare hls.js': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare hls.js</title>${PROBE}
     <script src="/hls/hls.min.js"></script></head><body>
@@ -188,20 +195,24 @@ async function save(kind, data) {
 
 async function startup(browser, origin) {
   const runs = Number(args.runs);
-  const results = { 'bare hls.js': [], livecart: [] };
+  const names = Object.keys(PAGES);
+  const results = Object.fromEntries(names.map((name) => [name, []]));
   for (let i = 0; i < runs; i++) {
-    // Interleaved, and the order flips each run, so drift on the machine hits both alike.
-    const order = i % 2 ? ['livecart', 'bare hls.js'] : ['bare hls.js', 'livecart'];
+    // Interleaved, and the order rotates each run, so drift on the machine hits all alike.
+    const order = names.map((_, k) => names[(i + k) % names.length]);
     for (const name of order) results[name].push(await run(browser, origin, name));
     process.stderr.write(`run ${i + 1}/${runs}\n`);
   }
-  const base = results['bare hls.js'];
-  const rows = [['page', 'first frame', 'TTFF / bare', 'JS before frame (gzip)', 'of it livecart', 'long tasks', 'CLS', 'heap after start']];
+  const { floor, 'bare hls.js': bare } = results;
+  const rows = [
+    ['page', 'first frame', 'TTFF / floor', 'TTFF / bare', 'JS before frame (gzip)', 'of it livecart', 'long tasks', 'CLS', 'heap after start'],
+  ];
   for (const [name, rs] of Object.entries(results)) {
     rows.push([
       name,
       stat(rs.map((r) => r.ttff), ms),
-      stat(rs.map((r, i) => r.ttff / base[i].ttff), ratio),
+      stat(rs.map((r, i) => r.ttff / floor[i].ttff), ratio),
+      stat(rs.map((r, i) => r.ttff / bare[i].ttff), ratio),
       stat(rs.map((r) => r.jsBytes), kb),
       stat(rs.map((r) => r.ownBytes), kb),
       stat(rs.map((r) => r.longTasks), ms),
@@ -246,7 +257,7 @@ async function soak(browser, origin, minutes) {
 
 const { server, origin } = await serve();
 if (args.serve) {
-  console.log(`serving ${origin}/page/livecart and ${origin}/page/bare%20hls.js (no network emulation here)`);
+  console.log(`serving ${Object.keys(PAGES).map((name) => `${origin}/page/${encodeURIComponent(name)}`).join(", ")} (no network emulation here)`);
   await new Promise(() => {});
 }
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -18,6 +18,9 @@ for (const name of names) {
 
 // The configurator: change the show on this page and copy the embed that does the same.
 const show = document.querySelector<LiveStream>('#show')!;
+// Opened from the producer page (`/?studio`, dev server only: a static host has no hub): the
+// studio feed, whose product on screen comes from the producer alone, not from the stream's tags.
+if (new URLSearchParams(location.search).has('studio') && show.hasAttribute('schedule')) show.setAttribute('src', 'channel/studio.m3u8');
 const form = document.querySelector<HTMLFormElement>('#config')!;
 const ATTRIBUTES = ['src', 'products', 'theme', 'layout', 'lang', 'link-target'] as const;
 const absolute = (value: string) => new URL(value, location.href).href;
@@ -27,6 +30,13 @@ for (const name of ATTRIBUTES) {
   const current = show.getAttribute(name);
   field.value = current && (name === 'src' || name === 'products') ? absolute(current) : (current ?? field.value);
 }
+
+/**
+ * Where this page serves livecart's script-tag build from (`dist/` beside it: the dev server
+ * serves the repository's dist/, the static demo carries a copy), so the snippet runs as
+ * pasted, on any page that can reach this one.
+ */
+const SCRIPT_URL = new URL('dist/livecart.js', location.href).href;
 
 function snippets(values: Record<string, string>, cart: boolean) {
   const attributes = ATTRIBUTES.filter((name) => values[name])
@@ -40,21 +50,44 @@ function snippets(values: Record<string, string>, cart: boolean) {
     ? `\nconfigure({ cart: { adapter: 'permalink', template: 'https://your-shop.example/cart/{lines}' } });\n`
     : '';
   return {
-    html: `${stub}<script type="module" src="https://your-cdn.example/livecart/dist/livecart.js"></script>\n\n${tag}`,
+    html: `${stub}<script type="module" src="${SCRIPT_URL}"></script>\n\n${tag}`,
     npm: `// npm install livecart\nimport { configure } from 'livecart';\n${configureCall}\n// then, in your page or template:\n${tag}`,
   };
 }
 
 // "Add to the shop's cart": the shop's own cart, answered here as a retailer's page would
-// answer livecart's callback adapter (a real shop would call its cart API).
-const shopCart = new Map<string, number>();
-const slowly = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 300));
+// answer livecart's callback adapter (a real shop would call its cart API, which takes a
+// moment: so does this one, and the buttons show "Adding…" meanwhile).
+interface ShopLine {
+  id: string;
+  title: string;
+  quantity: number;
+  price: { value: number; currency: string };
+}
+const shopCart = new Map<string, ShopLine>();
+const slowly = () => new Promise<void>((resolve) => setTimeout(resolve, 600));
 const demoCart = {
   adapter: 'callback' as const,
-  add: async (line: { id: string; quantity: number }) => void slowly(shopCart.set(line.id, (shopCart.get(line.id) ?? 0) + line.quantity)),
-  update: async (line: { id: string; quantity: number }) => void slowly(shopCart.set(line.id, line.quantity)),
-  remove: async (id: string) => void slowly(shopCart.delete(id)),
-  checkoutUrl: async () => new URL('checkout.html', location.href).href,
+  add: async (line: ShopLine) => {
+    await slowly();
+    const quantity = (shopCart.get(line.id)?.quantity ?? 0) + line.quantity;
+    shopCart.set(line.id, { id: line.id, title: line.title, price: line.price, quantity });
+  },
+  update: async (line: ShopLine) => {
+    await slowly();
+    const known = shopCart.get(line.id);
+    if (known) shopCart.set(line.id, { ...known, quantity: line.quantity });
+  },
+  remove: async (id: string) => {
+    await slowly();
+    shopCart.delete(id);
+  },
+  // The checkout receives the cart in its URL, as a shop's cart permalink would carry it.
+  checkoutUrl: async () => {
+    const url = new URL('checkout.html', location.href);
+    url.searchParams.set('cart', JSON.stringify([...shopCart.values()]));
+    return url.href;
+  },
 };
 $cart.subscribe((cart) => (document.querySelector('#header-cart')!.textContent = `Cart (${itemCount(cart)})`));
 

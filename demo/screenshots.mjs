@@ -8,7 +8,10 @@ const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, heig
 const out = new URL('./screenshots/', import.meta.url);
 await mkdir(out, { recursive: true });
 
-const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, server: { port: 5174 } });
+// `npm run screenshots -- --port 9161`: another port, where 5174 is taken.
+const portFlag = process.argv.indexOf('--port');
+const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 5174;
+const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, server: { port } });
 await server.listen();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -17,7 +20,7 @@ const browser = await chromium.launch({
 try {
   for (const [name, viewport] of Object.entries(SIZES)) {
     const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
-    await page.goto('http://localhost:5174/');
+    await page.goto(`http://localhost:${port}/`);
     // Wait for the show: playing, with the product on screen in the banner.
     await page.waitForFunction(
       () => {

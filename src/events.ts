@@ -1,9 +1,11 @@
 import type { Cart } from './commerce/adapters/types.js';
 import type { Product } from './commerce/product.js';
+import { warn } from './warn.js';
 
 /** Where the player is showing: in the page, a Document PiP window, video PiP, or the floating mini player. */
 export type PipMode = 'inline' | 'document' | 'video' | 'floating';
-export type ErrorCode = 'stream' | 'feed' | 'schedule' | 'cart' | 'pip';
+/** `publish`: `<show-console>` could not publish (it retries). */
+export type ErrorCode = 'stream' | 'feed' | 'schedule' | 'cart' | 'pip' | 'publish';
 
 export interface ReadyDetail {
   show: string;
@@ -43,7 +45,7 @@ export interface ErrorDetail {
   show: string;
   code: ErrorCode;
   message: string;
-  /** For `feed`: the items skipped and the fields dropped, each with its reason. */
+  /** For `feed`: the items skipped and the fields dropped; for `schedule`: the entries skipped; each with its reason. */
   problems?: FeedProblem[];
 }
 
@@ -60,6 +62,8 @@ export interface LivecartEventMap {
 /**
  * Dispatches a livecart event: always bubbling and composed, so a page hears it on
  * `document` whichever shadow root it started in. Returns false when it was cancelled.
+ * A `livecart-error` is also a console warning naming the element, the cause and the fix,
+ * so a page that listens to nothing still hears of it.
  */
 export function emit<K extends keyof LivecartEventMap>(
   target: EventTarget,
@@ -67,6 +71,9 @@ export function emit<K extends keyof LivecartEventMap>(
   detail: LivecartEventMap[K]['detail'],
   options: { cancelable?: boolean } = {},
 ): boolean {
+  if (name === 'livecart-error') {
+    warn(target, { kind: 'error', detail: detail as ErrorDetail });
+  }
   return target.dispatchEvent(
     new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
   );

@@ -3,8 +3,10 @@ import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { hubKoaMiddleware } from '../demo/channel/hub.mjs';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
+import { liveShowKoaMiddleware } from './live-show-server.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,6 +53,38 @@ function strictPageHeaders() {
   };
 }
 
+/** The demo's SSE hub under /hub/, its streams ended when the test server stops. */
+const hub = hubKoaMiddleware();
+
+/**
+ * For the snippet test: the test runner's origin is localhost, and 127.0.0.1 serves as "a
+ * retailer's page on another origin". The demo's dist/ (and its feed) answer that page with
+ * the CORS header a CDN sends for module scripts; /test/paste?snippet=... is that page: the
+ * snippet verbatim, then a reporter that tells the test (postMessage) once the show plays.
+ */
+function retailerOrigin() {
+  return async (ctx, next) => {
+    if (ctx.path === '/test/paste') {
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title></head><body>
+${ctx.query.snippet}
+<script type="module">
+  const tick = () => {
+    const player = document.querySelector('live-stream')?.shadowRoot?.querySelector('pip-player');
+    const cards = document.querySelector('live-stream')?.shadowRoot?.querySelector('shop-carousel')?.shadowRoot?.querySelectorAll('[part~="card"]:not(.placeholder *)').length ?? 0;
+    if (player?.getAttribute('state') === 'playing' && player.video.currentTime > 0.5 && cards > 0) {
+      parent.postMessage({ playing: true, origin: location.origin, cards, script: document.querySelector('script[src]').src }, '*');
+    } else setTimeout(tick, 100);
+  };
+  tick();
+</script></body></html>`;
+      return;
+    }
+    await next();
+    if (ctx.path.startsWith('/dist-demo/')) ctx.set('Access-Control-Allow-Origin', '*');
+  };
+}
+
 export default {
   rootDir: '.',
   files: ['test/**/*.test.ts'],
@@ -66,8 +100,8 @@ export default {
     <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [strictPageHeaders(), channelKoaMiddleware(), faultKoaMiddleware(), mockServiceWorker()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }],
+  middleware: [retailerOrigin(), strictPageHeaders(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

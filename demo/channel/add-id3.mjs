@@ -1,7 +1,12 @@
-// Puts an ID3 TXXX frame described `livecart-product` at the start of each fMP4 segment,
-// inside an emsg box (scheme https://aomedia.org/emsg/ID3), naming the product on screen.
-// Used by make-fixtures.sh for the ID3 fixture; hls.js turns these into metadata cues.
+// Puts an ID3 TXXX frame at the start of fMP4 segments, inside an emsg box (scheme
+// https://aomedia.org/emsg/ID3); hls.js turns these into metadata cues. Used by
+// make-fixtures.sh for two fixtures:
 //   node demo/channel/add-id3.mjs <dir with init.mp4 and NN.m4s>
+//     every segment: a frame described `livecart-product` naming the product on screen;
+//   node demo/channel/add-id3.mjs <dir> providers
+//     six segments (12 s) tagged as AWS pipelines tag them: frames with an empty
+//     description whose value is what IVS PutMetadata was given (JSON) or what a MediaLive
+//     ID3 segment-tagging action wrote (plain text), ours and not ours mixed.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOOP_SEGMENTS, SEGMENT_SECONDS, SHOW_PRODUCTS, SLOT_SECONDS } from './live-channel.mjs';
@@ -31,11 +36,29 @@ function emsgV0(message, durationSeconds) {
   return Buffer.concat([u32(payload.length + 8), Buffer.from('emsg'), payload]);
 }
 
+/**
+ * By segment, in the `providers` fixture: the picture shows aurora-jacket for 0–6 s,
+ * ember-mug for 6–12 s. The first frame is sent twice, as a producer repeats it for viewers
+ * who join late (and hls.js 1.7 drops the emsg of the first fMP4 fragment it loads).
+ */
+const PROVIDER_FRAMES = [
+  '{"product":"aurora-jacket"}', // IVS PutMetadata, JSON
+  '{"product":"aurora-jacket"}',
+  '{"question":"Which colour?","options":["teal","sand"]}', // IVS: a poll, not ours
+  'Chapter 2: the Ember mug', // MediaLive: chapter text, not ours
+  'ember-mug', // MediaLive: a plain product id (in the catalog)
+  '{"product":"ember-mug","note":"host holds it up"}', // IVS, with other fields
+];
+
+const providers = process.argv[3] === 'providers';
 const segments = readdirSync(dir).filter((f) => /^\d+\.m4s$/.test(f)).sort();
-if (segments.length !== LOOP_SEGMENTS) throw new Error(`expected ${LOOP_SEGMENTS} segments in ${dir}`);
+const expected = providers ? PROVIDER_FRAMES.length : LOOP_SEGMENTS;
+if (segments.length !== expected) throw new Error(`expected ${expected} segments in ${dir}`);
 for (const [n, file] of segments.entries()) {
-  const product = SHOW_PRODUCTS[Math.floor((n * SEGMENT_SECONDS) / SLOT_SECONDS)];
+  const frame = providers
+    ? PROVIDER_FRAMES[n] && id3Txxx('', PROVIDER_FRAMES[n])
+    : id3Txxx('livecart-product', SHOW_PRODUCTS[Math.floor((n * SEGMENT_SECONDS) / SLOT_SECONDS)]);
   const path = join(dir, file);
-  writeFileSync(path, Buffer.concat([emsgV0(id3Txxx('livecart-product', product), SEGMENT_SECONDS), readFileSync(path)]));
+  if (frame) writeFileSync(path, Buffer.concat([emsgV0(frame, SEGMENT_SECONDS), readFileSync(path)]));
 }
 console.log(`tagged ${segments.length} segments in ${dir}`);

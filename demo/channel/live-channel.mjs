@@ -10,7 +10,16 @@
 //   /channel/replay.m3u8          the same show as a VOD (a shoppable replay)
 //   /channel/captioned.m3u8       the live channel declaring closed captions (CEA-608), which
 //                                 takes hls.js's full build
-//   /channel/media/...            segments, show.mp4, and id3/vod.m3u8 (the show with ID3 cues)
+//   /channel/studio.m3u8          the live channel without product tags: a studio feed whose
+//                                 products come from the producer (<show-console>, the demo hub)
+//   /channel/media/...            segments, show.mp4, id3/vod.m3u8 (the show with ID3 cues) and
+//                                 providers/vod.m3u8 (12 s tagged as AWS IVS and MediaLive tag it)
+//
+// The live channel's life, for the show's before and after (both optional, also on its
+// media playlists; the multivariant playlist passes them on):
+//   ?starts-at=<ISO time>  before it, the channel is not up yet (404); from it, it is live
+//   ?end-after=<seconds>   the show ends that long after it went live (at starts-at, else
+//                          when the server started): its playlist then ends with #EXT-X-ENDLIST
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -29,14 +38,14 @@ const RENDITIONS = [
 /** Replays are dated from a fixed moment so their tags never change. */
 const REPLAY_EPOCH = Date.parse('2026-11-20T18:00:00.000Z');
 
-export function multivariantPlaylist(kind, { captions = false } = {}) {
+export function multivariantPlaylist(kind, { captions = false, query = '' } = {}) {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
   if (captions) lines.push('#EXT-X-MEDIA:TYPE=CLOSED-CAPTIONS,GROUP-ID="cc",NAME="English",LANGUAGE="en",INSTREAM-ID="CC1"');
   for (const r of RENDITIONS) {
     lines.push(
       `#EXT-X-STREAM-INF:BANDWIDTH=${r.bandwidth},RESOLUTION=${r.resolution},CODECS="${r.codecs}",FRAME-RATE=30` +
         (captions ? ',CLOSED-CAPTIONS="cc"' : ''),
-      `${kind}/${r.name}.m3u8`,
+      `${kind}/${r.name}.m3u8${query}`,
     );
   }
   return lines.join('\n') + '\n';
@@ -46,7 +55,7 @@ export function multivariantPlaylist(kind, { captions = false } = {}) {
  * The media playlist of one rendition. `first` is the media sequence number of the first
  * listed segment, `count` how many follow, `epoch` the wall-clock time of segment 0.
  */
-export function mediaPlaylist({ rendition, first, count, epoch, ended }) {
+export function mediaPlaylist({ rendition, first, count, epoch, ended, endlist = ended, tags = true }) {
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:3',
@@ -62,7 +71,7 @@ export function mediaPlaylist({ rendition, first, count, epoch, ended }) {
     lines.push(`#EXT-X-PROGRAM-DATE-TIME:${date(n)}`);
     // A slot's tag goes with its first segment, or with the first listed one when the
     // slot began before the window did, so the product on screen is always known.
-    if (n % SEGMENTS_PER_SLOT === 0 || n === first) {
+    if (tags && (n % SEGMENTS_PER_SLOT === 0 || n === first)) {
       const slotStart = n - (n % SEGMENTS_PER_SLOT);
       const product = SHOW_PRODUCTS[Math.floor((slotStart % LOOP_SEGMENTS) / SEGMENTS_PER_SLOT)];
       lines.push(
@@ -72,14 +81,42 @@ export function mediaPlaylist({ rendition, first, count, epoch, ended }) {
     }
     lines.push(`#EXTINF:${SEGMENT_SECONDS.toFixed(3)},`, `../media/${rendition}/${String(n % LOOP_SEGMENTS).padStart(2, '0')}.ts`);
   }
-  if (ended) lines.push('#EXT-X-ENDLIST');
+  if (endlist) lines.push('#EXT-X-ENDLIST');
   return lines.join('\n') + '\n';
 }
 
-/** The live window at `now` for a channel that went live at `epoch`. */
-export function livePlaylist(rendition, now, epoch) {
-  const first = Math.max(0, Math.floor((now - epoch) / 1000 / SEGMENT_SECONDS));
-  return mediaPlaylist({ rendition, first, count: WINDOW_SEGMENTS, epoch: epoch - WINDOW_SEGMENTS * SEGMENT_SECONDS * 1000 });
+/**
+ * The live window at `now` for a channel that went live at `epoch`; with `end` (a time),
+ * the last window, closed by EXT-X-ENDLIST, once `now` is past it.
+ */
+export function livePlaylist(rendition, now, epoch, { end = Infinity, tags = true } = {}) {
+  const over = now >= end;
+  const first = Math.max(0, Math.floor((Math.min(now, end) - epoch) / 1000 / SEGMENT_SECONDS));
+  return mediaPlaylist({
+    rendition,
+    first,
+    count: WINDOW_SEGMENTS,
+    epoch: epoch - WINDOW_SEGMENTS * SEGMENT_SECONDS * 1000,
+    // A live playlist that ends keeps its type: only the end tag is added (RFC 8216 6.2.1).
+    endlist: over,
+    tags,
+  });
+}
+
+/** The channel's life from the request's query: when it goes live and when it ends. */
+function lifeOf(path, serverEpoch) {
+  const query = new URLSearchParams(path.split('?')[1] ?? '');
+  const startsAt = Date.parse(query.get('starts-at') ?? '');
+  const endAfter = Number(query.get('end-after'));
+  const epoch = Number.isNaN(startsAt) ? serverEpoch : startsAt;
+  const life = new URLSearchParams();
+  for (const key of ['starts-at', 'end-after']) if (query.has(key)) life.set(key, query.get(key));
+  return {
+    epoch,
+    startsAt: Number.isNaN(startsAt) ? -Infinity : startsAt,
+    end: endAfter > 0 ? epoch + endAfter * 1000 : Infinity,
+    query: life.size ? `?${life}` : '',
+  };
 }
 
 const TYPES = { m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t', mp4: 'video/mp4', m4s: 'video/iso.segment' };
@@ -95,15 +132,20 @@ export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
   if (!m) return null;
   const rest = m[1];
   const text = (body) => ({ status: 200, type: TYPES.m3u8, body, cache: 'no-cache' });
-  if (rest === 'live.m3u8') return text(multivariantPlaylist('live'));
+  const life = lifeOf(path, epoch);
+  if (/^live(?:\.m3u8|\/)/.test(rest) && now < life.startsAt) {
+    return { status: 404, type: 'text/plain', body: 'the show has not started', cache: 'no-cache' };
+  }
+  if (rest === 'live.m3u8') return text(multivariantPlaylist('live', { query: life.query }));
   if (rest === 'replay.m3u8') return text(multivariantPlaylist('replay'));
   if (rest === 'captioned.m3u8') return text(multivariantPlaylist('live', { captions: true }));
-  const playlist = /^(live|replay)\/(\w+)\.m3u8$/.exec(rest);
+  if (rest === 'studio.m3u8') return text(multivariantPlaylist('studio'));
+  const playlist = /^(live|replay|studio)\/(\w+)\.m3u8$/.exec(rest);
   if (playlist && RENDITIONS.some((r) => r.name === playlist[2])) {
     const [, kind, rendition] = playlist;
     return text(
-      kind === 'live'
-        ? livePlaylist(rendition, now, epoch)
+      kind !== 'replay'
+        ? livePlaylist(rendition, now, life.epoch, { end: life.end, tags: kind === 'live' })
         : mediaPlaylist({ rendition, first: 0, count: LOOP_SEGMENTS, epoch: REPLAY_EPOCH, ended: true }),
     );
   }

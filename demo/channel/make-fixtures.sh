@@ -37,9 +37,19 @@ ffmpeg -loglevel error -y \
 
 # A plain MP4 of the same show, for the "MP4 plays without hls.js" path.
 ffmpeg -loglevel error -y -i "$OUT/180p/vod.m3u8" -c copy -bsf:a aac_adtstoasc -movflags +faststart "$OUT/show.mp4"
+# The benchmark's physical floor: the lowest rendition's first segment as one progressive
+# file, which a <video> plays with no JavaScript at all.
+mkdir -p "$OUT/floor"
+ffmpeg -loglevel error -y -i "$OUT/180p/00.ts" -c copy -bsf:a aac_adtstoasc -movflags +faststart "$OUT/floor/180p.mp4"
 # The same show as fMP4 with ID3 TXXX frames (in emsg boxes) instead of DATERANGE tags.
 mkdir -p "$OUT/id3"
 ffmpeg -loglevel error -y -i "$OUT/180p/vod.m3u8" -c copy -bsf:a aac_adtstoasc -f hls -hls_time 2 -hls_playlist_type vod \
   -hls_segment_type fmp4 -hls_fmp4_init_filename init.mp4 -hls_segment_filename "$OUT/id3/%02d.m4s" "$OUT/id3/vod.m3u8"
 node demo/channel/add-id3.mjs "$OUT/id3"
+# The first 12 seconds again, tagged the way AWS IVS (PutMetadata) and MediaLive (ID3 segment
+# tags) tag a stream: TXXX frames with JSON or plain text, polls and chapter text among them.
+mkdir -p "$OUT/providers"
+ffmpeg -loglevel error -y -i "$OUT/180p/vod.m3u8" -t 12 -c copy -bsf:a aac_adtstoasc -f hls -hls_time 2 -hls_playlist_type vod \
+  -hls_segment_type fmp4 -hls_fmp4_init_filename init.mp4 -hls_segment_filename "$OUT/providers/%02d.m4s" "$OUT/providers/vod.m3u8"
+node demo/channel/add-id3.mjs "$OUT/providers" providers
 du -sh "$OUT"

@@ -19,7 +19,7 @@ const MAX_TEXT = { title: 300, brand: 120, description: 5000 } as const;
 const MAX_VARIANTS = 250;
 
 export interface FeedOptions {
-  /** The shop's currency, for feeds whose prices carry none (Shopify's `/products.json`). */
+  /** The shop's currency, for feeds whose prices carry none (Shopify's `/products.json`, when its storefront does not say). */
   currency?: string;
 }
 
@@ -32,6 +32,8 @@ export interface FeedOptions {
 export async function parseFeed(body: string, base?: string, options: FeedOptions = {}): Promise<FeedResult> {
   const text = body.trim();
   let items: unknown[];
+  // A wrong URL often answers the site's HTML (a 404 page, a SPA's index): say that, not "bad XML".
+  if (/^<(?:!doctype\s+html|html[\s>])/i.test(text)) throw new FeedError('the feed URL answers a web page (HTML), not a feed');
   if (text.startsWith('<')) {
     const { merchantRssItems } = await import('./feeds/merchant-rss.js');
     try {
@@ -47,10 +49,12 @@ export async function parseFeed(body: string, base?: string, options: FeedOption
       throw new FeedError(`the feed is not valid JSON (${clip(text, 40) || 'empty'})`);
     }
     if (isShopifyProducts(data)) {
-      const { shopifyProductItems } = await import('./feeds/shopify-products.js');
-      const currency = options.currency?.toUpperCase();
+      const { shopifyCurrency, shopifyProductItems } = await import('./feeds/shopify-products.js');
+      const currency = (await shopifyCurrency(base, options.currency))?.toUpperCase();
       if (!currency || !isCurrency(currency)) {
-        throw new FeedError('a Shopify /products.json has no currency: set it with configure({ currency: "EUR" })');
+        throw new FeedError(
+          'a Shopify /products.json has no currency and its shop did not say one: set it with configure({ currency: "EUR" })',
+        );
       }
       items = shopifyProductItems(data as { products: unknown[] }, currency, base);
     } else items = itemsOf(data);

@@ -9,13 +9,14 @@ export const feedLimits = { timeout: 30_000, maxBytes: 64 * 2 ** 20 };
 
 /**
  * Fetches and parses a feed URL. Rejects with a FeedError whose message a shopper's
- * widget can show when the feed cannot be read at all: unreachable, an HTTP error, too
- * slow (`feedLimits.timeout` for the whole body) or too large (`feedLimits.maxBytes`).
+ * widget can show when the feed cannot be read at all (without the URL: the element's
+ * `livecart-error` adds it for the developer): no answer, an HTTP error, too slow
+ * (`feedLimits.timeout` for the whole body) or too large (`feedLimits.maxBytes`).
  */
 export async function loadFeed(url: string, signal?: AbortSignal, options?: FeedOptions): Promise<FeedResult> {
   const { timeout, maxBytes } = feedLimits;
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new FeedError(`the feed ${url} did not arrive within ${timeout / 1000} s`)), timeout);
+  const timer = setTimeout(() => abort.abort(new FeedError(`the feed could not be read: no end within ${timeout / 1000} s`)), timeout);
   const stop = () => abort.abort(signal!.reason);
   signal?.addEventListener('abort', stop);
   try {
@@ -23,9 +24,9 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
       signal: abort.signal,
       headers: { Accept: 'application/json, application/rss+xml, application/xml;q=0.9, */*;q=0.5' },
     }).catch(() => {
-      throw new FeedError(`the feed ${url} could not be fetched (network or CORS)`);
+      throw new FeedError('the feed could not be read: no answer (offline, or a missing CORS header)');
     });
-    if (!response.ok) throw new FeedError(`the feed ${url} answered HTTP ${response.status}`);
+    if (!response.ok) throw new FeedError(`the feed could not be read: HTTP ${response.status}`);
     // Read as it streams, counting: the body may be longer than it said, or endless.
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
@@ -35,7 +36,7 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
       bytes += chunk.value.byteLength;
       if (bytes > maxBytes) {
         void reader.cancel();
-        throw new FeedError(`the feed ${url} is larger than ${maxBytes / 2 ** 20} MB`);
+        throw new FeedError(`the feed could not be read: larger than ${maxBytes / 2 ** 20} MB`);
       }
       parts.push(decoder.decode(chunk.value, { stream: true }));
     }

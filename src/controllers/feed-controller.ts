@@ -1,7 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError, validateItems, type FeedResult } from '../commerce/feed.js';
 import { loadFeed } from '../commerce/load-feed.js';
 import { emit } from '../events.js';
+import type { Strings } from '../i18n/strings.js';
 import { configuredCurrency } from '../store/config.js';
 import type { Show } from '../store/show.js';
 
@@ -42,6 +43,11 @@ export class FeedController implements ReactiveController {
     else if (Array.isArray(input)) this.accept(validateItems(input, document.baseURI));
   }
 
+  /** The one message a feed that cannot be read shows: what happened, then why. */
+  renderError(t: Strings) {
+    return html`<p part="message" role="alert">${t.feedError} <small>${this.error}</small></p>`;
+  }
+
   hostConnected(): void {
     // After a load cut short by a disconnect, the next update starts it again.
     if (this.input === undefined) this.host.requestUpdate();
@@ -72,7 +78,7 @@ export class FeedController implements ReactiveController {
     } catch (error) {
       if (abort.signal.aborted) return;
       this.error = error instanceof FeedError ? error.message : `the feed could not be read (${String(error)})`;
-      emit(this.host, 'livecart-error', { show: this.getShow().id, code: 'feed', message: this.error });
+      emit(this.host, 'livecart-error', { show: this.getShow().id, code: 'feed', message: `${this.error} (${url})` });
     } finally {
       if (!abort.signal.aborted) {
         this.setLoading(false);
@@ -90,7 +96,6 @@ export class FeedController implements ReactiveController {
         .slice(0, 3)
         .map((p) => `#${p.index}${p.id ? ` (${p.id})` : ''} ${p.reason}`)
         .join('; ')}${problems.length > 3 ? '; …' : ''}`;
-      console.warn(`livecart: ${message}`, problems);
       emit(this.host, 'livecart-error', { show: show.id, code: 'feed', message, problems });
     }
   }

@@ -4,10 +4,13 @@ import { define } from './define.js';
 
 define('pip-player', PipPlayer);
 
-// A show the shopper left for another page of this site (link-target="_self") resumes here.
-if (typeof document !== 'undefined' && hasSavedShow()) {
-  const resume = () => void import('../elements/pip-player/resume-show.js').then((m) => m.resumeSavedShow());
+// A show the shopper left for another page of this site (link-target="_self") resumes
+// here: on the next page as a mini player; back on the show's page (Back, from the
+// back/forward cache or loaded again), where it was.
+if (typeof document !== 'undefined') {
+  const resume = () => hasSavedShow() && void import('../elements/pip-player/resume-show.js').then((m) => m.resumeSavedShow());
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resume, { once: true });
   else resume();
+  window.addEventListener('pageshow', (event) => event.persisted && resume());
 }
 export { PipPlayer };

@@ -12,6 +12,8 @@ export const tokens = css`
     --_surface-2: var(--livecart-surface-2, color-mix(in srgb, var(--_text) 6%, var(--_surface)));
     --_text: var(--livecart-text, #111827);
     --_muted: var(--livecart-muted, color-mix(in srgb, var(--_text) 68%, var(--_surface)));
+    /* The accent as text on the surface: in dark themes lightened, so it stays readable. */
+    --_accent-ink: var(--livecart-accent-ink, color-mix(in srgb, var(--_accent) var(--_ink-mix, 100%), #fff));
     --_radius: var(--livecart-radius, 12px);
     --_gap: var(--livecart-gap, 12px);
     --_font: var(--livecart-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -23,17 +25,20 @@ export const tokens = css`
     :host {
       --_surface: var(--livecart-surface, #111827);
       --_text: var(--livecart-text, #f9fafb);
+      --_ink-mix: 45%;
     }
   }
   /* theme="light" | "dark" forces one, for this element and the livecart elements inside it. */
   :host([theme='light']) {
     --livecart-surface: #fff;
     --livecart-text: #111827;
+    --_ink-mix: 100%;
     color-scheme: light;
   }
   :host([theme='dark']) {
     --livecart-surface: #111827;
     --livecart-text: #f9fafb;
+    --_ink-mix: 45%;
     color-scheme: dark;
   }
   *,

@@ -1,3 +1,4 @@
+import type { Availability } from '../commerce/product.js';
 import { closestAcross } from '../dom.js';
 import { configuredLocale } from '../store/config.js';
 
@@ -6,6 +7,7 @@ const en = {
   soldOut: 'Sold out',
   preorder: 'Pre-order',
   unavailable: 'Unavailable',
+  noLink: 'No shop link',
   inStock: 'In stock',
   outOfStock: 'Out of stock',
   backorder: 'Back-order',
@@ -44,10 +46,35 @@ const en = {
   decrease: 'One fewer',
   variant: 'Option',
   cartError: 'The cart could not be updated.',
+  watchReplay: 'Watch the replay',
+  startsIn: 'Starts in {time}',
+  startingSoon: 'Starting soon',
+  addToCalendar: 'Add to calendar',
+  googleCalendar: 'Google Calendar',
+  featureNow: 'Feature now',
+  featured: 'Featured',
+  clear: 'Clear',
+  featuredNow: 'Featured now',
+  nothingFeatured: 'Nothing featured',
+  searchProducts: 'Search products',
+  moreProducts: '{count} more: search to narrow',
+  publishQueue: 'Not yet published',
+  publishWaiting: 'Waiting',
+  publishFailed: 'Failed ({error}), next try {time}',
+  publishRetrying: 'Retrying',
+  previewOnly: 'Preview only: no publish URL',
   cartPageOnly: 'This cart is kept on this page only.',
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
+
+/** How each availability is said. */
+export const AVAILABILITY: Record<Availability, StringKey> = {
+  in_stock: 'inStock',
+  out_of_stock: 'outOfStock',
+  preorder: 'preorder',
+  backorder: 'backorder',
+};
 
 
 /** Other languages load on demand: a page speaks one. */
@@ -111,7 +138,26 @@ export function stringsFor(locale: string): Strings {
  * English, and it updates when they arrive.
  */
 export function stringsOf(host: Element & { requestUpdate(): void }): Strings {
+  followLang(host);
   const lang = base(localeOf(host));
   if (!loaded[lang] && LOADERS[lang]) void loadStrings(lang).then(() => host.requestUpdate());
   return stringsFor(lang);
+}
+
+type Host = Element & { requestUpdate(): void };
+/** The elements that speak and are on the page (a removed one is dropped as the next arrives). */
+const speakers = new Set<Host>();
+let langObserver: MutationObserver | undefined;
+
+/**
+ * A `lang` changed at run time, anywhere in the document (on an element or an ancestor, the
+ * root included): every element re-renders in its language. One observer for the page,
+ * shared by all elements.
+ */
+function followLang(host: Host): void {
+  if (speakers.has(host)) return;
+  for (const speaker of speakers) if (!speaker.isConnected) speakers.delete(speaker);
+  speakers.add(host);
+  langObserver ??= new MutationObserver(() => speakers.forEach((speaker) => speaker.requestUpdate()));
+  langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
 }

@@ -1,29 +1,118 @@
 /**
  * Reads the product on screen from a video's metadata text tracks, so that hls.js and
- * native HLS playback behave alike and the product changes when the frame that carries
- * it is shown, not when the playlist arrives. Two cue shapes carry a product id:
- * - `#EXT-X-DATERANGE` attribute `X-PRODUCT-ID` (hls.js and Safari: `{ key, data }`);
- * - ID3 `TXXX` frames described `livecart-product` (`{ key: 'TXXX', info, data }`).
+ * native HLS playback (Safari) behave alike and the product changes when the frame that
+ * carries it is shown, not when the playlist arrives. The cue shapes, as hls.js makes them
+ * and as WebKit does (`SerializedPlatformDataCueValue`: `value` is `{ key, data }` plus the
+ * frame's non-empty extra attributes such as `info`, `type` names the key space):
+ * - `#EXT-X-DATERANGE` attribute `X-PRODUCT-ID`: `type` `com.apple.quicktime.HLS`,
+ *   `value` `{ key: 'X-PRODUCT-ID', data: 'sku-1' }` (Safari gives an unquoted number as a
+ *   number). A range: it holds while its cue is active (END-DATE, DURATION, or the next one).
+ * - ID3 `TXXX` frames: `type` `org.id3` (or hls.js's `https://aomedia.org/emsg/ID3` for
+ *   emsg boxes), `value` `{ key: 'TXXX', info: '<description>', data: '<value>' }`; Safari
+ *   leaves `info` out when the description is empty. A moment: its product holds until the
+ *   next product frame, as an AWS IVS `PutMetadata` call means it (hls.js would end the cue
+ *   at the next ID3 frame of any kind, a poll included, and drop it from the back buffer).
  */
-export function productIdOfCue(cue: TextTrackCue): string | null {
-  const value = (cue as TextTrackCue & { value?: { key?: string; info?: string; data?: unknown } }).value;
-  if (!value || typeof value.data !== 'string') return null;
-  if (value.key === 'X-PRODUCT-ID') return value.data;
-  if (value.key === 'TXXX' && value.info === 'livecart-product') return value.data;
-  return null;
+
+/** A product id; null when the cue says "no product"; undefined when the cue is not ours. */
+export type CueProduct = string | null | undefined;
+
+/** IVS takes up to 1 KB of metadata; anything far larger is not a product cue. */
+const MAX_PAYLOAD = 4096;
+const MAX_ID = 256;
+
+const asId = (value: unknown): string | undefined => {
+  const id = typeof value === 'string' ? value.trim() : '';
+  return id && id.length <= MAX_ID ? id : undefined;
+};
+
+/**
+ * The product a `TXXX` frame names, whatever its description:
+ * - described `livecart-product`: the value is the id;
+ * - a JSON object with `product` (IVS `PutMetadata('{"product":"sku-1"}')`): that id, or
+ *   `"product": null` for none; any other JSON (a poll, a quiz) is not ours;
+ * - plain text (MediaLive's ID3 segment tag): only when it is, trimmed, exactly the id of a
+ *   product in the show's catalog, so chapter titles and captions never feature anything.
+ */
+export function productOfTxxx(info: unknown, data: string, isKnown: (id: string) => boolean): CueProduct {
+  if (data.length > MAX_PAYLOAD) return undefined;
+  if (info === 'livecart-product') return asId(data);
+  const text = data.trim();
+  if (text.startsWith('{')) {
+    try {
+      const json = JSON.parse(text) as unknown;
+      if (json && typeof json === 'object' && Object.hasOwn(json, 'product')) {
+        const { product } = json as { product: unknown };
+        return product === null ? null : asId(product);
+      }
+    } catch {
+      /* not JSON after all: not ours */
+    }
+    return undefined;
+  }
+  return isKnown(text) ? text : undefined;
 }
 
-/** Of the active cues, the product of the one that began last; null when none. */
-export function activeProductId(tracks: TextTrackList): string | null {
-  let best: { id: string; start: number } | null = null;
+export interface CueReading {
+  product: CueProduct;
+  /** ID3: holds until the next product frame. DATERANGE: holds while the cue is active. */
+  moment: boolean;
+}
+
+/** What one metadata cue says about the product on screen; undefined when nothing. */
+export function readCue(cue: TextTrackCue, isKnown: (id: string) => boolean): CueReading | undefined {
+  const value = (cue as TextTrackCue & { value?: { key?: unknown; info?: unknown; data?: unknown } }).value;
+  if (!value || typeof value !== 'object') return undefined;
+  const { key, data } = value;
+  if (key === 'X-PRODUCT-ID') {
+    const product = asId(typeof data === 'number' && Number.isFinite(data) ? String(data) : data);
+    return product ? { product, moment: false } : undefined;
+  }
+  if (key !== 'TXXX' || typeof data !== 'string') return undefined;
+  const product = productOfTxxx(value.info, data, isKnown);
+  return product === undefined ? undefined : { product, moment: true };
+}
+
+/** Where the stream's product came from: the id (null: none) and the media time it took effect. */
+export interface StreamProduct {
+  id: string | null;
+  since: number;
+}
+
+/**
+ * The product the cues of `tracks` put on screen at media time `time`: of the active
+ * DATERANGE cues and the ID3 product frames reached so far, the one that began last.
+ * `held` is the last ID3 answer, kept when its cue has left the back buffer.
+ */
+export function streamProductAt(
+  tracks: TextTrackList,
+  time: number,
+  read: (cue: TextTrackCue) => CueReading | undefined,
+  held: StreamProduct | undefined,
+  ranges = true,
+): { product: StreamProduct | undefined; moment: StreamProduct | undefined } {
+  let range: StreamProduct | undefined;
+  let moment: StreamProduct | undefined;
   for (const track of Array.from(tracks)) {
-    if (track.kind !== 'metadata' || !track.activeCues) continue;
-    for (const cue of Array.from(track.activeCues)) {
-      const id = productIdOfCue(cue);
-      if (id !== null && (!best || cue.startTime >= best.start)) best = { id, start: cue.startTime };
+    if (track.kind !== 'metadata') continue;
+    if (ranges && track.activeCues) {
+      for (const cue of Array.from(track.activeCues)) {
+        const reading = read(cue);
+        if (reading && !reading.moment && (!range || cue.startTime >= range.since)) {
+          range = { id: reading.product!, since: cue.startTime };
+        }
+      }
+    }
+    for (const cue of Array.from(track.cues ?? [])) {
+      if (cue.startTime > time || (moment && cue.startTime < moment.since)) continue;
+      const reading = read(cue);
+      if (reading?.moment) moment = { id: reading.product!, since: cue.startTime };
     }
   }
-  return best?.id ?? null;
+  // A frame no longer in the track still holds, unless playback went back before it.
+  if (!moment && held && held.since <= time) moment = held;
+  const product = range && (!moment || range.since >= moment.since) ? range : moment;
+  return { product, moment };
 }
 
 /**
@@ -36,23 +125,48 @@ export function activeProductId(tracks: TextTrackList): string | null {
 const SETTLE_MS = 120;
 const GAP_GRACE_MS = 400;
 
+export interface CueWatch {
+  /** Reads the cues again (the catalog changed: a plain id may have become one). */
+  recheck(): void;
+  stop(): void;
+}
+
 /**
- * Calls `onChange` with the product on screen each time it changes. Returns the
- * function that stops watching.
+ * Calls `onChange` with the stream's product each time it changes. `isKnown` says which
+ * plain `TXXX` values are product ids; `ranges()` false ignores DATERANGE cues (the stream
+ * then reads its date ranges itself: see `DATERANGE_CUE_LIMIT` in stream.ts).
  */
-export function watchProductCues(video: HTMLVideoElement, onChange: (id: string | null) => void): () => void {
+export function watchProductCues(
+  video: HTMLVideoElement,
+  onChange: (product: StreamProduct) => void,
+  { isKnown = () => false, ranges = () => true }: { isKnown?: (id: string) => boolean; ranges?: () => boolean } = {},
+): CueWatch {
   const abort = new AbortController();
   const { signal } = abort;
   let current: string | null = null;
+  let held: StreamProduct | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Parsing a cue's JSON once, not at every cuechange (an ID3 frame may come every 10 ms).
+  let readings = new WeakMap<TextTrackCue, CueReading | null>();
+  const read = (cue: TextTrackCue) => {
+    let reading = readings.get(cue);
+    if (reading === undefined) readings.set(cue, (reading = readCue(cue, isKnown) ?? null));
+    return reading ?? undefined;
+  };
   signal.addEventListener('abort', () => clearTimeout(timer));
+  const now = () => {
+    const { product, moment } = streamProductAt(video.textTracks, video.currentTime, read, held, ranges());
+    held = moment;
+    return product;
+  };
   const settle = () => {
-    const id = activeProductId(video.textTracks);
-    if (id !== current) onChange((current = id));
+    const product = now();
+    const id = product?.id ?? null;
+    if (id !== current) onChange({ id: (current = id), since: product?.since ?? video.currentTime });
   };
   const update = () => {
     clearTimeout(timer);
-    const id = activeProductId(video.textTracks);
+    const id = now()?.id ?? null;
     if (id === current) return;
     timer = setTimeout(settle, id === null ? GAP_GRACE_MS : SETTLE_MS);
   };
@@ -64,5 +178,13 @@ export function watchProductCues(video: HTMLVideoElement, onChange: (id: string 
   };
   Array.from(video.textTracks).forEach(watch);
   video.textTracks.addEventListener('addtrack', (event) => event.track && watch(event.track), { signal });
-  return () => abort.abort();
+  video.addEventListener('seeked', update, { signal });
+  update();
+  return {
+    recheck: () => {
+      readings = new WeakMap();
+      update();
+    },
+    stop: () => abort.abort(),
+  };
 }

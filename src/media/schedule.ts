@@ -1,13 +1,40 @@
 import type { ErrorDetail } from '../events.js';
 
-/** One moment of a schedule: a product featured from `at` (seconds from start, or a wall-clock time). */
+/**
+ * Schedules: the product on screen from outside the stream, loaded on demand (most shows
+ * have none). One `schedule` URL, its kind told by the answer's Content-Type:
+ * - JSON `[{ "product": "<id>", "at": <seconds> | "<ISO date-time>" }]`, read once; while
+ *   the stream is live it is read again (revalidated with its ETag, every few seconds,
+ *   backing off on errors), so a producer can edit it during the show;
+ * - `text/event-stream` (Server-Sent Events, e.g. a Mercure hub topic): each event's data is
+ *   one entry `{ "product": "sku-3" | null, "at": "<ISO date-time>" }`.
+ * An entry applies when the viewer's playing program date-time (EXT-X-PROGRAM-DATE-TIME)
+ * reaches `at`, so a viewer 25 s behind live sees it 25 s after the host; without program
+ * date-times, on arrival.
+ */
+
+/** One moment of a schedule: a product (null: none) featured from `at`. */
 export interface ScheduleEntry {
-  product: string;
+  product: string | null;
   /** Seconds from the start of the stream, or a time matched against EXT-X-PROGRAM-DATE-TIME. */
   at: number | Date;
 }
 
 export type ScheduleProblem = NonNullable<ErrorDetail['problems']>[number];
+
+/** More entries than this are refused: no show features ten thousand products. */
+export const MAX_ENTRIES = 10_000;
+/** An event larger than this is refused (a `{product, at}` entry is under 200 bytes). */
+export const MAX_EVENT_BYTES = 4096;
+
+/** One entry, or the reason it is not one. */
+function parseEntry(raw: unknown): ScheduleEntry | string {
+  const { product, at } = (raw ?? {}) as { product?: unknown; at?: unknown };
+  if (product !== null && (typeof product !== 'string' || !product.trim())) return 'no product id';
+  if (typeof at === 'number' && Number.isFinite(at) && at >= 0) return { product, at };
+  if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(at) && !Number.isNaN(Date.parse(at))) return { product, at: new Date(at) };
+  return `"at" must be seconds or an ISO date-time`;
+}
 
 /**
  * Reads a schedule: `[{ "product": "<id>", "at": <seconds> | "<ISO date-time>" }]`.
@@ -17,51 +44,208 @@ export function parseSchedule(data: unknown): { entries: ScheduleEntry[]; proble
   const entries: ScheduleEntry[] = [];
   const problems: ScheduleProblem[] = [];
   if (!Array.isArray(data)) return { entries, problems: [{ index: -1, reason: 'the schedule is not a JSON array' }] };
-  data.forEach((raw, index) => {
-    const { product, at } = (raw ?? {}) as { product?: unknown; at?: unknown };
-    if (typeof product !== 'string' || !product.trim()) return problems.push({ index, reason: 'no product id' });
-    if (typeof at === 'number' && Number.isFinite(at) && at >= 0) return entries.push({ product, at });
-    if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(at) && !Number.isNaN(Date.parse(at))) {
-      return entries.push({ product, at: new Date(at) });
-    }
-    problems.push({ index, id: product, reason: `"at" must be seconds or an ISO date-time` });
+  if (data.length > MAX_ENTRIES) problems.push({ index: MAX_ENTRIES, reason: `more than ${MAX_ENTRIES} entries: the rest are refused` });
+  data.slice(0, MAX_ENTRIES).forEach((raw, index) => {
+    const entry = parseEntry(raw);
+    if (typeof entry !== 'string') return entries.push(entry);
+    const id = (raw as { product?: unknown })?.product;
+    problems.push(typeof id === 'string' && id ? { index, id, reason: entry } : { index, reason: entry });
   });
   entries.sort((a, b) => +a.at - +b.at);
   return { entries, problems };
 }
 
+const reached = (entry: ScheduleEntry, time: number, date: Date | null) =>
+  typeof entry.at === 'number' ? entry.at <= time : date !== null && entry.at <= date;
+
 /**
- * The product scheduled at a point of playback: the last entry at or before it. Offsets
+ * The entry in effect at a point of playback: the last one at or before it. Offsets
  * compare with the media time, dates with the playing program date-time (when known).
  */
-export function scheduledProduct(entries: readonly ScheduleEntry[], time: number, date: Date | null): string | null {
-  let current: string | null = null;
-  for (const entry of entries) {
-    const reached = typeof entry.at === 'number' ? entry.at <= time : date !== null && entry.at <= date;
-    if (reached) current = entry.product;
-  }
+export function scheduledEntry(entries: readonly ScheduleEntry[], time: number, date: Date | null): ScheduleEntry | undefined {
+  let current: ScheduleEntry | undefined;
+  for (const entry of entries) if (reached(entry, time, date)) current = entry;
   return current;
 }
 
-/** A schedule following one player's playback: it says when the scheduled product changes. */
+/** The product scheduled at a point of playback; null when none. */
+export const scheduledProduct = (entries: readonly ScheduleEntry[], time: number, date: Date | null): string | null =>
+  scheduledEntry(entries, time, date)?.product ?? null;
+
+/** Where the viewer is: the media time and the program date-time on screen (null without one). */
+export interface PlaybackClock {
+  time(): number;
+  date(): Date | null;
+}
+
+/** A schedule following one player's playback. */
 export class ScheduleFollower {
-  private current: string | null = null;
+  private entries: ScheduleEntry[] = [];
+  /** Without program date-times, when each dated entry arrived (media time). */
+  private readonly arrivals = new Map<string, number>();
 
-  constructor(private readonly entries: readonly ScheduleEntry[]) {}
+  constructor(private readonly clock: PlaybackClock) {}
 
-  /** The product to feature now, when it differs from the last answer; else undefined. */
-  next(time: number, date: Date | null): string | undefined {
-    const id = scheduledProduct(this.entries, time, date);
-    if (id === this.current) return undefined;
-    this.current = id;
-    return id ?? undefined;
+  /** A whole schedule (a JSON read): replaces what was there. */
+  replace(entries: readonly ScheduleEntry[]): void {
+    this.entries = entries.map((entry) => this.placed(entry)).sort((a, b) => +a.at - +b.at);
+  }
+
+  /** A dated entry on a stream without program date-times applies on arrival: at the media time it came. */
+  private placed(entry: ScheduleEntry): ScheduleEntry {
+    if (!(entry.at instanceof Date) || this.clock.date() !== null) return entry;
+    const key = `${+entry.at} ${entry.product}`;
+    if (!this.arrivals.has(key)) this.arrivals.set(key, this.clock.time());
+    return { ...entry, at: this.arrivals.get(key)! };
+  }
+
+  /**
+   * One live entry (an event). Without program date-times it applies on arrival. Entries
+   * already passed are dropped but the one in effect, so a long show stays small.
+   */
+  add(entry: ScheduleEntry): boolean {
+    const date = this.clock.date();
+    const time = this.clock.time();
+    const live = this.placed(entry);
+    const current = scheduledEntry(this.entries, time, date);
+    this.entries = this.entries.filter((e) => e === current || !reached(e, time, date));
+    if (this.entries.length >= MAX_ENTRIES) return false;
+    this.entries.push(live);
+    this.entries.sort((a, b) => +a.at - +b.at);
+    return true;
+  }
+
+  /** The product in effect now and the media time it took effect; undefined before any. */
+  now(): { id: string | null; since: number } | undefined {
+    const time = this.clock.time();
+    const date = this.clock.date();
+    const entry = scheduledEntry(this.entries, time, date);
+    if (!entry) return undefined;
+    const since = typeof entry.at === 'number' ? entry.at : time - (+date! - +entry.at) / 1000;
+    return { id: entry.product, since };
+  }
+
+  /** Milliseconds of playback until the next dated entry applies; Infinity when none is due. */
+  untilNext(): number {
+    const date = this.clock.date();
+    if (!date) return Infinity;
+    const next = this.entries.find((e) => e.at instanceof Date && e.at > date);
+    return next ? +next.at - +date : Infinity;
   }
 }
 
-/** Fetches and reads a schedule. Rejects when it cannot be fetched or is not JSON. */
-export async function loadSchedule(url: string, signal: AbortSignal): Promise<{ follower: ScheduleFollower; problems: ScheduleProblem[] }> {
-  const response = await fetch(url, { signal });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const { entries, problems } = parseSchedule(await response.json());
-  return { follower: new ScheduleFollower(entries), problems };
+export interface ScheduleOptions {
+  signal: AbortSignal;
+  follower: ScheduleFollower;
+  /** Whether the stream is live now: a JSON schedule is read again only then. */
+  live(): boolean;
+  /** Milliseconds between reads of a JSON schedule while live. */
+  interval(): number;
+  /** Something changed: look at the follower again. */
+  onChange(): void;
+  report(message: string, problems?: ScheduleProblem[]): void;
+}
+
+const RETRY_MAX_MS = 60_000;
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+const entriesReport = (n: number) => `${n} schedule entr${n > 1 ? 'ies' : 'y'} skipped`;
+
+/**
+ * Follows the schedule at `url` until `signal` aborts: reads it, tells the kind by its
+ * Content-Type, and keeps it current (events, or reads while live). Never clears what is
+ * featured because a connection dropped; retries with exponential back-off.
+ */
+export async function followSchedule(url: string, options: ScheduleOptions): Promise<void> {
+  const { signal, report } = options;
+  let etag: string | null = null;
+  let failures = 0;
+  while (!signal.aborted) {
+    let wait: number;
+    try {
+      // `no-cache`: the browser revalidates (If-None-Match) itself, so a schedule on another
+      // origin needs no CORS preflight, as a header of ours would.
+      const response = await fetch(url, { signal, headers: { Accept: 'application/json, text/event-stream' }, cache: 'no-cache' });
+      if (/^text\/event-stream\b/i.test(response.headers.get('Content-Type') ?? '')) {
+        // EventSource, not this response: it sends Last-Event-ID when it reconnects.
+        void response.body?.cancel().catch(() => {});
+        return await followEvents(url, options);
+      }
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const tag = response.headers.get('ETag');
+      if (!tag || tag !== etag) {
+        const { entries, problems } = parseSchedule(await response.json());
+        if (signal.aborted) return;
+        etag = tag;
+        options.follower.replace(entries);
+        options.onChange();
+        if (problems.length) report(entriesReport(problems.length), problems);
+      }
+      failures = 0;
+      wait = options.interval();
+    } catch (error) {
+      if (signal.aborted) return;
+      // Once per outage, not at every retry.
+      if (!failures) report(`the schedule ${url} could not be read (${(error as Error).message})`);
+      wait = Math.min(options.interval() * 2 ** failures++, RETRY_MAX_MS);
+    }
+    await sleep(wait, signal);
+    // A replay's schedule, or a show that has ended, is read once.
+    if (!options.live()) return;
+  }
+}
+
+/**
+ * Server-Sent Events through EventSource: it reconnects by itself (after the server's
+ * `retry`) and sends `Last-Event-ID` then, with no CORS preflight. When it gives up (an
+ * HTTP error, a wrong Content-Type), a new one follows after an exponential back-off,
+ * asking for what it missed with Mercure's `lastEventID` query parameter.
+ */
+function followEvents(url: string, { signal, follower, onChange, report }: ScheduleOptions): Promise<void> {
+  return new Promise((resolve) => {
+    let lastId = '';
+    let failures = 0;
+    let source: EventSource | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let index = 0;
+    const connect = () => {
+      const target = new URL(url);
+      if (lastId) target.searchParams.set('lastEventID', lastId);
+      const es = (source = new EventSource(target));
+      es.onopen = () => (failures = 0);
+      es.onmessage = (event) => {
+        lastId = event.lastEventId || lastId;
+        const at = index++;
+        if (event.data.length > MAX_EVENT_BYTES) return report(entriesReport(1), [{ index: at, reason: `an event over ${MAX_EVENT_BYTES} bytes is refused` }]);
+        let entry: ScheduleEntry | string;
+        try {
+          entry = parseEntry(JSON.parse(event.data));
+        } catch {
+          entry = 'not JSON';
+        }
+        if (typeof entry === 'string') return report(entriesReport(1), [{ index: at, reason: entry }]);
+        if (!follower.add(entry)) return report(entriesReport(1), [{ index: at, reason: `more than ${MAX_ENTRIES} pending entries` }]);
+        onChange();
+      };
+      es.onerror = () => {
+        if (es.readyState !== EventSource.CLOSED) return; // reconnecting by itself
+        es.close();
+        report(`the schedule ${url} dropped; reconnecting`);
+        timer = setTimeout(connect, Math.min(1000 * 2 ** failures++, RETRY_MAX_MS));
+      };
+    };
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        source?.close();
+        resolve();
+      },
+      { once: true },
+    );
+    connect();
+  });
 }

@@ -1,5 +1,6 @@
 import type Hls from 'hls.js/light';
 import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
+import { diagnostics } from '../warn.js';
 
 type HlsClass = typeof Hls;
 
@@ -73,15 +74,57 @@ export function lowestVariant(multivariant: Playlist): string | undefined {
 }
 
 /**
+ * Past this many DATERANGE tags in one playlist, hls.js costs long tasks at every reload
+ * (10,000 tags: 550 ms, of which its date-range cues are a fifth and its parsing of the
+ * tags the rest), so the stream takes the `X-PRODUCT-ID` tags out of the playlist before
+ * hls.js parses it, and product-on-screen.ts reads them.
+ */
+export const DATERANGE_CUE_LIMIT = 500;
+
+function countDateRanges(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('#EXT-X-DATERANGE'); i !== -1; i = text.indexOf('#EXT-X-DATERANGE', i + 16)) count++;
+  return count;
+}
+
+/** Splits a playlist into its product DATERANGE tags and the rest (other tags stay for hls.js). */
+function takeProductTags(text: string): { rest: string; tags: string[] } {
+  const tags: string[] = [];
+  const rest = text
+    .split('\n')
+    .filter((line) => !(line.startsWith('#EXT-X-DATERANGE:') && line.includes('X-PRODUCT-ID=') && tags.push(line)))
+    .join('\n');
+  return { rest, tags };
+}
+
+/**
  * hls.js's own playlist loader, except that the first request for each playlist in
  * `preloaded` (by the URL hls.js asks for) is answered with the copy fetched while hls.js
- * itself was loading.
+ * itself was loading, and that every playlist passes through `onPlaylist` before hls.js
+ * parses it.
  */
-function preloadedPlaylistLoader(HlsClass: HlsClass, preloaded: Map<string, Playlist>): HlsConfig['pLoader'] {
+function preloadedPlaylistLoader(
+  HlsClass: HlsClass,
+  preloaded: Map<string, Playlist>,
+  onPlaylist: (text: string, config: HlsConfig) => string,
+): HlsConfig['pLoader'] {
   return class extends HlsClass.DefaultConfig.loader {
     private cancelled = false;
+    private readonly hlsConfig: HlsConfig;
 
-    override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
+    constructor(config: HlsConfig) {
+      super(config);
+      this.hlsConfig = config;
+    }
+
+    override load(context: LoaderContext, config: LoaderConfiguration, loaded: LoaderCallbacks<LoaderContext>): void {
+      const callbacks: LoaderCallbacks<LoaderContext> = {
+        ...loaded,
+        onSuccess: (response, ...rest) => {
+          if (typeof response.data === 'string') response.data = onPlaylist(response.data, this.hlsConfig);
+          loaded.onSuccess(response, ...rest);
+        },
+      };
       const playlist = preloaded.get(context.url);
       if (!playlist) {
         super.load(context, config, callbacks);
@@ -116,8 +159,11 @@ export interface StreamCallbacks {
   onFatal(message: string): void;
   /** Whether the stream is live, once known. */
   onLive(live: boolean): void;
-  /** A live stream stopped publishing segments without saying it ended (no EXT-X-ENDLIST). */
-  onStale(): void;
+  /**
+   * A live stream is over: its playlist ended with EXT-X-ENDLIST and playback reached the
+   * end, or it stopped publishing segments without saying so.
+   */
+  onEnded(): void;
 }
 
 const MAX_RECOVERIES = 3;
@@ -144,6 +190,10 @@ export class Stream {
   private recoveries = 0;
   /** The last media sequence number the live playlist listed, and when it first did. */
   private lastSegment = { sn: -1, since: 0 };
+  /** The playlist has been live: an EXT-X-ENDLIST then ends the show, not a VOD. */
+  private wasLive = false;
+  /** The latest playlist's X-PRODUCT-ID DATERANGE tags, once it has too many for hls.js; else null. */
+  private productTags: readonly string[] | null = null;
   private readonly abort = new AbortController();
 
   constructor(
@@ -201,15 +251,35 @@ export class Stream {
       enableDateRangeMetadataCues: true,
       enableID3MetadataCues: true,
       backBufferLength: 30,
+      // A live stream's duration is Infinity, as with native HLS: the video's own controls then
+      // show it as live, not as a scrubber over the few seconds the live window holds ("0:06 / 0:12").
+      liveDurationInfinity: true,
       // Fetch the first segment while the MediaSource opens, not after: opening it takes
       // tens of milliseconds, on the critical path once the playlists come prefetched.
       startFragPrefetch: true,
-      pLoader: preloadedPlaylistLoader(HlsClass, preloaded),
+      pLoader: preloadedPlaylistLoader(HlsClass, preloaded, (text, config) => {
+        if (!this.productTags) {
+          if (countDateRanges(text) <= DATERANGE_CUE_LIMIT) return text;
+          // Cues made earlier would say the same as the tags: product-on-screen.ts ignores them now.
+          config.enableDateRangeMetadataCues = false;
+          console.warn(`livecart: over ${DATERANGE_CUE_LIMIT} EXT-X-DATERANGE tags in ${this.src}; reading X-PRODUCT-ID from the playlist, not cues`);
+        }
+        const { rest, tags } = takeProductTags(text);
+        this.productTags = tags;
+        return rest;
+      }),
     }));
     liveHlsInstances.add(hls);
     hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {
       this.callbacks.onLive(details.live);
-      if (details.live) this.checkStale(details.endSN, details.targetduration);
+      if (details.live) {
+        this.wasLive = true;
+        this.checkStale(details.endSN, details.targetduration);
+      } else if (this.wasLive) {
+        // Ended: the viewer still watches the end of it (being behind live), then is told.
+        this.wasLive = false;
+        this.video.addEventListener('ended', () => this.callbacks.onEnded(), { once: true, signal: this.abort.signal });
+      }
     });
     hls.on(HlsClass.Events.FRAG_BUFFERED, () => (this.recoveries = 0));
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.onHlsError(HlsClass, data));
@@ -229,6 +299,11 @@ export class Stream {
     if (this.hls) return this.hls.playingDate;
     const start = (this.video as HTMLVideoElement & { getStartDate?: () => Date }).getStartDate?.();
     return start && !Number.isNaN(+start) ? new Date(+start + this.video.currentTime * 1000) : null;
+  }
+
+  /** The latest playlist's `X-PRODUCT-ID` DATERANGE tags when it carries too many for hls.js; else null. */
+  dateRangeTags(): readonly string[] | null {
+    return this.productTags;
   }
 
   /** The longest a live stream may lag before it counts as behind the live edge. */
@@ -258,7 +333,7 @@ export class Stream {
     }
     if (now - this.lastSegment.since > STALE_TARGET_DURATIONS * targetDuration * 1000) {
       this.hls?.stopLoad();
-      this.callbacks.onStale();
+      this.callbacks.onEnded();
     }
   }
 
@@ -281,7 +356,7 @@ export class Stream {
         return;
       }
     }
-    const status = data.response?.code ? ` (HTTP ${data.response.code})` : '';
-    this.callbacks.onFatal(`${data.details}${status}`);
+    // The words for it are fetched only when a stream has failed.
+    void diagnostics().then(({ describeHlsError }) => this.destroyed || this.callbacks.onFatal(describeHlsError(data, this.src)));
   }
 }

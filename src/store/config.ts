@@ -30,7 +30,15 @@ export interface LivecartOptions {
   currency?: string;
   /** Rewrites every product link before it opens, e.g. to add campaign parameters. */
   linkDecorator?: (url: string, product: Product) => string;
+  /**
+   * The bearer token `<show-console>` publishes with (a Mercure hub's publisher JWT), or a
+   * function answering it for each publish, so a short-lived token can be refreshed. Never
+   * an attribute: it must not be in the page's HTML.
+   */
+  publishToken?: PublishToken;
 }
+
+export type PublishToken = string | null | (() => string | null | Promise<string | null>);
 
 const options: Omit<LivecartOptions, 'cart'> = { analytics: null };
 
@@ -43,7 +51,7 @@ export function configure(next: LivecartOptions): void {
     const [adapter, hasCart] = resolveAdapter(next.cart);
     setCartAdapter(adapter, hasCart);
   }
-  for (const key of ['analytics', 'locale', 'currency', 'linkDecorator'] as const) {
+  for (const key of ['analytics', 'locale', 'currency', 'linkDecorator', 'publishToken'] as const) {
     if (key in next) (options as Record<string, unknown>)[key] = next[key];
   }
 }
@@ -78,6 +86,7 @@ function reported(adapter: Promise<CartAdapter>): Promise<CartAdapter> {
 
 export const configuredLocale = (): string | undefined => options.locale;
 export const configuredCurrency = (): string | undefined => options.currency;
+export const configuredPublishToken = (): PublishToken | undefined => options.publishToken;
 
 /** The product's link as the page wants it opened (decorated), or null when not http(s). */
 export function productLink(product: Product): string | null {

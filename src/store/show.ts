@@ -23,6 +23,14 @@ export interface PlayerHandle {
 
 const IDLE: PlayerState = { state: 'idle', pipMode: 'inline', live: false, behindLive: false };
 
+/** Settings of the whole show, set by its `<live-stream>`; every element of the show follows them. */
+export interface ShowSettings {
+  /** Where retailer links open (default `_blank`). */
+  linkTarget?: '_blank' | '_self';
+  /** `false`: watch-only, no buy buttons and no cart (`shopping="off"`). */
+  shopping?: boolean;
+}
+
 /**
  * One live shopping show: its catalog, the product on screen and its player. Elements
  * find their show by id (see `resolveShowId`); everything they render comes from here.
@@ -38,6 +46,7 @@ export class Show {
   readonly $player = atom<PlayerState>(IDLE);
   /** How many of the show's elements are loading a feed: its catalog is "loading", not empty, meanwhile. */
   readonly $loadingFeeds = atom(0);
+  readonly $settings = atom<ShowSettings>({});
   private player: PlayerHandle | null = null;
   /** Connected elements of this show; events are dispatched from the first one. */
   private readonly hosts = new Set<HTMLElement>();
@@ -54,7 +63,10 @@ export class Show {
     return id == null ? undefined : this.$products.get().find((p) => p.id === id);
   }
 
-  /** Shows `id` as the product on screen; null clears it. */
+  /**
+   * Shows `id` as the product on screen; null clears it. It holds until the stream's tags
+   * or the schedule say something new (media/product-on-screen.ts decides between them).
+   */
   feature(id: string | null): void {
     this.$featuredId.set(id);
   }
@@ -139,12 +151,16 @@ export function resolveShowId(element: Element): string {
 /** A `<live-stream>` (or any element marked SHOW_SCOPE) the node is inside of. */
 export interface ShowScope extends Element {
   readonly [SHOW_SCOPE]: string;
-  readonly linkTarget?: string;
 }
 
-/** Where retailer links from inside a node open: its `<live-stream>`'s `link-target`, else a new tab. */
-export function linkTargetOf(node: Node): '_blank' | '_self' {
-  return showScopeOf(node)?.linkTarget === '_self' ? '_self' : '_blank';
+/**
+ * Where retailer links from an element open: its own `link-target` (a `<buy-now-button>`
+ * overriding it for itself), else its show's setting, else a new tab.
+ */
+export function linkTargetOf(element: Element): '_blank' | '_self' {
+  const own = (element as { linkTarget?: unknown }).linkTarget ?? element.getAttribute('link-target');
+  const target = own === '_self' || own === '_blank' ? own : getShow(resolveShowId(element)).$settings.get().linkTarget;
+  return target === '_self' ? '_self' : '_blank';
 }
 
 export function showScopeOf(node: Node): ShowScope | null {

@@ -38,8 +38,8 @@ describe('abuse: a feed that never finishes', () => {
   afterEach(() => Object.assign(feedLimits, saved));
 
   for (const [fault, limits, reason] of [
-    ['never', { timeout: 1500 }, /did not arrive within 1.5 s/],
-    ['trickle', { timeout: 1500 }, /did not arrive within 1.5 s/],
+    ['never', { timeout: 1500 }, /no end within 1.5 s/],
+    ['trickle', { timeout: 1500 }, /no end within 1.5 s/],
     ['endless', { maxBytes: 2 ** 20 }, /larger than 1 MB/],
   ] as const) {
     it(`${fault}: "Loading products…" while it loads, then a feed error and a message`, async () => {

@@ -126,7 +126,7 @@ describe('feed formats', () => {
 
   const unreadable: [string, string, RegExp][] = [
     ['XML that is not well-formed', '<rss><channel><item>', /not well-formed XML/],
-    ['an HTML page', '<!doctype html><html><body>Not found</body></html>', /not well-formed XML|not RSS 2.0/],
+    ['an HTML page', '<!doctype html><html><body>Not found</body></html>', /web page \(HTML\), not a feed/],
     ['an Atom document', '<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>', /not RSS 2.0/],
     ['JSON that is neither native nor Shopify', '{"items": []}', /no "products" list/],
     ['broken JSON', '{"products": [', /not valid JSON/],

@@ -82,7 +82,7 @@ describe('parseFeed', () => {
   });
 
   it('rejects with a FeedError a person can read for a feed that is not JSON or has no list', async () => {
-    expect(await rejection(parseFeed('<html>oops', BASE))).to.be.instanceOf(FeedError).and.to.have.property('message').that.matches(/not well-formed XML/);
+    expect(await rejection(parseFeed('<html>oops', BASE))).to.be.instanceOf(FeedError).and.to.have.property('message').that.matches(/web page \(HTML\), not a feed/);
     expect(await rejection(parseFeed('', BASE))).to.be.instanceOf(FeedError).and.to.have.property('message').that.matches(/not valid JSON \(empty\)/);
     expect(await rejection(parseFeed('{"items": []}', BASE))).to.be.instanceOf(FeedError).and.to.have.property('message').that.matches(/no "products" list/);
   });

@@ -36,6 +36,10 @@ describe('dist/livecart.js under a strict CSP with Trusted Types', () => {
     const carousel = stream.shadowRoot!.querySelector('shop-carousel')!;
     await until(() => carousel.shadowRoot!.querySelectorAll('[part~="card"]').length === 5, 'five product cards');
     await until(() => stream.shadowRoot!.querySelector<HTMLElement>('[part~="banner"]')?.hidden === false, 'the banner');
+    // The live show's JSON-LD got its text through Trusted Types, not past them.
+    const jsonLd = () => frame.contentDocument!.head.querySelector('script[type="application/ld+json"]');
+    await until(jsonLd, 'the JSON-LD');
+    expect(JSON.parse(jsonLd()!.textContent!).publication.isLiveBroadcast).to.equal(true);
     expect((frame.contentWindow as StrictWindow).violations).to.deep.equal([]);
   });
 });

@@ -121,7 +121,7 @@ describe('<pip-player>', () => {
     const event = await nextEvent<CustomEvent>(el, 'livecart-error');
     errors.stop();
     expect(event.detail).to.include({ show, code: 'stream' });
-    expect(event.detail.message).to.match(/missing\.m3u8.*manifestLoadError.*404/);
+    expect(event.detail.message).to.match(/missing\.m3u8.*the video was not found \(HTTP 404\)/);
     expect(event.bubbles && event.composed).to.equal(true);
     await el.updateComplete;
     expect(el.state).to.equal('error');

@@ -171,8 +171,8 @@ describe('<shop-carousel>', () => {
 
     const unreadable: [string, () => Response, RegExp][] = [
       ['broken JSON', () => new HttpResponse('{"products": [', { headers: { 'Content-Type': 'application/json' } }), /not valid JSON/],
-      ['an HTTP 500', () => new HttpResponse('boom', { status: 500 }), /answered HTTP 500/],
-      ['a network failure', () => HttpResponse.error(), /could not be fetched/],
+      ['an HTTP 500', () => new HttpResponse('boom', { status: 500 }), /the feed could not be read: HTTP 500/],
+      ['a network failure', () => HttpResponse.error(), /could not be read: no answer \(offline, or a missing CORS header\)/],
       ['JSON without products', () => HttpResponse.json({ items: [] }), /no "products" list/],
     ];
     for (const [what, respond, reason] of unreadable) {
@@ -186,7 +186,7 @@ describe('<shop-carousel>', () => {
         expect(event.detail).to.include({ show, code: 'feed' });
         expect(event.detail.message).to.match(reason);
         await el.updateComplete;
-        expect(message(el)!.textContent).to.equal('Products could not be loaded.');
+        expect(message(el)!.textContent).to.match(/^Products could not be loaded\. /);
         expect(message(el)!.getAttribute('role')).to.equal('alert');
         await expect(el).to.be.accessible();
         expect(errors.uncaught).to.deep.equal([]);

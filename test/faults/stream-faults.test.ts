@@ -4,7 +4,7 @@ import '../../src/define/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import { liveHlsInstances } from '../../src/media/stream.js';
-import { nextEvent, recordErrors, until } from '../helpers.js';
+import { nextEvent, recordErrors, REPLAY, until } from '../helpers.js';
 
 /** The live channel behind test/fault-server.mjs, with `faults` (and a session of its own). */
 let sessions = 0;
@@ -80,11 +80,12 @@ describe('stream faults', () => {
     await until(() => el.state === 'playing', 'playback after going online');
   }).timeout(40_000);
 
-  it('a live playlist that stops moving: the show is told ended, not left buffering', async () => {
-    const el = await fixture<PipPlayer>(html`<pip-player src=${faulty({ freeze: 1000 }).src} autoplay muted></pip-player>`);
+  it('a live playlist that stops moving: the show is told ended, not left buffering, and offered its replay', async () => {
+    const el = await fixture<PipPlayer>(html`<pip-player src=${faulty({ freeze: 1000 }).src} replay=${REPLAY} autoplay muted></pip-player>`);
     await until(() => el.state === 'ended', 'the ended state', 30_000);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="ended"]')!.textContent).to.equal('The show has ended.');
+    expect(el.shadowRoot!.querySelector('[part~="ended"] p')!.textContent).to.equal('The show has ended.');
+    expect(el.shadowRoot!.querySelector('[part~="replay"]')!.textContent).to.equal('Watch the replay');
     // Nothing more is fetched and the state stays: a late `waiting` must not undo it.
     el.video.dispatchEvent(new Event('waiting'));
     expect(el.state).to.equal('ended');
@@ -108,7 +109,8 @@ describe('feed faults', () => {
         await until(() => errors.events.some((e) => e.detail.code === 'feed'), 'a feed error', timeout);
         await until(() => player.state === 'playing', 'playback despite the feed', timeout);
         await el.updateComplete;
-        expect(el.shadowRoot!.querySelector('[part~="message"]')?.textContent).to.equal('Products could not be loaded.');
+        expect(el.shadowRoot!.querySelectorAll('[part~="message"]')).to.have.length(1);
+        expect(el.shadowRoot!.querySelector('[part~="message"]')?.textContent).to.match(/^Products could not be loaded\. /);
       }
       errors.stop();
       expect(errors.uncaught).to.deep.equal([]);

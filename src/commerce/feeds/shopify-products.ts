@@ -16,9 +16,36 @@ interface ShopifyProduct {
   images?: { src?: unknown }[];
 }
 
+/** `/cart.js` answers, one per shop origin: asked once however many feeds a page reads. */
+const cartCurrencies = new Map<string, Promise<string | undefined>>();
+
 /**
- * Maps Shopify's `/products.json` to native items for `validateItems`. It carries no
- * currency, so the shop's (`configure({ currency })`) is needed. `compare_at_price` is the regular price and `price` the sale
+ * The currency of a Shopify `/products.json`, which carries none: the storefront's own
+ * (`window.Shopify.currency.active`, when the feed is this page's shop), else the page's
+ * `configure({ currency })`, else the `currency` of the shop's `/cart.js` on the feed's
+ * origin (fetched once; a shop on another origin may not allow it by CORS). Undefined when
+ * none of them says.
+ */
+export async function shopifyCurrency(feedUrl: string | undefined, configured?: string): Promise<string | undefined> {
+  const origin = feedUrl && /^https?:/.test(feedUrl) ? new URL(feedUrl).origin : undefined;
+  const storefront = (globalThis as { Shopify?: { currency?: { active?: unknown } } }).Shopify?.currency?.active;
+  if (typeof storefront === 'string' && storefront && origin === location.origin) return storefront;
+  if (configured) return configured;
+  if (!origin) return undefined;
+  let answer = cartCurrencies.get(origin);
+  if (!answer) {
+    answer = fetch(`${origin}/cart.js`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.json() : undefined))
+      .then((cart: { currency?: unknown } | undefined) => (typeof cart?.currency === 'string' ? cart.currency : undefined))
+      .catch(() => undefined);
+    cartCurrencies.set(origin, answer);
+  }
+  return answer;
+}
+
+/**
+ * Maps Shopify's `/products.json` to native items for `validateItems`, its prices in
+ * `currency` (see `shopifyCurrency`). `compare_at_price` is the regular price and `price` the sale
  * price; the product page is `/products/<handle>` on the feed's own origin.
  */
 export function shopifyProductItems(data: { products: unknown[] }, currency: string, base?: string): unknown[] {

@@ -1,12 +1,14 @@
-import { css, html, LitElement, type PropertyDeclarations } from 'lit';
+import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { CartLine } from '../../commerce/adapters/types.js';
 import { buy, type BuyAction } from '../../commerce/buy.js';
-import { isBuyable } from '../../commerce/product.js';
+import type { LinkTarget } from '../../commerce/open-link.js';
+import { isBuyable, type Product } from '../../commerce/product.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
 import { stringsOf } from '../../i18n/strings.js';
-import { addToCart } from '../../store/cart.js';
+import { $hasCart, addToCart } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
+import { warn } from '../../warn.js';
 import { tokens } from '../theme.js';
 
 export type { BuyAction };
@@ -27,6 +29,8 @@ const ADDED_MS = 2000;
  * With a cart adapter configured (`action="auto"` or `cart`) the click adds to the cart
  * instead, showing pending, added and error states; `checkout` adds, then opens the
  * cart's checkout in a new tab, PiP first. A product with variants adds `variant`.
+ * Links open where the show's `link-target` says (a button may override it for itself);
+ * in a watch-only show (`shopping="off"`) the button renders nothing.
  *
  * @fires livecart-add-to-cart - Cancelable; `{ show, product, quantity }`.
  * @fires livecart-checkout - Cancelable; `{ cart, url }`, before the checkout opens.
@@ -43,6 +47,7 @@ export class BuyNowButton extends LitElement {
     quantity: { type: Number, reflect: true },
     action: { reflect: true },
     variant: { reflect: true },
+    linkTarget: { attribute: 'link-target', reflect: true },
     state: { reflect: true },
   };
   static override styles = [
@@ -91,10 +96,12 @@ export class BuyNowButton extends LitElement {
   declare action: BuyAction;
   /** The variant to add, for a product with variants (default: its first). */
   declare variant: string | null;
+  /** Where this button's link or checkout opens, overriding its show's `link-target`; unset follows the show. */
+  declare linkTarget?: LinkTarget | null;
   /** Read-only, reflected: `idle`, `pending`, `added` or `error`. */
   declare state: BuyState;
 
-  private readonly showController = new ShowController(this, (show) => [show.$products]);
+  private readonly showController = new ShowController(this, (show) => [show.$products, show.$settings, $hasCart]);
   private addedTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -115,10 +122,22 @@ export class BuyNowButton extends LitElement {
   }
 
   protected override render() {
+    const show = this.showController.show;
+    // Watch-only show: nothing to buy here.
+    if (show.$settings.get().shopping === false) return nothing;
     const t = stringsOf(this);
-    const product = this.showController.show.product(this.product);
-    const buyable = !!product && isBuyable(product);
-    const base = !product ? t.unavailable : !buyable ? t.soldOut : product.availability === 'preorder' ? t.preorder : t.buyNow;
+    const product = show.product(this.product);
+    const noLink = !!product && !this.canOpen(product);
+    const buyable = !!product && isBuyable(product) && !noLink;
+    const base = !product
+      ? t.unavailable
+      : noLink
+        ? t.noLink
+        : !buyable
+          ? t.soldOut
+          : product.availability === 'preorder'
+            ? t.preorder
+            : t.buyNow;
     const label = !buyable
       ? base
       : { idle: base, pending: t.adding, added: t.added, error: t.addFailed }[this.state];
@@ -134,10 +153,22 @@ export class BuyNowButton extends LitElement {
     </button>`;
   }
 
+  /**
+   * Whether a buy can happen: a link-out needs the product's link. Without one the button
+   * is disabled and says so, and no `livecart-add-to-cart` promises a buy that cannot be.
+   */
+  private canOpen(product: Product): boolean {
+    const action = this.action;
+    const linkOut = action === 'link' || (action === 'auto' && !$hasCart.get());
+    if (!linkOut || product.link) return true;
+    warn(this, { kind: 'no-link', product: product.id }, `no-link:${product.id}`);
+    return false;
+  }
+
   private onClick = () => {
     const show = this.showController.show;
     const product = show.product(this.product);
-    if (!product || !isBuyable(product) || this.state === 'pending') return;
+    if (!product || !isBuyable(product) || !this.canOpen(product) || this.state === 'pending') return;
     const { quantity, action, variant } = this;
     buy(this, show, product, { quantity, action, variant, target: linkTargetOf(this), add: this.add }).catch((error: unknown) =>
       this.fail(error instanceof Error ? error.message : String(error)),

@@ -10,9 +10,11 @@ const split = (scope: CSSResult) => css`
     grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) minmax(0, 2fr);
     grid-template-areas: 'stage catalog feed';
   }
-  /* In a column beside the video, the catalog is a list as tall as the stage. */
+  /* In a column beside the video, the catalog is a list as tall as the stage (and never
+     shorter than two whole cards). */
   ${scope} .catalog {
     contain: size;
+    min-height: 232px;
   }
   ${scope} shop-carousel {
     height: 100%;
@@ -21,7 +23,9 @@ const split = (scope: CSSResult) => css`
     flex-direction: column;
     height: 100%;
     overflow: hidden auto;
-    scroll-snap-type: y proximity;
+    scroll-snap-type: y mandatory;
+    /* The last card fades out: the list says it scrolls. */
+    mask-image: linear-gradient(to bottom, #000 calc(100% - 40px), transparent);
   }
   ${scope} shop-carousel::part(card) {
     flex: none;
@@ -32,22 +36,49 @@ const split = (scope: CSSResult) => css`
     align-items: start;
     background: var(--_surface-2);
   }
+  /* The image holds the first column, whatever follows (a variant picker too) the second. */
   ${scope} shop-carousel::part(image) {
-    grid-row: span 4;
+    grid-row: span 6;
   }
   ${scope} shop-carousel::part(nav) {
     display: none;
   }
+  /* Reserved room for variant pickers is for the strip; a list row sizes itself. */
+  ${scope} shop-carousel {
+    --_variant-row: none;
+  }
 `;
 
-/** overlay: the banner over the top of the video (clear of its controls), for phones. */
+/**
+ * overlay: the banner over the top of the video, for phones: under the LIVE badge and the
+ * cart pill (never under them), clear of the video's controls, as small as two lines of
+ * title allow.
+ */
 const overlay = (scope: CSSResult) => css`
   ${scope} [part~='banner'] {
     position: absolute;
-    inset: 40px 8px auto 8px;
-    max-width: 440px;
+    inset: 52px 8px auto 8px;
+    max-width: 400px;
+    min-height: 0;
+    gap: 8px;
+    padding: 6px;
+    font-size: 0.85rem;
     background: color-mix(in srgb, var(--_surface) 88%, transparent);
     backdrop-filter: blur(6px);
+  }
+  ${scope} [part~='banner'] img {
+    width: 40px;
+    height: 40px;
+  }
+  ${scope} .eyebrow {
+    display: none;
+  }
+  ${scope} .product-title {
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    white-space: normal;
+    line-height: 1.2;
   }
 `;
 
@@ -104,8 +135,16 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface-2);
   }
+  /* Before the first product, the banner keeps its room (beside the video in split): nothing shifts when it comes. */
+  [part~='banner'] {
+    min-height: calc(52px + 16px);
+  }
   [part~='banner'][hidden] {
-    display: none;
+    visibility: hidden;
+  }
+  /* One width whatever the label ("Buy now", "Pre-order", "Sold out"): the banner does not reflow as products change. */
+  [part~='banner'] buy-now-button {
+    min-width: 9.5em;
   }
   [part~='banner'] img {
     width: 52px;
@@ -119,7 +158,7 @@ export const styles = css`
     font-weight: 700;
     letter-spacing: 0.06em;
     text-transform: uppercase;
-    color: var(--_accent);
+    color: var(--_accent-ink);
   }
   .product-title {
     display: block;

@@ -6,7 +6,8 @@ import { FeedController, type ProductsInput } from '../../controllers/feed-contr
 import { ShowController } from '../../controllers/show-controller.js';
 import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { $cart, $hasCart, itemCount } from '../../store/cart.js';
-import { SHOW_SCOPE } from '../../store/show.js';
+import { SHOW_SCOPE, type Show } from '../../store/show.js';
+import { checkAttribute } from '../../warn.js';
 import type { CartView } from '../cart-view/cart-view.js';
 import { tokens } from '../theme.js';
 import { styles } from './live-stream.styles.js';
@@ -56,6 +57,10 @@ export class LiveStream extends LitElement {
     muted: { type: Boolean, reflect: true },
     layout: { reflect: true },
     linkTarget: { attribute: 'link-target', reflect: true },
+    shopping: { reflect: true },
+    startsAt: { attribute: 'starts-at', reflect: true },
+    replay: { reflect: true },
+    structuredData: { attribute: 'structured-data', reflect: true },
     theme: { reflect: true },
     hasFeed: { state: true, attribute: false },
   };
@@ -65,7 +70,11 @@ export class LiveStream extends LitElement {
   declare src: string;
   /** Feed URL, or an array of items set from JavaScript. */
   declare products: ProductsInput;
-  /** URL of a JSON timeline `[{ product, at }]` of featured products (makes replays shoppable). */
+  /**
+   * Featured products besides the stream's own tags: a JSON timeline `[{ product, at }]`
+   * (makes replays shoppable; re-read while live) or a `text/event-stream` URL of
+   * `{ product, at }` events (a live show's hub); `at` applies at the viewer's frame.
+   */
   declare schedule: string;
   /** The store scope shared by every element of this show. */
   declare show: string;
@@ -74,13 +83,31 @@ export class LiveStream extends LitElement {
   declare muted: boolean;
   /** `split`, `overlay`, or unset to pick by width. */
   declare layout: 'split' | 'overlay' | '';
-  /** Where retailer links open: `_blank` (default, the show keeps playing in PiP) or `_self`. */
+  /**
+   * Where retailer links open: `_blank` (default, the show keeps playing in PiP) or `_self`.
+   * A setting of the show: its elements outside this tag follow it too.
+   */
   declare linkTarget: LinkTarget;
+  /** `off`: watch-only, no buy buttons and no cart (the banner still names the product); also so when the catalog cannot be read. */
+  declare shopping?: 'on' | 'off' | null;
+  /** When the show starts (ISO date-time): before it, the poster, a countdown and "Add to calendar"; it plays once the stream is up. */
+  declare startsAt?: string | null;
+  /** URL of the replay, offered once the live show has ended. */
+  declare replay?: string | null;
+  /** `off`: no schema.org JSON-LD describing the show to search engines. */
+  declare structuredData?: 'on' | 'off' | null;
   /** `light` or `dark` forces a theme; unset follows `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | null;
   declare private hasFeed: boolean;
 
-  private readonly showController = new ShowController(this, (show) => [show.$featured, $cart, $hasCart]);
+  private readonly showController = new ShowController(
+    this,
+    (show) => [show.$featured, show.$products, $cart, $hasCart],
+    (show) => {
+      this.applySettings(show);
+      return () => show.$settings.set({});
+    },
+  );
   private readonly feed = new FeedController(this, () => this.showController.show);
   private lastAnnounced: string | null = null;
   private flashedFor: string | null = null;
@@ -107,7 +134,22 @@ export class LiveStream extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.feed.set(this.products);
+    if (changed.has('layout')) checkAttribute(this, 'layout', this.layout, ['split', 'overlay'], 'the layout picked by width');
+    if (changed.has('linkTarget')) checkAttribute(this, 'link-target', this.linkTarget, ['_blank', '_self'], '"_blank"');
     if (changed.has('show')) this.lastAnnounced = null;
+    this.applySettings(this.showController.show);
+  }
+
+  /** Shares this show's settings with its elements outside this tag (a lone buy button). */
+  private applySettings(show: Show): void {
+    const { linkTarget, shopping } = show.$settings.get();
+    const watchOnly = this.watchOnly();
+    if (linkTarget !== this.linkTarget || shopping === watchOnly) show.$settings.set({ linkTarget: this.linkTarget, shopping: !watchOnly });
+  }
+
+  /** No buying in this show: switched off, or its catalog could not be read. */
+  private watchOnly(): boolean {
+    return this.shopping === 'off' || !!this.feed.error;
   }
 
   protected override render() {
@@ -122,11 +164,14 @@ export class LiveStream extends LitElement {
       <div part="stage">
         <pip-player
           part="player"
-          exportparts="video, badge, go-live, error, retry"
+          exportparts="video, badge, go-live, error, retry, ended, replay, upcoming"
           show=${showId}
           src=${this.src}
           schedule=${this.schedule}
           poster=${this.poster}
+          starts-at=${this.startsAt || nothing}
+          replay=${this.replay || nothing}
+          structured-data=${this.structuredData || nothing}
           ?autoplay=${this.autoplay}
           ?muted=${this.muted}
           controls
@@ -149,8 +194,10 @@ export class LiveStream extends LitElement {
       </div>
       <div class="catalog">
         <slot name="catalog">
-          ${this.feed.error ? html`<p part="message" role="alert">${t.feedError}</p>` : nothing}
-          <shop-carousel part="catalog" show=${showId}></shop-carousel>
+          ${this.feed.error ? this.feed.renderError(t) : nothing}
+          ${this.feed.error && !this.showController.show.$products.get().length
+            ? nothing
+            : html`<shop-carousel part="catalog" show=${showId}></shop-carousel>`}
         </slot>
       </div>
       <div class="feed" ?hidden=${!this.hasFeed}><slot name="feed" @slotchange=${this.onFeedSlotChange}></slot></div>
@@ -159,7 +206,7 @@ export class LiveStream extends LitElement {
 
   private renderCartButton(t: Strings) {
     const count = itemCount($cart.get());
-    if (!$hasCart.get() && !count) return nothing;
+    if ((!$hasCart.get() && !count) || this.watchOnly()) return nothing;
     // Fetched only by pages with a cart: it stays out of dist/livecart.js.
     void import('../../define/cart-view.js');
     return html`<button part="cart-button" class="cart-button" type="button" aria-haspopup="dialog" @click=${this.openCart}>

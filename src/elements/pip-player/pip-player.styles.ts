@@ -80,7 +80,8 @@ export const styles = css`
     background: rgb(0 0 0 / 0.8);
     color: #fff;
   }
-  [part~='error'] p {
+  [part~='error'] p,
+  .notice p {
     margin: 0;
   }
   .detail {
@@ -88,6 +89,7 @@ export const styles = css`
     opacity: 0.75;
   }
   [part~='retry'],
+  [part~='replay'],
   [part~='placeholder'] button {
     justify-self: center;
     padding: 8px 18px;

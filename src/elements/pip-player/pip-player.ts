@@ -7,14 +7,18 @@ import { emit, type PipMode } from '../../events.js';
 import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { claimMediaSession } from '../../media/media-session.js';
 import { documentPip, floatingPip, videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
-import { watchProductCues } from '../../media/product-cues.js';
+import type { ProductOnScreen } from '../../media/product-on-screen.js';
 import { saveResume } from '../../media/resume.js';
-import type { ScheduleFollower } from '../../media/schedule.js';
 import { Stream } from '../../media/stream.js';
-import type { PlayerStateName } from '../../store/show.js';
+import { linkTargetOf, type PlayerStateName } from '../../store/show.js';
+import { diagnostics, warn } from '../../warn.js';
 import { tokens } from '../theme.js';
 import { FloatingController } from './floating.js';
+import type { ShowLife } from './show-life.js';
 import { floatingStyles, styles } from './pip-player.styles.js';
+
+/** Seconds of playback without a featured product after which a show counts as unshoppable. */
+const UNSHOPPABLE_AFTER_S = 3;
 
 /**
  * The livecart player. Plays HLS (live or VOD) through hls.js, fetched only when a
@@ -37,7 +41,12 @@ import { floatingStyles, styles } from './pip-player.styles.js';
  * @csspart retry - The error panel's Retry button.
  * @csspart placeholder - What stays in the page while the video is in a Document PiP window.
  * @csspart float-controls - The floating mini player's buttons (`float-handle`, `float-expand`, `float-close`, `float-back`).
- * @csspart ended - The notice that a live show stopped publishing.
+ * @csspart ended - The notice that a live show has ended (its playlist ended, or it stopped publishing).
+ * @csspart replay - The ended notice's "Watch the replay" button (with `replay`).
+ * @csspart upcoming - Before `starts-at`: the countdown, the start time and the calendar links.
+ * @csspart countdown - "Starts in 2 hr, 5 min".
+ * @csspart add-to-calendar - Downloads the show as an `.ics` file.
+ * @csspart google-calendar - The show as a Google Calendar link.
  * @cssprop --livecart-accent - Badge and button colour.
  * @cssprop --livecart-radius - Corner radius.
  */
@@ -56,6 +65,9 @@ export class PipPlayer extends LitElement {
     schedule: { reflect: true },
     floatOnScroll: { attribute: 'float-on-scroll', type: Boolean, reflect: true },
     returnUrl: { attribute: 'return-url', reflect: true },
+    startsAt: { attribute: 'starts-at', reflect: true },
+    replay: { reflect: true },
+    structuredData: { attribute: 'structured-data', reflect: true },
     behindLive: { state: true, attribute: false },
     errorMessage: { state: true, attribute: false },
   };
@@ -79,12 +91,26 @@ export class PipPlayer extends LitElement {
   declare state: PlayerStateName;
   /** Read-only: the stream is live. */
   declare live: boolean;
-  /** URL of a JSON timeline `[{ product, at }]` of featured products (replays, streams without tags). */
+  /**
+   * Where featured products come from besides the stream's own tags: a JSON timeline
+   * `[{ product, at }]` (re-read while live), or a `text/event-stream` URL whose events are
+   * `{ product, at }`; `at` applies when the playing program date-time reaches it.
+   */
   declare schedule: string;
   /** Float as a mini player while playing and scrolled out of view. */
   declare floatOnScroll: boolean;
   /** Where the floating mini player's "Back to the show" link goes (set when a show resumes on another page). */
   declare returnUrl: string | null;
+  /**
+   * When the show starts (ISO date-time), read when `src` loads. Before it: the poster, a
+   * countdown and "Add to calendar", while the player looks for the stream now and then;
+   * it plays by itself once the stream is up.
+   */
+  declare startsAt?: string | null;
+  /** URL of the show's replay, offered ("Watch the replay", in this player) once the live show has ended. */
+  declare replay?: string | null;
+  /** `off`: no schema.org `VideoObject` / `BroadcastEvent` JSON-LD for search engines. */
+  declare structuredData?: 'on' | 'off' | null;
   /** Read-only: live, and behind the live edge far enough to offer "go live". */
   declare behindLive: boolean;
   declare private errorMessage: string;
@@ -109,9 +135,13 @@ export class PipPlayer extends LitElement {
   /** The `src` the current stream was made for. */
   private loadedSrc: string | null = null;
   private detachVideo?: AbortController;
-  /** The loaded schedule, if any (its code loads with the first schedule: most shows have none). */
-  private scheduleFollower?: ScheduleFollower;
-  private scheduleAbort?: AbortController;
+  /**
+   * Decides the product on screen from the stream's cues and the schedule. Its code loads
+   * beside hls.js, off the path to the first frame.
+   */
+  private productOnScreen?: ProductOnScreen;
+  /** Where checkShoppable started counting (a live stream starts far from 0); true once it has looked. */
+  private shoppableFrom: number | true | null = null;
   private mediaSession?: ReturnType<typeof claimMediaSession>;
   private pendingTeardown = false;
   /** The picture-in-picture ladder, best first; the last (floating) always works. */
@@ -135,8 +165,12 @@ export class PipPlayer extends LitElement {
       () => this.pipMode,
     ),
   ];
-  /** The live show stopped publishing: `ended` stays until the next load. */
+  /** The live show ended (or stopped publishing): `ended` stays until the next load. */
   private streamEnded = false;
+  /** A live or upcoming show's countdown and JSON-LD (its code loads only for such shows). */
+  private life?: ShowLife;
+  /** The stream came up after a wait, or the shopper chose the replay: play without `autoplay`. */
+  private playOnLoad = false;
 
   constructor() {
     super();
@@ -239,12 +273,13 @@ export class PipPlayer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.detachVideo && this.src !== this.loadedSrc) this.load();
-    if (changed.has('schedule') && this.detachVideo) this.loadSchedule();
+    if (changed.has('schedule') && this.detachVideo) void this.productOnScreen?.setSchedule(this.scheduleUrl());
     const video = this.video;
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
     else video.removeAttribute('poster');
-    video.controls = this.controls || this.pipMode === 'floating';
+    // Without a source, controls would be buttons that do nothing.
+    video.controls = !!this.src && (this.controls || this.pipMode === 'floating');
     video.muted = this.muted;
     video.setAttribute('aria-label', stringsOf(this).player);
     if (changed.has('state') || changed.has('pipMode') || changed.has('live') || changed.has('behindLive')) {
@@ -258,6 +293,8 @@ export class PipPlayer extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.life) this.life.update();
+    else if (this.live) this.showLife();
     // The drag offset goes through the CSSOM: a style attribute would need 'unsafe-inline'.
     const drag = this.floating.drag;
     const frame = this.renderRoot.querySelector<HTMLElement>('[part~="frame"]');
@@ -272,8 +309,8 @@ export class PipPlayer extends LitElement {
       class=${floating ? `floating ${this.floating.corner}${this.floating.drag ? ' dragging' : ''}` : ''}
       role="group"
       aria-label=${t.player}
-      aria-keyshortcuts="Space K M F P"
-      tabindex="0"
+      aria-keyshortcuts=${this.src ? 'Space K M F P' : nothing}
+      tabindex=${this.src ? '0' : nothing}
       @keydown=${this.onKeydown}
     >
       ${this.pipMode === 'document'
@@ -293,7 +330,12 @@ export class PipPlayer extends LitElement {
             <button part="retry" type="button" @click=${this.load}>${t.retry}</button>
           </div>`
         : nothing}
-      ${this.streamEnded ? html`<p part="ended" class="notice" role="status">${t.streamEnded}</p>` : nothing}
+      ${this.life?.render() ?? nothing}
+      ${this.streamEnded
+        ? html`<div part="ended" class="notice" role="status"><p>${t.streamEnded}</p>${this.replay
+              ? html`<button part="replay" type="button" @click=${this.watchReplay}>${t.watchReplay}</button>`
+              : nothing}</div>`
+        : nothing}
       ${floating ? this.renderFloatControls(t) : nothing}
       <slot></slot>
     </div>`;
@@ -382,15 +424,17 @@ export class PipPlayer extends LitElement {
     on('pause', () => {
       if (!video.ended) setState('paused')();
     });
-    on('error', () => video.error && this.fail(video.error.message || `media error ${video.error.code}`));
+    on('error', () => {
+      const { error } = video;
+      if (error) void diagnostics().then((m) => this.fail(m.describeMediaError(error, this.src)));
+    });
     on('volumechange', () => (this.muted = video.muted));
     on('timeupdate', () => {
       const edge = this.stream?.liveEdge();
       this.behindLive = this.live && edge != null && edge - video.currentTime > (this.stream?.liveTolerance() ?? 6);
-      this.followSchedule();
+      this.checkShoppable();
     });
     const stops = [
-      watchProductCues(video, (id) => this.showController.show.feature(id)),
       watchVideoPip(video, (mode) => this.setPipMode(mode)),
       this.watchScroll(),
     ];
@@ -398,16 +442,29 @@ export class PipPlayer extends LitElement {
     // Back online after a failure: load again without waiting for the shopper's Retry.
     window.addEventListener('online', () => this.state === 'error' && this.load(), { signal });
     this.load();
-    this.loadSchedule();
+    void import('../../media/product-on-screen.js').then(({ ProductOnScreen }) => {
+      if (signal.aborted) return;
+      const product = (this.productOnScreen = new ProductOnScreen({
+        video,
+        show: () => this.showController.show,
+        stream: () => this.stream,
+        live: () => this.live || this.state === 'loading' || this.state === 'idle',
+        report: (message, problems) => emit(this, 'livecart-error', { show: this.showController.show.id, code: 'schedule', message, problems }),
+      }));
+      signal.addEventListener('abort', () => product.stop());
+      void product.setSchedule(this.scheduleUrl());
+    });
   }
 
   private detach(): void {
     void this.exitPip();
     this.detachVideo?.abort();
     this.detachVideo = undefined;
-    this.scheduleAbort?.abort();
+    this.productOnScreen = undefined;
     this.stream?.destroy();
     this.stream = undefined;
+    this.life?.stop();
+    this.life = undefined;
     this.loadedSrc = null;
     this.mediaSession?.release();
     this.mediaSession = undefined;
@@ -419,26 +476,55 @@ export class PipPlayer extends LitElement {
     this.loadedSrc = this.src;
     this.stream?.destroy();
     this.stream = undefined;
+    this.life?.stopWaiting();
     this.errorMessage = '';
     this.streamEnded = false;
     this.live = false;
     this.behindLive = false;
     this.state = 'idle';
-    if (!this.src) return;
+    if (!this.src) {
+      warn(this, { kind: 'no-src' }, 'no-src');
+      return;
+    }
+    // Before `starts-at`: the countdown, until the stream is up (then this loads again).
+    if (!this.playOnLoad && Date.parse(this.startsAt!) > Date.now()) return this.showLife(true);
     this.state = 'loading';
     const stream = (this.stream = new Stream(video, new URL(this.src, document.baseURI).href, {
       onFatal: (message) => this.stream === stream && this.fail(message),
       onLive: (live) => (this.live = live),
-      onStale: () => {
+      onEnded: () => {
         if (this.stream !== stream) return;
         this.streamEnded = true;
         this.state = 'ended';
+        // The video's own `ended` may have set the state already: the notice still needs drawing.
+        this.requestUpdate();
       },
     }));
+    const play = this.autoplay || this.playOnLoad;
+    this.playOnLoad = false;
     void stream.start().then(() => {
-      if (this.autoplay && this.stream === stream) this.autoplayVideo(video);
+      if (play && this.stream === stream) this.autoplayVideo(video);
     });
   };
+
+  /** The shopper chose the replay of a show that ended: it plays in this player, still shoppable. */
+  private watchReplay = () => {
+    this.playOnLoad = true;
+    this.src = this.replay!;
+  };
+
+  /** Fetches the show's life module (a live or upcoming show), then waits for the stream or updates it. */
+  private showLife(wait = false): void {
+    void import('./show-life.js').then((module) => {
+      if (!this.detachVideo || (wait && this.stream)) return;
+      this.life ??= new module.ShowLife(this, () => {
+        this.playOnLoad = true;
+        this.load();
+      });
+      if (wait) this.life.wait();
+      this.life.update();
+    });
+  }
 
   /** Plays; where the autoplay policy refuses sound, plays muted instead. */
   private autoplayVideo(video: HTMLVideoElement): void {
@@ -458,30 +544,23 @@ export class PipPlayer extends LitElement {
     emit(this, 'livecart-error', { show, code: 'stream', message: `The stream ${this.src} cannot be played: ${message}` });
   }
 
-  private async loadSchedule(): Promise<void> {
-    this.scheduleAbort?.abort();
-    this.scheduleFollower = undefined;
-    if (!this.schedule) return;
-    const abort = (this.scheduleAbort = new AbortController());
-    const show = this.showController.show.id;
-    const report = (message: string, problems?: { index: number; reason: string }[]) =>
-      emit(this, 'livecart-error', { show, code: 'schedule', message, problems });
-    try {
-      const { loadSchedule } = await import('../../media/schedule.js');
-      const { follower, problems } = await loadSchedule(new URL(this.schedule, document.baseURI).href, abort.signal);
-      if (abort.signal.aborted) return;
-      this.scheduleFollower = follower;
-      if (problems.length) report(`${problems.length} schedule entr${problems.length > 1 ? 'ies' : 'y'} skipped`, problems);
-      this.followSchedule();
-    } catch (error) {
-      if (!abort.signal.aborted) report(`the schedule ${this.schedule} could not be read (${(error as Error).message})`);
-    }
+  private scheduleUrl(): string {
+    return this.schedule && new URL(this.schedule, document.baseURI).href;
   }
 
-  /** Features the scheduled product when the playback position reaches a new entry. */
-  private followSchedule(): void {
-    const id = this.scheduleFollower?.next(this.video.currentTime, this.stream?.playingDate() ?? null);
-    if (id) this.showController.show.feature(id);
+  /**
+   * A show that plays for a while and has featured nothing, with no schedule and no product
+   * cues in the stream, is a video without shopping: most likely a set-up mistake, so say
+   * once how to make it shoppable.
+   */
+  private checkShoppable(): void {
+    if (this.shoppableFrom === true) return;
+    this.shoppableFrom ??= this.video.currentTime;
+    if (this.video.currentTime - this.shoppableFrom < UNSHOPPABLE_AFTER_S) return;
+    this.shoppableFrom = true;
+    const cues = [...this.video.textTracks].some((track) => track.cues?.length);
+    if (cues || this.schedule || this.showController.show.$featured.get()) return;
+    warn(this, { kind: 'unshoppable', seconds: UNSHOPPABLE_AFTER_S }, 'unshoppable');
   }
 
   /** With `float-on-scroll`: float while playing and out of view, come back when in view. */
@@ -523,7 +602,7 @@ export class PipPlayer extends LitElement {
   /** A buy from the Document PiP window does what a buy button with action="auto" does. */
   private buyFromPip = (product: Product) => {
     const show = this.showController.show;
-    buy(this, show, product).catch((error: unknown) =>
+    buy(this, show, product, { target: linkTargetOf(this) }).catch((error: unknown) =>
       emit(this, 'livecart-error', { show: show.id, code: 'cart', message: (error as Error).message ?? String(error) }),
     );
   };

@@ -64,14 +64,16 @@ export function furnishPipWindow(pipWindow: Window, stage: HTMLElement, card: HT
               <span class="title">${product.title}</span>
               <span class="price">${formatPrice(currentPrice(product), options.locale)}</span>
             </span>
-            <button
-              type="button"
-              ?disabled=${!isBuyable(product)}
-              aria-label=${`${t.buyNow}: ${product.title}`}
-              @click=${() => options.onBuy(product)}
-            >
-              ${isBuyable(product) ? t.buyNow : t.soldOut}
-            </button>`
+            ${options.show.$settings.get().shopping === false
+              ? nothing
+              : html`<button
+                  type="button"
+                  ?disabled=${!isBuyable(product)}
+                  aria-label=${`${t.buyNow}: ${product.title}`}
+                  @click=${() => options.onBuy(product)}
+                >
+                  ${isBuyable(product) ? t.buyNow : t.soldOut}
+                </button>`}`
         : nothing,
       card,
     );

@@ -2,18 +2,25 @@ import { RESUME_KEY, type ResumeState } from '../../media/resume.js';
 import { readJson, writeJson } from '../../store/storage.js';
 import type { PipPlayer } from './pip-player.js';
 
+/** How far behind the live edge a restored live show plays: hls.js's own default, three 2 s segments. */
+const LIVE_MARGIN_S = 6;
+
 /**
  * On a page loaded after a shopper followed a same-site link (`link-target="_self"`):
  * resumes the saved show as a floating mini player, muted until the shopper taps, with a
- * way back to the show's page. A page that plays the same stream itself resumes nothing.
+ * way back to the show's page. A page that plays the same stream itself (the show's page,
+ * come back to) plays on from where the shopper was instead.
  */
 export function resumeSavedShow(tag = 'pip-player'): PipPlayer | null {
   const state = takeResume();
   if (!state) return null;
-  const playing = [...document.querySelectorAll<HTMLElement & { src?: string }>('live-stream, pip-player')].some(
+  const own = [...document.querySelectorAll<HTMLElement & { src?: string }>('live-stream, pip-player')].find(
     (el) => el.src && new URL(el.src, document.baseURI).href === state.src,
   );
-  if (playing) return null;
+  if (own) {
+    void playOn(own, state);
+    return null;
+  }
   const player = document.createElement(tag) as PipPlayer;
   player.src = state.src;
   player.show = state.show;
@@ -27,7 +34,35 @@ export function resumeSavedShow(tag = 'pip-player'): PipPlayer | null {
   }
   document.body.append(player);
   void player.float();
+  // Wherever the shopper goes next, Back to the show included, the show goes on from here.
+  window.addEventListener('pagehide', () => player.isConnected && player.saveForNextPage());
   return player;
+}
+
+/**
+ * The show's own page, come back to (restored from the back/forward cache, where its
+ * video may have been paused, or loaded again): plays on at the saved time of a replay,
+ * or near the live edge of a live show (where a fresh load starts anyway).
+ */
+async function playOn(el: HTMLElement, state: ResumeState): Promise<void> {
+  let player = el as PipPlayer;
+  if (el.localName !== 'pip-player') {
+    await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+    player = el.shadowRoot!.querySelector('pip-player')!;
+  }
+  const video = player.video;
+  const seek = () => {
+    const { seekable } = video;
+    if (!state.live) video.currentTime = state.time;
+    // Restored: the page stood still while the show went on. Back near its edge, as hls.js starts.
+    else if (seekable.length) video.currentTime = Math.max(seekable.start(0), seekable.end(seekable.length - 1) - LIVE_MARGIN_S);
+    void video.play().catch(() => {
+      video.muted = true;
+      void video.play().catch(() => {});
+    });
+  };
+  if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seek();
+  else if (!state.live) video.addEventListener('loadedmetadata', seek, { once: true });
 }
 
 /** A saved show older than this is not resumed: the shopper has moved on. */

@@ -17,7 +17,9 @@ export const styles = css`
     overflow-x: auto;
     scroll-snap-type: x mandatory;
     scroll-behavior: smooth;
-    scrollbar-width: thin;
+    /* No scrollbar: it would add its height only once the strip overflows (a shift); the
+       arrows under the strip, swipes and arrow keys scroll it. */
+    scrollbar-width: none;
     overscroll-behavior-x: contain;
   }
   @media (prefers-reduced-motion: reduce) {
@@ -40,7 +42,9 @@ export const styles = css`
   [part~='featured'] {
     border-color: var(--_accent);
   }
+  /* A card without an image keeps an empty image box: every card has one shape. */
   [part~='image'] {
+    display: block;
     width: 100%;
     aspect-ratio: 1;
     object-fit: cover;
@@ -56,6 +60,28 @@ export const styles = css`
     -webkit-line-clamp: 2;
     -webkit-box-orient: vertical;
     overflow: hidden;
+    /* Two lines, always: a card's height does not depend on its title. */
+    min-height: calc(2 * 1.25em);
+  }
+  [part~='price'],
+  [part~='availability'] {
+    min-height: 1.25em;
+  }
+  /* Room for a variant picker on every card, so cards (and the strip) are one height. */
+  .variant-row {
+    display: var(--_variant-row, block);
+    height: 32px;
+  }
+  .button-space {
+    min-height: 40px;
+  }
+  .placeholder {
+    visibility: hidden;
+  }
+  .waiting {
+    position: absolute;
+    inset: 0 0 auto;
+    z-index: 1;
   }
   [part~='price'] {
     font-weight: 700;
@@ -67,7 +93,7 @@ export const styles = css`
   }
   [part~='variant'] {
     font: inherit;
-    min-height: 32px;
+    height: 32px;
     border-radius: calc(var(--_radius) / 2);
   }
   [part~='availability'] {
@@ -77,9 +103,17 @@ export const styles = css`
   buy-now-button {
     margin-top: auto;
   }
+  /* Under the strip, never over a card: shown only when the strip overflows, its room kept. */
+  .nav-row {
+    display: flex;
+    justify-content: flex-end;
+    gap: 8px;
+  }
+  .nav-row[hidden] {
+    display: flex;
+    visibility: hidden;
+  }
   [part~='nav'] {
-    position: absolute;
-    top: 40%;
     width: 36px;
     height: 36px;
     border: 0;
@@ -88,12 +122,6 @@ export const styles = css`
     color: var(--_text);
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
     cursor: pointer;
-  }
-  .prev {
-    inset-inline-start: 2px;
-  }
-  .next {
-    inset-inline-end: 2px;
   }
   [part~='message'] {
     margin: 0;

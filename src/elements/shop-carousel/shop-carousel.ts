@@ -3,7 +3,7 @@ import { formatPrice } from '../../commerce/price.js';
 import { currentPrice, pickVariant, type Product } from '../../commerce/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { localeOf, stringsOf, type StringKey, type Strings } from '../../i18n/strings.js';
+import { AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { tokens } from '../theme.js';
 import { styles } from './shop-carousel.styles.js';
 
@@ -17,13 +17,6 @@ interface CardContext {
   total: number;
   show: string;
 }
-
-const AVAILABILITY_LABEL: Record<Product['availability'], StringKey> = {
-  in_stock: 'inStock',
-  out_of_stock: 'outOfStock',
-  preorder: 'preorder',
-  backorder: 'backorder',
-};
 
 /**
  * The show's products as a scroll-snapping strip of cards, like a Shop Module: image,
@@ -55,6 +48,7 @@ export class ShopCarousel extends LitElement {
       reflect: true,
     },
     featured: { reflect: true },
+    overflowing: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
 
@@ -77,6 +71,10 @@ export class ShopCarousel extends LitElement {
    */
   private rendered = CARDS_PER_PAGE;
   private moreObserver?: IntersectionObserver;
+  /** Whether the strip is wider than its box: only then are the arrows of any use. */
+  declare private overflowing: boolean;
+  private readonly resizeObserver = new ResizeObserver(() => this.measureOverflow());
+  private measuredTrack: Element | null = null;
   private moreSentinel: Element | null = null;
 
   constructor() {
@@ -84,6 +82,7 @@ export class ShopCarousel extends LitElement {
     this.show = null;
     this.products = null;
     this.featured = null;
+    this.overflowing = false;
   }
 
   protected override willUpdate(): void {
@@ -99,8 +98,16 @@ export class ShopCarousel extends LitElement {
     if (!products.length) {
       // Loading: its own feed, or another element's for the show (the <live-stream>'s).
       const loading = this.feed.loading || show.$loadingFeeds.get() > 0;
-      const message = this.feed.error ? t.feedError : loading ? t.loadingProducts : t.noProducts;
-      return html`<p part="message" role=${this.feed.error ? 'alert' : 'status'}>${message}</p>`;
+      const message = this.feed.error
+        ? this.feed.renderError(t)
+        : html`<p part="message" role="status">${loading ? t.loadingProducts : t.noProducts}</p>`;
+      // An invisible card holds the strip's height until the real ones come: nothing below shifts.
+      return html`<div class="waiting">${message}</div>
+        <ul part="track" class="placeholder" aria-hidden="true">
+          <li part="card"><span part="image"></span><h3 part="title"></h3><span part="price"></span>
+            <span part="availability"></span><span class="variant-row"></span><span class="button-space"></span></li>
+        </ul>
+        ${this.renderNav(t)}`;
     }
     const active = Math.min(this.focusIndex, products.length - 1);
     const featuredAt = products.findIndex((p) => p.id === this.featured);
@@ -111,11 +118,16 @@ export class ShopCarousel extends LitElement {
         ${products.slice(0, count).map((p, i) => this.renderCard(p, i, i === active, context))}
         ${count < products.length ? html`<li class="more" aria-hidden="true"></li>` : nothing}
       </ul>
-      <button part="nav" class="prev" type="button" aria-label=${t.previous} tabindex="-1" @click=${() => this.page(-1)}>
-        ‹
-      </button>
-      <button part="nav" class="next" type="button" aria-label=${t.next} tabindex="-1" @click=${() => this.page(1)}>›</button>
+      ${this.renderNav(t)}
     `;
+  }
+
+  /** The arrows, under the strip: hidden (their room kept) unless it overflows. */
+  private renderNav(t: Strings) {
+    return html`<div class="nav-row" ?hidden=${!this.overflowing}>
+      <button part="nav" class="prev" type="button" aria-label=${t.previous} tabindex="-1" @click=${() => this.page(-1)}>‹</button>
+      <button part="nav" class="next" type="button" aria-label=${t.next} tabindex="-1" @click=${() => this.page(1)}>›</button>
+    </div>`;
   }
 
   private renderCard(p: Product, index: number, tabStop: boolean, { locale, t, total, show }: CardContext) {
@@ -133,7 +145,9 @@ export class ShopCarousel extends LitElement {
       aria-posinset=${index + 1}
       aria-setsize=${total}
     >
-      ${p.image_link ? html`<img part="image" src=${p.image_link} alt="" loading="lazy" decoding="async" />` : nothing}
+      ${p.image_link
+        ? html`<img part="image" src=${p.image_link} alt="" loading="lazy" decoding="async" />`
+        : html`<span part="image" aria-hidden="true"></span>`}
       <h3 part="title">${p.title}</h3>
       <span part="price">
         ${formatPrice(price, locale)}
@@ -141,7 +155,7 @@ export class ShopCarousel extends LitElement {
           ? html`<s><span class="visually-hidden">${t.was}</span> ${formatPrice(shown.price, locale)}</s>`
           : nothing}
       </span>
-      <span part="availability">${t[AVAILABILITY_LABEL[shown.availability]]}</span>
+      <span part="availability">${t[AVAILABILITY[shown.availability]]}</span>
       ${p.variants && p.variants.length > 1
         ? html`<select part="variant" aria-label=${`${t.variant}: ${p.title}`} @change=${(e: Event) => this.choose(p.id, e)}>
             ${p.variants.map(
@@ -150,7 +164,7 @@ export class ShopCarousel extends LitElement {
               </option>`,
             )}
           </select>`
-        : nothing}
+        : html`<span class="variant-row"></span>`}
       <buy-now-button
         product=${p.id}
         variant=${variant?.id ?? nothing}
@@ -162,10 +176,25 @@ export class ShopCarousel extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('featured') && this.featured) this.scrollToCard(this.featured);
     this.watchForMore();
+    const track = this.renderRoot.querySelector('[part~="track"]:not(.placeholder)');
+    if (track !== this.measuredTrack) {
+      if (this.measuredTrack) this.resizeObserver.unobserve(this.measuredTrack);
+      this.measuredTrack = track;
+      if (track) this.resizeObserver.observe(track);
+    }
+    // Also here: cards rendered later widen the strip without resizing it.
+    this.measureOverflow();
+  }
+
+  private measureOverflow(): void {
+    const track = this.measuredTrack;
+    this.overflowing = !!track && track.scrollWidth > track.clientWidth + 1;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    this.measuredTrack = null;
     this.moreObserver?.disconnect();
     this.moreObserver = undefined;
     this.moreSentinel = null;

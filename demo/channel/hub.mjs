@@ -1,0 +1,194 @@
+// The demo's SSE hub: what a producer's <show-console> publishes to and what viewers'
+// <live-stream schedule> reads, as a fixture of the dev server beside the simulated live
+// channel (served by vite.config.ts and by web-test-runner.config.mjs):
+//
+//   POST /hub/publish   JSON `{ "product": "sku-3", "at": "<ISO time>" }` (product null clears),
+//                       or a Mercure update: a form with one `topic` and `data` (that JSON),
+//                       `Authorization: Bearer demo-publisher-token`. Answers the event's id.
+//   GET  /hub/events    text/event-stream: `id: <n>` and `data: {"product","at"}` per event,
+//                       every kept event first (or those after `Last-Event-ID`), then new ones
+//                       as they come; a comment line as heartbeat.
+//
+// `/hub/<name>/publish` and `/hub/<name>/events` are hubs of their own (tests use one each).
+// Memory is bounded: each hub keeps its last MAX_EVENTS events, at most MAX_HUBS hubs live,
+// and at most MAX_CLIENTS streams are open per hub.
+
+/** The publisher token the demo's Mercure form shape wants (a real hub checks a JWT). */
+export const HUB_TOKEN = 'demo-publisher-token';
+const MAX_EVENTS = 200;
+const MAX_HUBS = 50;
+const MAX_CLIENTS = 100;
+const MAX_BODY = 16 * 1024;
+
+/** One hub's events and open streams. */
+class Hub {
+  events = [];
+  clients = new Set();
+  lastId = 0;
+
+  publish(product, at) {
+    const event = { id: ++this.lastId, product, at };
+    this.events.push(event);
+    if (this.events.length > MAX_EVENTS) this.events.shift();
+    for (const res of this.clients) res.write(frame(event));
+    return event;
+  }
+
+  /** Streams events after `lastEventId` (all kept ones without it), then each new one. */
+  subscribe(res, lastEventId) {
+    if (this.clients.size >= MAX_CLIENTS) return false;
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'Access-Control-Allow-Origin': '*',
+    });
+    // Reconnect quickly: the dev server restarts, a laptop wakes up.
+    res.write('retry: 1000\n\n');
+    const after = Number(lastEventId);
+    for (const event of this.events) if (!(event.id <= after)) res.write(frame(event));
+    this.clients.add(res);
+    res.on('close', () => this.clients.delete(res));
+    return true;
+  }
+
+  heartbeat() {
+    for (const res of this.clients) res.write(': heartbeat\n\n');
+  }
+
+  close() {
+    for (const res of this.clients) res.end();
+    this.clients.clear();
+  }
+}
+
+const frame = ({ id, product, at }) => `id: ${id}\ndata: ${JSON.stringify({ product, at })}\n\n`;
+
+/** A valid entry, or a reason why not. */
+function entry(value) {
+  if (!value || typeof value !== 'object') return 'the update is not a JSON object';
+  const { product, at } = value;
+  if (product !== null && (typeof product !== 'string' || !product.trim())) return '"product" must be an id or null';
+  if (typeof at !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(Date.parse(at))) return '"at" must be an ISO date-time';
+  return { product, at };
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      body += chunk;
+      if (body.length > MAX_BODY) reject(Object.assign(new Error('the update is too large'), { status: 413 }));
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+/** The update a publish request carries, by its content type; throws with `status` when it is not one. */
+async function update(req) {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const body = await readBody(req);
+  const fail = (status, message) => Object.assign(new Error(message), { status });
+  let value;
+  if (type === 'application/x-www-form-urlencoded') {
+    // Mercure: a bearer token, exactly one topic, the update as `data`.
+    if (req.headers.authorization !== `Bearer ${HUB_TOKEN}`) throw fail(401, 'a valid bearer token is needed');
+    const form = new URLSearchParams(body);
+    if (form.getAll('topic').length !== 1) throw fail(400, 'exactly one topic is needed');
+    try {
+      value = JSON.parse(form.get('data') ?? '');
+    } catch {
+      throw fail(400, '"data" is not JSON');
+    }
+  } else if (type === 'application/json') {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      throw fail(400, 'the body is not JSON');
+    }
+  } else {
+    throw fail(415, 'send application/json or a Mercure form');
+  }
+  const checked = entry(value);
+  if (typeof checked === 'string') throw fail(400, checked);
+  return checked;
+}
+
+/**
+ * The hubs of one server. `handle(req, res)` answers a Node request under /hub/ and returns
+ * true, or returns false when the path is not ours; `close()` ends every stream (call it
+ * when the server stops: an open stream would keep it from closing).
+ */
+export function createHubs({ heartbeatMs = 15_000 } = {}) {
+  const hubs = new Map();
+  const hub = (name) => {
+    let found = hubs.get(name);
+    if (!found) {
+      hubs.set(name, (found = new Hub()));
+      // The oldest hub goes first.
+      if (hubs.size > MAX_HUBS) {
+        const [oldest, old] = hubs.entries().next().value;
+        old.close();
+        hubs.delete(oldest);
+      }
+    }
+    return found;
+  };
+  const heartbeat = setInterval(() => hubs.forEach((h) => h.heartbeat()), heartbeatMs);
+  heartbeat.unref?.();
+
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    const m = /^\/hub\/(?:([\w-]{1,64})\/)?(publish|events)$/.exec(url.pathname);
+    if (!m) return false;
+    const [, name = 'default', what] = m;
+    const plain = (status, text) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}) });
+      res.end(text);
+    };
+    if (what === 'events') {
+      if (req.method !== 'GET') return plain(405, 'GET the events'), true;
+      const lastEventId = req.headers['last-event-id'] ?? url.searchParams.get('lastEventID') ?? undefined;
+      if (!hub(name).subscribe(res, lastEventId)) plain(503, 'too many listeners');
+      return true;
+    }
+    if (req.method !== 'POST') return plain(405, 'POST an update'), true;
+    try {
+      const { product, at } = await update(req);
+      plain(200, String(hub(name).publish(product, at).id));
+    } catch (error) {
+      plain(error.status ?? 500, error.message);
+    }
+    return true;
+  }
+
+  function close() {
+    clearInterval(heartbeat);
+    hubs.forEach((h) => h.close());
+  }
+
+  return { handle, close };
+}
+
+/** Connect-style middleware (vite); `close()` on the server's close. */
+export function hubMiddleware(hubs = createHubs()) {
+  const middleware = (req, res, next) =>
+    void hubs.handle(req, res).then((handled) => handled || next(), next);
+  return Object.assign(middleware, { close: hubs.close });
+}
+
+/** Koa-style middleware (@web/test-runner); `close()` on the server's stop. */
+export function hubKoaMiddleware(hubs = createHubs()) {
+  const middleware = async (ctx, next) => {
+    if (!/^\/hub\//.test(ctx.path)) return next();
+    // The stream outlives this request's middleware chain: answer on the raw response.
+    ctx.respond = false;
+    if (!(await hubs.handle(ctx.req, ctx.res))) {
+      ctx.respond = true;
+      return next();
+    }
+  };
+  return Object.assign(middleware, { close: hubs.close });
+}

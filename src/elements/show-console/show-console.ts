@@ -1,0 +1,362 @@
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { formatPrice } from '../../commerce/price.js';
+import { currentPrice, type Product } from '../../commerce/product.js';
+import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
+import { ShowController } from '../../controllers/show-controller.js';
+import { emit } from '../../events.js';
+import { AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
+import { configuredPublishToken } from '../../store/config.js';
+import { readJson, writeJson } from '../../store/storage.js';
+import { tokens } from '../theme.js';
+import { PublishQueue, type PublishEntry, type PublishFormat, type PublishTarget } from './publish-queue.js';
+import { styles } from './show-console.styles.js';
+
+export type { PublishEntry, PublishFormat };
+
+/** A long catalog renders this many matches; the search finds the rest. */
+const SHOWN_MAX = 60;
+
+/** A product featured (null: cleared) at an ISO date-time. */
+export interface Moment {
+  product: string | null;
+  at: string;
+}
+
+/** What a console keeps in sessionStorage, so a reload of the producer's tab loses nothing. */
+interface Saved {
+  current: Moment | null;
+  queue: Moment[];
+}
+
+const isMoment = (value: unknown): value is Moment => {
+  const { product, at } = (value ?? {}) as Partial<Moment>;
+  return (product === null || typeof product === 'string') && typeof at === 'string' && !Number.isNaN(Date.parse(at));
+};
+
+/** Keys typed into these are text, not shortcuts. */
+const isTyping = (target: EventTarget | undefined): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** "12 seconds ago", "in 4 seconds", "3 minutes ago": from `ms` (a `Date.now()` time) to now. */
+function relative(ms: number, now: number, locale: string): string {
+  const seconds = Math.round((ms - now) / 1000);
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    Math.abs(seconds) < 60 ? [seconds, 'second'] : Math.abs(seconds) < 3600 ? [Math.trunc(seconds / 60), 'minute'] : [Math.trunc(seconds / 3600), 'hour'];
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(value, unit);
+}
+
+/**
+ * The producer's side of a live show, for the host's or producer's own page: the show's
+ * catalog with a big "Feature now" on each product, and "Clear". Each click is stamped
+ * with the wall-clock time and published to `publish`; a viewer's `<live-stream>` whose
+ * `schedule` reads that stream applies it when the frame it plays reaches that time. The
+ * click also features the product in the console's own show, so a preview on the same
+ * page follows at once.
+ *
+ * Number keys 1–9 feature the first nine products shown, 0 clears (anywhere on the page,
+ * except while typing in a field). A publish that fails is retried with back-off, in
+ * order, and shown until it has gone through.
+ *
+ * @tag show-console
+ * @summary The producer's console: feature a product now, for every viewer at their frame.
+ * @fires livecart-ready - The show's catalog first has products.
+ * @fires livecart-featured-change - The console featured a product (or cleared) in its own show.
+ * @fires livecart-error - `code: 'publish'` once per streak of failed publishes (they are retried); `feed` for an unreadable feed or bad items.
+ * @csspart now - What is featured now, and since when.
+ * @csspart clear - The "Clear" button.
+ * @csspart queue - The entries not yet published, with their state.
+ * @csspart entry - One of them (also `failed` while it waits for its next try).
+ * @csspart retry - An entry's "Retry" button.
+ * @csspart search - The search field.
+ * @csspart catalog - The list of products.
+ * @csspart product - One product (also `featured` on the featured one).
+ * @csspart key - A product's number key.
+ * @csspart feature - A product's "Feature now" button.
+ * @csspart message - Loading, empty, error and preview-only messages.
+ * @cssprop --livecart-accent - "Feature now" buttons and the featured product.
+ */
+export class ShowConsole extends LitElement {
+  static override properties: PropertyDeclarations = {
+    products: {
+      converter: { toAttribute: (value: ProductsInput) => (typeof value === 'string' ? value : null) },
+      reflect: true,
+    },
+    show: { reflect: true },
+    publish: { reflect: true },
+    publishFormat: { attribute: 'publish-format', reflect: true },
+    topic: { reflect: true },
+    theme: { reflect: true },
+    query: { state: true, attribute: false },
+    now: { state: true, attribute: false },
+  };
+  static override styles = [tokens, styles];
+
+  /** The show's catalog: any feed livecart reads (URL), or an array of items. */
+  declare products: ProductsInput;
+  /** The show this console features products in (default `default`). */
+  declare show: string | null;
+  /** URL every "Feature now" and "Clear" is POSTed to; without it the console only features locally. */
+  declare publish: string;
+  /** `json` (default): `{ "product", "at" }`; `mercure`: a Mercure update (`topic` and `data` form fields). */
+  declare publishFormat: PublishFormat;
+  /** The Mercure topic viewers subscribe to (required with `publish-format="mercure"`). */
+  declare topic: string;
+  /** `light` or `dark` forces a theme; unset follows `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | null;
+  declare private query: string;
+  declare private now: number;
+
+  /** Read-only: what the console featured last (`product: null` after "Clear"), and when; null before the first. */
+  get current(): Readonly<Moment> | null {
+    return this.#current;
+  }
+
+  /** Read-only: the entries not yet published, oldest first. */
+  get queue(): readonly Readonly<PublishEntry>[] {
+    return this.publisher.entries;
+  }
+
+  /**
+   * Bearer token for the publish requests (a Mercure publisher JWT), overriding
+   * `configure({ publishToken })`. A property only, never an attribute: it must not be
+   * in the page's HTML.
+   */
+  get token(): string | null {
+    return this.#token;
+  }
+  set token(value: string | null) {
+    this.#token = value || null;
+  }
+
+  #token: string | null = null;
+  #current: Moment | null = null;
+  private readonly showController = new ShowController(this, (show) => [show.$products]);
+  private readonly feed = new FeedController(this, () => this.showController.show);
+  private readonly publisher = new PublishQueue({
+    target: () => this.target(),
+    changed: () => {
+      this.save();
+      this.requestUpdate();
+    },
+    failing: (message) => emit(this, 'livecart-error', { show: this.showController.show.id, code: 'publish', message }),
+  });
+  private ticker?: ReturnType<typeof setInterval>;
+  /** The sessionStorage key this console saved under (its show's), once restored. */
+  private savedKey?: string;
+  /** The last search: the clock re-renders every second, a search of a long catalog need not run again. */
+  private lastMatches?: [readonly Product[], string, readonly Product[]];
+
+  constructor() {
+    super();
+    this.products = null;
+    this.show = null;
+    this.publish = '';
+    this.publishFormat = 'json';
+    this.topic = '';
+    this.theme = null;
+    this.query = '';
+    this.now = Date.now();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasAttribute('token')) {
+      console.warn('livecart: <show-console> ignores its token attribute (it is in the page for anyone to read); set the token property or configure({ publishToken })');
+    }
+    document.addEventListener('keydown', this.onKeydown);
+    window.addEventListener('online', this.onOnline);
+    this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+    this.restore();
+    this.publisher.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onKeydown);
+    window.removeEventListener('online', this.onOnline);
+    clearInterval(this.ticker);
+    // Unpublished entries stay queued; they go out when the console is connected again.
+    this.publisher.stop();
+  }
+
+  /** Features `id` (null clears) now: in this console's show at once, and for the viewers through `publish`. */
+  feature(id: string | null): void {
+    if (this.#current ? this.#current.product === id : id === null) return;
+    const at = new Date().toISOString();
+    this.#current = { product: id, at };
+    this.showController.show.feature(id);
+    if (this.publish) this.publisher.push(id, at);
+    this.save();
+    this.now = Date.now();
+    this.requestUpdate();
+  }
+
+  /**
+   * Takes up what this tab's console of the same show left (a reload, a page of the
+   * producer's site): what it featured, and the entries it had not yet published.
+   */
+  private restore(): void {
+    const key = `livecart:show-console:${this.showController.show.id}`;
+    if (this.savedKey === key) return;
+    this.savedKey = key;
+    const saved = readJson(key, 'session') as Partial<Saved> | undefined;
+    if (this.#current || !saved) return;
+    if (isMoment(saved.current)) {
+      this.#current = saved.current;
+      this.showController.show.feature(saved.current.product);
+    }
+    for (const entry of Array.isArray(saved.queue) ? saved.queue : []) {
+      if (isMoment(entry) && this.publish) this.publisher.push(entry.product, entry.at);
+    }
+    this.save();
+  }
+
+  private save(): void {
+    if (!this.savedKey) return;
+    const saved: Saved = { current: this.#current, queue: this.publisher.entries.map(({ product, at }) => ({ product, at })) };
+    writeJson(this.savedKey, saved, 'session');
+  }
+
+  protected override willUpdate(): void {
+    this.feed.set(this.products);
+  }
+
+  protected override render() {
+    const t = stringsOf(this);
+    const locale = localeOf(this);
+    const show = this.showController.show;
+    const products = show.$products.get();
+    const shown = this.shownProducts(products);
+    const current = this.#current;
+    return html`
+      ${this.renderNow(t, locale, current && current.product !== null ? (show.product(current.product) ?? null) : null)}
+      ${this.renderQueue(t, locale)}
+      ${this.publish ? nothing : html`<p part="message">${t.previewOnly}</p>`}
+      <input
+        part="search"
+        type="search"
+        aria-label=${t.searchProducts}
+        placeholder=${t.searchProducts}
+        .value=${this.query}
+        @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+      />
+      ${this.renderCatalog(shown, t, locale)}
+    `;
+  }
+
+  private renderNow(t: Strings, locale: string, product: Product | null) {
+    const current = this.#current;
+    const featured = current?.product != null;
+    return html`<section part="now" aria-labelledby="now-title">
+      <h2 id="now-title">${t.featuredNow}</h2>
+      <div class="now-product">
+        ${product?.image_link ? html`<img src=${product.image_link} alt="" />` : nothing}
+        <p role="status">${featured ? (product?.title ?? current!.product) : t.nothingFeatured}</p>
+        ${current ? html`<time datetime=${current.at}>${relative(Date.parse(current.at), this.now, locale)}</time>` : nothing}
+      </div>
+      <button part="clear" type="button" aria-keyshortcuts="0" ?disabled=${!featured} @click=${() => this.feature(null)}>
+        <kbd aria-hidden="true">0</kbd> ${t.clear}
+      </button>
+    </section>`;
+  }
+
+  private renderQueue(t: Strings, locale: string) {
+    const entries = this.publisher.entries;
+    if (!entries.length) return nothing;
+    const show = this.showController.show;
+    return html`<section part="queue" aria-labelledby="queue-title">
+      <h2 id="queue-title">${t.publishQueue}</h2>
+      <ol>
+        ${entries.map((entry) => {
+          const name = entry.product === null ? t.clear : (show.product(entry.product)?.title ?? entry.product);
+          const state =
+            entry.state === 'failed'
+              ? t.publishFailed.replace('{error}', entry.error ?? '').replace('{time}', relative(entry.retryAt ?? this.now, this.now, locale))
+              : entry.state === 'retrying'
+                ? t.publishRetrying
+                : t.publishWaiting;
+          return html`<li part=${entry.state === 'failed' ? 'entry failed' : 'entry'} data-state=${entry.state}>
+            <span class="entry-name">${name}</span>
+            <time datetime=${entry.at}>${new Date(entry.at).toLocaleTimeString(locale)}</time>
+            <span class="entry-state">${state}</span>
+            ${entry === entries[0] && entry.state === 'failed'
+              ? html`<button part="retry" type="button" @click=${() => this.publisher.retryNow()}>${t.retry}</button>`
+              : nothing}
+          </li>`;
+        })}
+      </ol>
+    </section>`;
+  }
+
+  private renderCatalog(shown: readonly Product[], t: Strings, locale: string) {
+    const products = this.showController.show.$products.get();
+    if (!products.length) {
+      const message = this.feed.error ? t.feedError : this.feed.loading ? t.loadingProducts : t.noProducts;
+      return html`<p part="message" role=${this.feed.error ? 'alert' : 'status'}>${message}</p>`;
+    }
+    const featuredId = this.#current?.product;
+    return html`<ol part="catalog" aria-label=${t.products}>
+        ${shown.slice(0, SHOWN_MAX).map((p, i) => {
+          const featured = p.id === featuredId;
+          const key = i < 9 ? String(i + 1) : '';
+          return html`<li part=${featured ? 'product featured' : 'product'} data-id=${p.id} aria-current=${featured ? 'true' : 'false'}>
+            ${p.image_link ? html`<img src=${p.image_link} alt="" loading="lazy" decoding="async" />` : html`<span class="no-image"></span>`}
+            <span class="details">
+              <span class="title">${p.title}</span>
+              <span class="meta">
+                <span class="id">${p.id}</span> · ${formatPrice(currentPrice(p), locale)} ·
+                <span class=${`availability ${p.availability}`}>${t[AVAILABILITY[p.availability]]}</span>
+              </span>
+            </span>
+            <button
+              part="feature"
+              type="button"
+              aria-keyshortcuts=${key || nothing}
+              @click=${() => this.feature(p.id)}
+            >
+              ${key ? html`<kbd part="key" aria-hidden="true">${key}</kbd>` : nothing}${featured ? t.featured : t.featureNow}<span
+                class="visually-hidden"
+                >: ${p.title}</span
+              >
+            </button>
+          </li>`;
+        })}
+      </ol>
+      ${shown.length > SHOWN_MAX ? html`<p part="message">${t.moreProducts.replace('{count}', String(shown.length - SHOWN_MAX))}</p>` : nothing}`;
+  }
+
+  /** The products the search matches (title or id), in catalog order. */
+  private shownProducts(products: readonly Product[]): readonly Product[] {
+    const query = this.query.trim().toLowerCase();
+    if (!query) return products;
+    if (this.lastMatches?.[0] === products && this.lastMatches[1] === query) return this.lastMatches[2];
+    const found = products.filter((p) => p.title.toLowerCase().includes(query) || p.id.toLowerCase().includes(query));
+    this.lastMatches = [products, query, found];
+    return found;
+  }
+
+  private async target(): Promise<PublishTarget | null> {
+    if (!this.publish) return null;
+    const configured = configuredPublishToken();
+    const token = this.#token ?? (typeof configured === 'function' ? await configured() : configured) ?? null;
+    const format = this.publishFormat === 'mercure' ? 'mercure' : 'json';
+    return { url: new URL(this.publish, document.baseURI).href, format, topic: this.topic, token };
+  }
+
+  private onKeydown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!/^[0-9]$/.test(event.key) || isTyping(event.composedPath()[0])) return;
+    event.preventDefault();
+    if (event.key === '0') return this.feature(null);
+    const product = this.shownProducts(this.showController.show.$products.get())[Number(event.key) - 1];
+    if (product) this.feature(product.id);
+  };
+
+  private onOnline = () => this.publisher.retryNow();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'show-console': ShowConsole;
+  }
+}

@@ -1,0 +1,73 @@
+// The demo hub's server-side duties, on a real HTTP server: heartbeats, bounded memory,
+// and no stream left open when the server stops.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { test } from 'node:test';
+import { createHubs } from '../../demo/channel/hub.mjs';
+
+async function serve(hubs) {
+  const server = createServer((req, res) => void hubs.handle(req, res).then((ours) => ours || res.writeHead(404).end()));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** The stream's text until `until` holds (or 3 s pass). */
+async function readUntil(response, until) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  const timer = setTimeout(() => void reader.cancel(), 3000);
+  try {
+    while (!until(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    return text;
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel().catch(() => {});
+  }
+}
+
+const publish = (base, product, at = new Date().toISOString()) =>
+  fetch(`${base}/hub/publish`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ product, at }) });
+
+test('sends a heartbeat comment to every open stream', async () => {
+  const hubs = createHubs({ heartbeatMs: 50 });
+  const { server, base } = await serve(hubs);
+  try {
+    const text = await readUntil(await fetch(`${base}/hub/events`), (t) => t.includes(': heartbeat\n\n'));
+    assert.match(text, /^retry: 1000\n\n: heartbeat\n\n/);
+  } finally {
+    hubs.close();
+    server.close();
+  }
+});
+
+test('keeps only the last 200 events', async () => {
+  const hubs = createHubs();
+  const { server, base } = await serve(hubs);
+  try {
+    for (let i = 1; i <= 250; i++) await publish(base, `p${i}`);
+    const text = await readUntil(await fetch(`${base}/hub/events`), (t) => t.includes('id: 250\n'));
+    const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    assert.equal(ids.length, 200);
+    assert.equal(ids[0], 51);
+    assert.equal(ids.at(-1), 250);
+  } finally {
+    hubs.close();
+    server.close();
+  }
+});
+
+test('close() ends the open streams, so the server can stop', async () => {
+  const hubs = createHubs();
+  const { server, base } = await serve(hubs);
+  const response = await fetch(`${base}/hub/events`);
+  const reading = readUntil(response, () => false);
+  hubs.close();
+  const stopped = new Promise((resolve) => server.close(resolve));
+  const text = await reading;
+  assert.equal(text, 'retry: 1000\n\n');
+  await stopped;
+});
