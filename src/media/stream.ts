@@ -59,7 +59,9 @@ interface Playlist {
 /** A playlist, or undefined when it cannot be read (hls.js then tries and reports why). */
 async function fetchPlaylist(url: string, signal: AbortSignal): Promise<Playlist | undefined> {
   try {
-    const response = await fetch(url, { signal });
+    // Past the HTTP cache: Chromium queues requests for a URL behind one still in its cache,
+    // so a stalled prefetch, even aborted, would hold hls.js's own request back.
+    const response = await fetch(url, { signal, cache: 'no-store' });
     return response.ok ? { url: response.url, text: await response.text() } : undefined;
   } catch {
     return undefined;
@@ -176,6 +178,12 @@ export interface StreamCallbacks {
 
 const MAX_RECOVERIES = 3;
 /**
+ * How long the start-up prefetch may take. A playlist that never answers (or trickles)
+ * would otherwise hold hls.js back for good: no error, no Retry. After it hls.js starts
+ * without the copies and its own timeouts, retries and errors take over.
+ */
+export const prefetchLimits = { timeout: 4_000 };
+/**
  * How many target durations a live playlist may stay unchanged before the show counts as
  * over. hls.js keeps reloading such a playlist forever and only stalls; a viewer is better
  * told. Generous, so a slow encoder is not cut off.
@@ -217,7 +225,11 @@ export class Stream {
     // and hls.js starts from these copies. The multivariant playlist also says which build
     // the stream needs: captions take the full one (rarely: the light one is fetched
     // meanwhile anyway, as most streams need it).
-    const { signal } = this.abort;
+    const prefetch = new AbortController();
+    const stop = () => prefetch.abort();
+    this.abort.signal.addEventListener('abort', stop);
+    const timer = setTimeout(stop, prefetchLimits.timeout);
+    const { signal } = prefetch;
     const light = loadHls('light');
     light.catch(() => {}); // awaited below, unless the full build is needed instead
     const multivariant = fetchPlaylist(this.src, signal);
@@ -237,6 +249,9 @@ export class Stream {
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
       return;
+    } finally {
+      clearTimeout(timer);
+      this.abort.signal.removeEventListener('abort', stop);
     }
     if (this.destroyed) return;
     if (needsRemotePlaybackOff()) this.video.disableRemotePlayback = true;
