@@ -185,6 +185,26 @@ function minifyCssTemplates(): Plugin {
   };
 }
 
+/**
+ * Vite wraps every dynamic `import()` in its preload helper (about 1.2 kB in livecart.js),
+ * which fetches a chunk's static imports beside it and CSS files. Here every chunk's only
+ * static import is livecart.js itself, already loaded, and there is no CSS, so the helper
+ * would never preload anything: the plain `import()` does the same with none of its bytes.
+ * `build.modulePreload: false` empties its lists but keeps the wrapper; Vite 8 has no
+ * option to drop it outside library mode, so this turns off the (native) pass that adds it.
+ */
+function plainDynamicImports(): Plugin {
+  return {
+    name: 'livecart:plain-dynamic-imports',
+    apply: 'build',
+    configResolved(config) {
+      const pass = config.plugins.find((p) => p.name === 'native:import-analysis-build');
+      if (!pass) throw new Error('livecart:plain-dynamic-imports: Vite no longer has its import-analysis pass; drop this plugin');
+      (pass as { applyToEnvironment?: unknown }).applyToEnvironment = () => false;
+    },
+  };
+}
+
 const alias = { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
 const demoRoot = fileURLToPath(new URL('./demo/', import.meta.url));
 
@@ -215,7 +235,7 @@ export default defineConfig(({ command, mode }) =>
         }
       : // `npm run build`: dist/livecart.js for the script tag, hls.js in its own chunk beside it.
       {
-        plugins: [minifyCssTemplates(), sizeBudgets()],
+        plugins: [minifyCssTemplates(), plainDynamicImports(), sizeBudgets()],
         build: {
           outDir: 'dist',
           emptyOutDir: true,
