@@ -3,6 +3,8 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
 import type { CartLine } from '../src/commerce/adapters/types.js';
 import { getShow } from '../src/store/show.js';
+// Registers the WebKit exclusions (a root hook) on every page that uses these helpers.
+import './engine.js';
 
 /** The simulated live channel and its replay, served by the test runner (demo/channel). */
 export const LIVE = '/channel/live.m3u8';
@@ -125,6 +127,13 @@ export async function mockRemote(...handlers: RequestHandler[]): Promise<void> {
     await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
   }
   worker.resetHandlers(...handlers);
+}
+
+/** Hides a browser API for one test, as a browser without it would look; returns the undo. */
+export function without(target: object, key: string): () => void {
+  const own = Object.getOwnPropertyDescriptor(target, key);
+  Object.defineProperty(target, key, { value: undefined, configurable: true, writable: true });
+  return () => (own ? Object.defineProperty(target, key, own) : delete (target as Record<string, unknown>)[key]);
 }
 
 export { getShow };

@@ -7,14 +7,17 @@ import { hubKoaMiddleware } from '../demo/channel/hub.mjs';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
 import { liveShowKoaMiddleware } from './live-show-server.mjs';
+import { webdriverViewportPlugin, webkitLauncher } from './webkit.mjs';
+import { webkitExclusions } from './webkit-exclusions.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /**
- * `LIVECART_BROWSERS=chromium` (or `firefox`) runs one browser; by default both run.
- * Playwright cannot drive Debian's Firefox (it needs its own patched build), so Firefox
- * goes through puppeteer over WebDriver BiDi.
+ * `LIVECART_BROWSERS=chromium` (or `firefox`, `webkit`, or a comma-separated list) runs
+ * those; by default all three run. Playwright cannot drive Debian's Firefox (it needs its
+ * own patched build), so Firefox goes through puppeteer over WebDriver BiDi; WebKit is
+ * Debian's WebKitGTK over its own WebDriver (test/webkit.mjs).
  */
 const only = process.env.LIVECART_BROWSERS?.split(',');
 const wanted = (name) => !only || only.includes(name);
@@ -85,6 +88,26 @@ ${ctx.query.snippet}
   };
 }
 
+/** test/fixtures/refuses-framing.html refuses to be framed, as many checkouts do: `?by=xfo` or `?by=csp`. */
+function framingRefused() {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.path !== '/test/fixtures/refuses-framing.html') return;
+    if (ctx.query.by === 'csp') ctx.set('Content-Security-Policy', "frame-ancestors 'none'");
+    else ctx.set('X-Frame-Options', 'DENY');
+  };
+}
+
+/**
+ * What WebKitGTK cannot run, each with its reason (test/webkit-exclusions.mjs, applied
+ * in the page by test/engine.ts), printed so every WebKit run says what it left out.
+ */
+export { webkitExclusions };
+if (wanted('webkit')) {
+  const excluded = Object.entries(webkitExclusions);
+  console.log(`WebKit excludes ${excluded.length} test(s):${excluded.map(([test, why]) => `\n  - ${test}: ${why}`).join('')}`);
+}
+
 export default {
   rootDir: '.',
   files: ['test/**/*.test.ts'],
@@ -100,8 +123,8 @@ export default {
     <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }],
-  middleware: [retailerOrigin(), strictPageHeaders(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }, webdriverViewportPlugin()],
+  middleware: [retailerOrigin(), strictPageHeaders(), framingRefused(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({
@@ -130,5 +153,7 @@ export default {
           extraPrefsFirefox: { 'media.autoplay.default': 0 },
         },
       }),
+    // Serial like the others (concurrency 1 above): one MiniBrowser window, one page at a time.
+    wanted('webkit') && webkitLauncher(),
   ].filter(Boolean),
 };

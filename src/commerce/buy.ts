@@ -47,8 +47,9 @@ function followLink(show: Show, product: Product, target: LinkTarget): Promise<v
   const link = productLink(product);
   if (!link) return Promise.reject(new Error(`product ${product.id} has no http(s) link to open`));
   // PiP first: opening the tab first would use up the click the browser grants PiP to.
-  // Leaving the page instead: save the show's place so the next page resumes it.
+  // Same tab: the continuity frame keeps the show playing, else the next page resumes it.
   if (target === '_blank') void show.requestPip();
+  else if (show.continueAt(link)) return Promise.resolve();
   else show.saveForNextPage();
   openLink(link, target);
   return Promise.resolve();

@@ -36,7 +36,8 @@ export async function beginCheckout(
     }
     trackCheckout(cart.lines);
     if (target === '_self') {
-      // Leaving the show's page: the next page of the site resumes it.
+      // Leaving the show's page: the continuity frame, else the next page of the site resumes it.
+      if (show?.continueAt(url)) return;
       show?.saveForNextPage();
       window.location.assign(url);
     } else if (tab) tab.location.replace(url);

@@ -79,17 +79,60 @@ type WebkitVideo = HTMLVideoElement & {
   webkitPresentationMode?: string;
 };
 
-/** Video picture-in-picture: `requestPictureInPicture`, or iOS Safari's presentation mode. */
+/**
+ * How long Safari's presentation mode may take to report picture-in-picture before the
+ * request counts as refused: `webkitSetPresentationMode` returns nothing and ignores a
+ * call it does not allow, which would otherwise leave the shopper with no player at all.
+ */
+export const PRESENTATION_MODE_TIMEOUT = 1500;
+
+/** Safari's own PiP: resolves once `webkitpresentationmodechanged` says so, rejects if it never does. */
+function enterPresentationMode(video: WebkitVideo): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      abort.abort();
+      reject(new DOMException('the presentation mode did not change', 'NotAllowedError'));
+    }, PRESENTATION_MODE_TIMEOUT);
+    const entered = () => {
+      if (video.webkitPresentationMode !== 'picture-in-picture') return;
+      clearTimeout(timer);
+      abort.abort();
+      resolve();
+    };
+    video.addEventListener('webkitpresentationmodechanged', entered, { signal: abort.signal });
+    try {
+      video.webkitSetPresentationMode!('picture-in-picture');
+    } catch (error) {
+      clearTimeout(timer);
+      abort.abort();
+      reject(error);
+      return;
+    }
+    entered();
+  });
+}
+
+/**
+ * Video picture-in-picture: `requestPictureInPicture`, else Safari's presentation mode.
+ * Some Safari versions report `pictureInPictureEnabled` yet refuse the standard call:
+ * then the presentation mode is tried, and when that is refused too the caller falls
+ * through to the next rung (the floating player).
+ */
 export function videoPip(video: HTMLVideoElement): PipRung {
   const webkit = video as WebkitVideo;
   const standard = () => 'pictureInPictureEnabled' in document && document.pictureInPictureEnabled && !video.disablePictureInPicture;
-  const ios = () => !standard() && !!webkit.webkitSupportsPresentationMode?.('picture-in-picture');
+  const presentationMode = () => !!webkit.webkitSupportsPresentationMode?.('picture-in-picture') && !!webkit.webkitSetPresentationMode;
   return {
     mode: 'video',
-    supported: () => standard() || ios(),
-    enter: async () => {
-      if (standard()) await video.requestPictureInPicture();
-      else webkit.webkitSetPresentationMode!('picture-in-picture');
+    supported: () => standard() || presentationMode(),
+    enter: () => {
+      if (!standard()) return enterPresentationMode(webkit);
+      // Started synchronously, inside the click; the fallback keeps what is left of it.
+      return video.requestPictureInPicture().then(
+        () => undefined,
+        (error: unknown) => (presentationMode() ? enterPresentationMode(webkit) : Promise.reject(error)),
+      );
     },
     exit: async () => {
       if (document.pictureInPictureElement) await document.exitPictureInPicture();

@@ -12,9 +12,19 @@ export const isHlsUrl = (src: string): boolean => /\.m3u8?(?:[?#]|$)/i.test(src)
  * for HLS nowadays, which is not a reason to skip hls.js and its metadata cues.
  */
 export function canUseMediaSource(): boolean {
-  const mse = (globalThis as { ManagedMediaSource?: typeof MediaSource }).ManagedMediaSource ?? globalThis.MediaSource;
+  const mse = mediaSourceClass();
   return typeof mse?.isTypeSupported === 'function' && mse.isTypeSupported('video/mp4; codecs="avc1.42E01E,mp4a.40.2"');
 }
+
+/** Apple's ManagedMediaSource where it exists (hls.js prefers it too), else MediaSource. */
+const mediaSourceClass = (): typeof MediaSource | undefined =>
+  (globalThis as { ManagedMediaSource?: typeof MediaSource }).ManagedMediaSource ?? globalThis.MediaSource;
+
+/**
+ * A ManagedMediaSource opens only on a video with remote playback (AirPlay) disabled,
+ * unless an AirPlay-able alternative source is given, which livecart never gives.
+ */
+const needsRemotePlaybackOff = () => !!(globalThis as { ManagedMediaSource?: unknown }).ManagedMediaSource;
 
 /** `light` plays everything livecart needs but captions; `full` adds subtitles and CEA-608/708. */
 export type HlsBuild = 'light' | 'full';
@@ -138,6 +148,7 @@ export class Stream {
       return;
     }
     if (this.destroyed) return;
+    if (needsRemotePlaybackOff()) this.video.disableRemotePlayback = true;
     this.playback = started();
   }
 

@@ -15,10 +15,11 @@ export interface PlayerState {
   behindLive: boolean;
 }
 
-/** What a show needs from its player: picture-in-picture inside a click, and a save before leaving. */
+/** What a show needs from its player: picture-in-picture inside a click, a save before leaving, the continuity frame. */
 export interface PlayerHandle {
   enterPip(): Promise<PipMode>;
   saveForNextPage(): void;
+  continueAt(url: string): boolean;
 }
 
 const IDLE: PlayerState = { state: 'idle', pipMode: 'inline', live: false, behindLive: false };
@@ -104,6 +105,11 @@ export class Show {
    */
   requestPip(): Promise<PipMode> {
     return this.player ? this.player.enterPip() : Promise.resolve<PipMode>('inline');
+  }
+
+  /** Opens a same-site URL under the playing show when its player has `continuity="frame"`; false: navigate. */
+  continueAt(url: string): boolean {
+    return this.player?.continueAt(url) ?? false;
   }
 
   /** Saves the player's place for the next page of the site (a same-site link is being followed). */

@@ -61,6 +61,7 @@ export class LiveStream extends LitElement {
     startsAt: { attribute: 'starts-at', reflect: true },
     replay: { reflect: true },
     structuredData: { attribute: 'structured-data', reflect: true },
+    continuity: { reflect: true },
     theme: { reflect: true },
     hasFeed: { state: true, attribute: false },
   };
@@ -96,6 +97,8 @@ export class LiveStream extends LitElement {
   declare replay?: string | null;
   /** `off`: no schema.org JSON-LD describing the show to search engines. */
   declare structuredData?: 'on' | 'off' | null;
+  /** `frame`: same-site links open in a full-window frame under the floating player, so the show never stops. */
+  declare continuity: 'frame' | null;
   /** `light` or `dark` forces a theme; unset follows `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | null;
   declare private hasFeed: boolean;
@@ -123,6 +126,7 @@ export class LiveStream extends LitElement {
     this.muted = false;
     this.layout = '';
     this.linkTarget = '_blank';
+    this.continuity = null;
     this.theme = null;
     this.hasFeed = false;
   }
@@ -174,6 +178,7 @@ export class LiveStream extends LitElement {
           structured-data=${this.structuredData || nothing}
           ?autoplay=${this.autoplay}
           ?muted=${this.muted}
+          continuity=${this.continuity || nothing}
           controls
         ></pip-player>
         <slot name="banner">

@@ -15,6 +15,7 @@ import { diagnostics, warn } from '../../warn.js';
 import { tokens } from '../theme.js';
 import { FloatingController } from './floating.js';
 import type { ShowLife } from './show-life.js';
+import type { Continuity } from './frame-continuity.js';
 import { floatingStyles, styles } from './pip-player.styles.js';
 
 /** Seconds of playback without a featured product after which a show counts as unshoppable. */
@@ -68,6 +69,7 @@ export class PipPlayer extends LitElement {
     startsAt: { attribute: 'starts-at', reflect: true },
     replay: { reflect: true },
     structuredData: { attribute: 'structured-data', reflect: true },
+    continuity: { reflect: true },
     behindLive: { state: true, attribute: false },
     errorMessage: { state: true, attribute: false },
   };
@@ -111,6 +113,12 @@ export class PipPlayer extends LitElement {
   declare replay?: string | null;
   /** `off`: no schema.org `VideoObject` / `BroadcastEvent` JSON-LD for search engines. */
   declare structuredData?: 'on' | 'off' | null;
+  /**
+   * `frame`: same-site links open in a full-window frame under the floating player, so the
+   * show never stops; unset: they load the next page, which resumes the show (README:
+   * "The continuity mode").
+   */
+  declare continuity: 'frame' | null;
   /** Read-only: live, and behind the live edge far enough to offer "go live". */
   declare behindLive: boolean;
   declare private errorMessage: string;
@@ -144,6 +152,8 @@ export class PipPlayer extends LitElement {
   private shoppableFrom: number | true | null = null;
   private mediaSession?: ReturnType<typeof claimMediaSession>;
   private pendingTeardown = false;
+  /** With `continuity="frame"`, while connected (its code loads only then). */
+  private frameMode?: Promise<Continuity>;
   /** The picture-in-picture ladder, best first; the last (floating) always works. */
   private readonly rungs: PipRung[] = [
     documentPip({
@@ -187,10 +197,12 @@ export class PipPlayer extends LitElement {
     this.schedule = '';
     this.floatOnScroll = false;
     this.returnUrl = null;
+    this.continuity = null;
     this.behindLive = false;
     this.errorMessage = '';
     this.video.setAttribute('part', 'video');
-    this.video.playsInline = true;
+    // The attribute, not the property: Firefox has no playsInline property to reflect it.
+    this.video.setAttribute('playsinline', '');
   }
 
   play(): Promise<void> {
@@ -225,8 +237,18 @@ export class PipPlayer extends LitElement {
     await Promise.all(this.rungs.map((rung) => rung.exit()));
   }
 
+  /**
+   * With `continuity="frame"`, opens a same-origin URL in the frame under the floating
+   * player and returns true; false otherwise, and the caller navigates.
+   */
+  continueAt(url: string): boolean {
+    if (!this.frameMode || new URL(url, document.baseURI).origin !== location.origin) return false;
+    void this.frameMode.then((mode) => mode.open(url) || location.assign(url));
+    return true;
+  }
+
   /** Saves where the show is, for the next page of the site to resume (`link-target="_self"`). */
-  saveForNextPage(): void {
+  saveForNextPage(returnUrl?: string): void {
     if (!this.src) return;
     saveResume({
       src: new URL(this.src, document.baseURI).href,
@@ -235,7 +257,7 @@ export class PipPlayer extends LitElement {
       muted: this.video.muted,
       show: this.showController.show.id,
       poster: safeUrl(this.poster, document.baseURI) ?? undefined,
-      returnUrl: this.returnUrl || location.href,
+      returnUrl: returnUrl || this.returnUrl || location.href,
       savedAt: Date.now(),
     });
   }
@@ -274,6 +296,7 @@ export class PipPlayer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.detachVideo && this.src !== this.loadedSrc) this.load();
     if (changed.has('schedule') && this.detachVideo) void this.productOnScreen?.setSchedule(this.scheduleUrl());
+    if (changed.has('continuity') && this.detachVideo) this.watchContinuity();
     const video = this.video;
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
@@ -454,6 +477,7 @@ export class PipPlayer extends LitElement {
       signal.addEventListener('abort', () => product.stop());
       void product.setSchedule(this.scheduleUrl());
     });
+    this.watchContinuity();
   }
 
   private detach(): void {
@@ -461,6 +485,8 @@ export class PipPlayer extends LitElement {
     this.detachVideo?.abort();
     this.detachVideo = undefined;
     this.productOnScreen = undefined;
+    void this.frameMode?.then((mode) => mode.release());
+    this.frameMode = undefined;
     this.stream?.destroy();
     this.stream = undefined;
     this.life?.stop();
@@ -532,6 +558,12 @@ export class PipPlayer extends LitElement {
       if (error?.name !== 'NotAllowedError' || video.muted) return;
       this.muted = video.muted = true;
       video.play().catch(() => {});
+      // The policy wanted a gesture for sound (phones do): the shopper's first tap on the video gives it.
+      const unmute = () => {
+        this.muted = video.muted = false;
+        void video.play().catch(() => {});
+      };
+      video.addEventListener('click', unmute, { once: true, signal: this.detachVideo?.signal });
     });
   }
 
@@ -561,6 +593,12 @@ export class PipPlayer extends LitElement {
     const cues = [...this.video.textTracks].some((track) => track.cues?.length);
     if (cues || this.schedule || this.showController.show.$featured.get()) return;
     warn(this, { kind: 'unshoppable', seconds: UNSHOPPABLE_AFTER_S }, 'unshoppable');
+  }
+
+  private watchContinuity(): void {
+    void this.frameMode?.then((mode) => mode.release());
+    this.frameMode =
+      this.continuity === 'frame' ? import('./frame-continuity.js').then((m) => m.continueInFrame(this)) : undefined;
   }
 
   /** With `float-on-scroll`: float while playing and out of view, come back when in view. */

@@ -1,0 +1,29 @@
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { webkitExclusions } from './webkit-exclusions.mjs';
+
+/** Which engine runs this page. WebKitGTK says Safari and no Chrome, as Safari does. */
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+const ua = navigator.userAgent;
+export const engine: Engine = /Firefox\//.test(ua) ? 'firefox' : /Chrom(e|ium)\//.test(ua) ? 'chromium' : 'webkit';
+
+/**
+ * A root hook: in WebKit, the tests listed in test/webkit-exclusions.mjs are skipped
+ * (pending, with their reason in the title path) instead of run.
+ */
+export const excludedHere = (fullTitle: string): boolean =>
+  engine === 'webkit' && Object.keys(webkitExclusions).some((key) => fullTitle === key || fullTitle.startsWith(`${key} `));
+
+if (engine === 'webkit') {
+  beforeEach(function () {
+    if (excludedHere(this.currentTest?.fullTitle() ?? '')) this.skip();
+  });
+}
+
+/** A phone's viewport (iPhone 14/15: 390×844 CSS pixels), in every engine. */
+export const PHONE = { width: 390, height: 844 };
+
+/** Sizes the page's viewport; over WebDriver (WebKit) by sizing the window (test/webkit.mjs). */
+export async function resizeViewport(size: { width: number; height: number }): Promise<void> {
+  if (engine === 'webkit') await executeServerCommand('set-window-viewport', size);
+  else await setViewport(size);
+}
