@@ -80,6 +80,24 @@ export function lowestVariant(multivariant: Playlist): string | undefined {
   return best && new URL(best.uri, multivariant.url).href;
 }
 
+/** Multivariant playlists asked for before any player started, by URL: each is taken once. */
+const early = new Map<string, Promise<Playlist | undefined>>();
+
+/**
+ * Starts what the page's first HLS show needs (hls.js, its multivariant playlist) as the
+ * script evaluates, before the elements upgrade and render: a script-tag page's elements
+ * are parsed by then. An upcoming show (`starts-at`) waits for its time instead.
+ */
+export function startEarly(): void {
+  if (typeof document === 'undefined' || !canUseMediaSource()) return;
+  const element = document.querySelector('live-stream[src]:not([starts-at]), pip-player[src]:not([starts-at])');
+  const src = element?.getAttribute('src');
+  if (!src || !isHlsUrl(src)) return;
+  const url = new URL(src, document.baseURI).href;
+  loadHls('light').catch(() => {});
+  early.set(url, fetchPlaylist(url, new AbortController().signal));
+}
+
 /** Live hls.js instances; tests read it to prove nothing is left behind. */
 export const liveHlsInstances = new Set<Hls>();
 
@@ -129,7 +147,8 @@ export class Stream {
     const light = loadHls('light');
     light.catch(() => {}); // awaited below, unless the full build is needed instead
     const driver = import('./hls-playback.js');
-    const multivariant = fetchPlaylist(this.src, signal);
+    const multivariant = early.get(this.src) ?? fetchPlaylist(this.src, signal);
+    early.delete(this.src);
     const lowest = multivariant.then(async (playlist) => {
       const url = playlist && lowestVariant(playlist);
       const media = url && (await fetchPlaylist(url, signal));
