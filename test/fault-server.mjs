@@ -13,19 +13,54 @@
 //   freeze=<ms>      the live playlists stop moving <ms> after the session's first request
 //                    (the encoder died: no new segments, and no EXT-X-ENDLIST either)
 //   feed=500|garbage|slow
+//   feed=never       the feed never answers (no headers, no body)
+//   feed=trickle     the feed answers 200, then sends a byte every 200 ms, forever
+//   feed=endless     the feed answers 200, then 64 kB chunks of JSON-ish padding, forever
+//   hang=<n>         the first n requests of the multivariant playlist never answer
+//   trickle=<n>      the first n requests of the multivariant playlist trickle forever
 import { readFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { channelResponse } from '../demo/channel/live-channel.mjs';
 
 const FEED = fileURLToPath(new URL('../demo/public/products.json', import.meta.url));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Per session: segment request count, whether the server is "down", first request time. */
+/** Per session: segment and playlist request counts, whether the server is "down", first request time. */
 const sessions = new Map();
 const session = (id) => {
-  if (!sessions.has(id)) sessions.set(id, { segments: 0, down: false, started: Date.now() });
+  if (!sessions.has(id)) sessions.set(id, { segments: 0, manifests: 0, down: false, started: Date.now() });
   return sessions.get(id);
 };
+
+/** Resolves when the client goes away: an answer that never comes holds nothing after that. */
+const clientGone = (ctx) => new Promise((resolve) => ctx.req.socket.once('close', resolve));
+
+/** A body that sends `chunk` every `ms` until the client goes. */
+function endlessBody(ctx, chunk, ms) {
+  const body = new PassThrough();
+  const timer = setInterval(() => body.write(chunk), ms);
+  ctx.req.socket.once('close', () => {
+    clearInterval(timer);
+    body.destroy();
+  });
+  return body;
+}
+
+/** The never-ending answers: none at all, a trickle, or a flood. */
+async function endless(ctx, kind, type) {
+  if (kind === 'never') {
+    await clientGone(ctx);
+    ctx.respond = false;
+    return true;
+  }
+  const [chunk, ms] = kind === 'trickle' ? ['#', 200] : [' '.repeat(65_536), 1];
+  ctx.status = 200;
+  ctx.type = type;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = endlessBody(ctx, chunk, ms);
+  return true;
+}
 
 async function feedResponse(kind) {
   const json = { status: 200, type: 'application/json' };
@@ -55,6 +90,14 @@ export function faultKoaMiddleware(epoch = Date.now()) {
       return;
     }
     let answer;
+    if (rest === 'feed.json' && ['never', 'trickle', 'endless'].includes(faults.get('feed'))) {
+      if (await endless(ctx, faults.get('feed'), 'application/json')) return;
+    }
+    if (rest === 'channel/live.m3u8' && (faults.has('hang') || faults.has('trickle'))) {
+      const n = ++state.manifests;
+      if (n <= Number(faults.get('hang') ?? 0)) return void (await endless(ctx, 'never'));
+      if (n <= Number(faults.get('trickle') ?? 0)) return void (await endless(ctx, 'trickle', 'application/vnd.apple.mpegurl'));
+    }
     if (rest === 'feed.json') {
       answer = await feedResponse(faults.get('feed'));
     } else if (rest === 'channel/live.m3u8' && faults.has('manifest')) {

@@ -1,5 +1,5 @@
 import { emit } from '../events.js';
-import { addToCart, hasCartAdapter } from '../store/cart.js';
+import { addToCart, clampQuantity, hasCartAdapter } from '../store/cart.js';
 import { productLink, trackProduct } from '../store/config.js';
 import type { Show } from '../store/show.js';
 import type { CartLine } from './adapters/types.js';
@@ -28,7 +28,7 @@ export interface BuyOptions {
  * Rejects, for the caller to report, when there is nothing to open or the cart refused.
  */
 export function buy(host: HTMLElement, show: Show, product: Product, options: BuyOptions = {}): Promise<void> {
-  const quantity = Math.max(1, Math.floor(options.quantity ?? 1) || 1);
+  const quantity = clampQuantity(options.quantity ?? 1);
   if (!emit(host, 'livecart-add-to-cart', { show: show.id, product, quantity }, { cancelable: true })) return Promise.resolve();
   const requested = options.action ?? 'auto';
   const action = requested === 'auto' ? (hasCartAdapter() ? 'cart' : 'link') : requested;

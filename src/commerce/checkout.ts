@@ -28,7 +28,8 @@ export async function beginCheckout(
   try {
     await before?.();
     const url = safeUrl(await checkoutUrl());
-    if (!url) throw new Error('the checkout URL is not an http(s) URL');
+    // Payment pages only over https; plain http only on this machine, for development.
+    if (!url || !/^(?:https:|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/])/.test(url)) throw new Error('the checkout URL is not https');
     const cart = $cart.get();
     if (!emit(host, 'livecart-checkout', { cart, url }, { cancelable: true })) {
       tab?.close();

@@ -22,6 +22,8 @@ export class FeedController implements ReactiveController {
   error: string | null = null;
   private input: ProductsInput;
   private abort?: AbortController;
+  /** The show counted as loading while this controller's feed loads. */
+  private loadingIn?: Show;
 
   constructor(
     private readonly host: Host,
@@ -36,7 +38,7 @@ export class FeedController implements ReactiveController {
     this.input = input;
     this.abort?.abort();
     this.error = null;
-    this.loading = false;
+    this.setLoading(false);
     if (typeof input === 'string' && input.trim()) this.fetch(input.trim());
     else if (Array.isArray(input)) this.accept(validateItems(input, document.baseURI));
   }
@@ -54,13 +56,21 @@ export class FeedController implements ReactiveController {
   hostDisconnected(): void {
     if (!this.loading) return;
     this.abort?.abort();
-    this.loading = false;
+    this.setLoading(false);
     this.input = undefined;
+  }
+
+  private setLoading(on: boolean): void {
+    this.loading = on;
+    const before = this.loadingIn;
+    if (before) before.$loadingFeeds.set(before.$loadingFeeds.get() - 1);
+    this.loadingIn = on ? this.getShow() : undefined;
+    this.loadingIn?.$loadingFeeds.set(this.loadingIn.$loadingFeeds.get() + 1);
   }
 
   private async fetch(url: string): Promise<void> {
     const abort = (this.abort = new AbortController());
-    this.loading = true;
+    this.setLoading(true);
     this.host.requestUpdate();
     try {
       const result = await loadFeed(new URL(url, document.baseURI).href, abort.signal, { currency: configuredCurrency() });
@@ -71,7 +81,7 @@ export class FeedController implements ReactiveController {
       emit(this.host, 'livecart-error', { show: this.getShow().id, code: 'feed', message: `${this.error} (${url})` });
     } finally {
       if (!abort.signal.aborted) {
-        this.loading = false;
+        this.setLoading(false);
         this.host.requestUpdate();
       }
     }

@@ -98,7 +98,20 @@ if (typeof document !== 'undefined') void loadStrings(document.documentElement.l
  */
 export function localeOf(element: Element): string {
   const withLang = closestAcross(element, (n): n is Element => n instanceof Element && !!n.getAttribute('lang'));
-  return withLang?.getAttribute('lang') || configuredLocale() || navigator.language || 'en';
+  return canonicalLocale(withLang?.getAttribute('lang') || configuredLocale() || navigator.language || 'en');
+}
+
+/**
+ * A BCP 47 tag Intl accepts: `en_US` (POSIX style, common in CMS settings) becomes `en-US`;
+ * anything Intl still refuses becomes `en`. Intl.NumberFormat throws a RangeError on such
+ * tags, which would stop every render.
+ */
+export function canonicalLocale(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
 }
 
 /** The strings for a locale as far as they have loaded: its base language's, else English. */

@@ -17,32 +17,17 @@ export interface ResumeState {
   savedAt: number;
 }
 
-const KEY = 'livecart:resume';
-/** A saved show older than this is not resumed: the shopper has moved on. */
-const MAX_AGE_MS = 30 * 60_000;
+export const RESUME_KEY = 'livecart:resume';
 
 export function saveResume(state: ResumeState): void {
   // Without session storage the next page simply starts fresh.
-  writeJson(KEY, state, 'session');
+  writeJson(RESUME_KEY, state, 'session');
 }
 
 /** Whether a show was saved for this page (cheap: decides whether to load the rest). */
 export function hasSavedShow(): boolean {
-  return readJson(KEY, 'session') !== undefined;
+  return readJson(RESUME_KEY, 'session') !== undefined;
 }
 
-/** The saved show, once: reading it removes it. */
-export function takeResume(now = Date.now()): ResumeState | null {
-  const state = readJson(KEY, 'session') as Partial<ResumeState> | undefined;
-  writeJson(KEY, undefined, 'session');
-  const valid =
-    !!state &&
-    typeof state.src === 'string' &&
-    /^https?:/.test(state.src) &&
-    typeof state.time === 'number' &&
-    typeof state.savedAt === 'number' &&
-    now - state.savedAt < MAX_AGE_MS &&
-    typeof state.returnUrl === 'string' &&
-    /^https?:/.test(state.returnUrl);
-  return valid ? (state as ResumeState) : null;
-}
+// Taking and checking a saved show is takeResume() in elements/pip-player/resume-show.ts:
+// only the page that resumes one loads it.

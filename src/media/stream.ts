@@ -58,7 +58,9 @@ export interface Playlist {
 /** A playlist, or undefined when it cannot be read (hls.js then tries and reports why). */
 async function fetchPlaylist(url: string, signal: AbortSignal): Promise<Playlist | undefined> {
   try {
-    const response = await fetch(url, { signal });
+    // Past the HTTP cache: Chromium queues requests for a URL behind one still in its cache,
+    // so a stalled prefetch, even aborted, would hold hls.js's own request back.
+    const response = await fetch(url, { signal, cache: 'no-store' });
     return response.ok ? { url: response.url, text: await response.text() } : undefined;
   } catch {
     return undefined;
@@ -95,7 +97,8 @@ export function startEarly(): void {
   if (!src || !isHlsUrl(src)) return;
   const url = new URL(src, document.baseURI).href;
   loadHls('light').catch(() => {});
-  early.set(url, fetchPlaylist(url, new AbortController().signal));
+  // Bounded as Stream.start bounds its own prefetch (prefetchLimits).
+  early.set(url, fetchPlaylist(url, AbortSignal.timeout(prefetchLimits.timeout)));
 }
 
 /** Live hls.js instances; tests read it to prove nothing is left behind. */
@@ -112,6 +115,13 @@ export interface StreamCallbacks {
    */
   onEnded(): void;
 }
+
+/**
+ * How long the start-up prefetch may take. A playlist that never answers (or trickles)
+ * would otherwise hold hls.js back for good: no error, no Retry. After it hls.js starts
+ * without the copies and its own timeouts, retries and errors take over.
+ */
+export const prefetchLimits = { timeout: 4_000 };
 
 /**
  * One source attached to one video element: hls.js when the source is HLS and
@@ -143,7 +153,11 @@ export class Stream {
     // the stream needs: captions take the full one (rarely: the light one is fetched
     // meanwhile anyway, as most streams need it). The code that drives hls.js is fetched
     // beside it: a page playing MP4 never needs it.
-    const { signal } = this.abort;
+    const prefetch = new AbortController();
+    const stop = () => prefetch.abort();
+    this.abort.signal.addEventListener('abort', stop);
+    const timer = setTimeout(stop, prefetchLimits.timeout);
+    const { signal } = prefetch;
     const light = loadHls('light');
     light.catch(() => {}); // awaited below, unless the full build is needed instead
     const driver = import('./hls-playback.js');
@@ -165,6 +179,9 @@ export class Stream {
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
       return;
+    } finally {
+      clearTimeout(timer);
+      this.abort.signal.removeEventListener('abort', stop);
     }
     if (this.destroyed) return;
     if (needsRemotePlaybackOff()) this.video.disableRemotePlayback = true;

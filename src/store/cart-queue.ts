@@ -3,7 +3,7 @@
 // back end is asked, one call at a time; a failure rolls back only its own line.
 import { CartError, type Cart, type CartAdapter, type CartLine } from '../commerce/adapters/types.js';
 import { clip } from '../commerce/price.js';
-import { $cart, cartAdapter, readLines } from './cart.js';
+import { $cart, $cartPageOnly, cartAdapter, clampQuantity, MAX_LINES, readLine, readLines, readStored } from './cart.js';
 
 const DEFAULT_TIMEOUT = 30_000;
 /** Adapter calls run one at a time, in order: a remote cart must exist before lines join it. */
@@ -11,10 +11,16 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** Adds `line.quantity` of `line.id`; rolls back and rejects with a CartError when the back end fails. */
 export function addToCart(line: CartLine): Promise<void> {
-  const quantity = positive(line.quantity);
-  const existing = find(line.id);
-  const next = existing ? { ...existing, quantity: existing.quantity + quantity } : { ...line, quantity };
-  return change(line.id, next, (a, cart) => a.add({ ...line, quantity }, cart));
+  const quantity = clampQuantity(line.quantity);
+  const lines = latestLines();
+  if (lines.length >= MAX_LINES && !lines.some((l) => l.id === line.id)) {
+    return Promise.reject(new CartError(`the cart is full (${MAX_LINES} lines)`));
+  }
+  return change(
+    line.id,
+    (existing) => (existing ? { ...existing, quantity: clampQuantity(existing.quantity + quantity) } : readLine({ ...line, quantity })),
+    (a, cart) => a.add({ ...line, quantity }, cart),
+  );
 }
 
 /** Sets a line's quantity; 0 removes it. */
@@ -22,13 +28,13 @@ export function setQuantity(id: string, quantity: number): Promise<void> {
   const existing = find(id);
   if (!existing) return Promise.reject(new CartError(`the cart has no line ${id}`));
   if (Math.floor(quantity) <= 0) return removeFromCart(id);
-  const next = { ...existing, quantity: positive(quantity) };
-  return change(id, next, (a, cart) => a.update(next, cart));
+  const next = { ...existing, quantity: clampQuantity(quantity) };
+  return change(id, (l) => l && { ...l, quantity: next.quantity }, (a, cart) => a.update(next, cart));
 }
 
 export function removeFromCart(id: string): Promise<void> {
   if (!find(id)) return Promise.resolve();
-  return change(id, undefined, (a, cart) => a.remove(id, cart));
+  return change(id, () => undefined, (a, cart) => a.remove(id, cart));
 }
 
 /** Replaces the cart with the back end's, when it has one of its own. */
@@ -56,7 +62,7 @@ export function checkoutUrl(): Promise<string> {
  */
 function change(
   id: string,
-  next: CartLine | undefined,
+  next: (existing: CartLine | undefined) => CartLine | null | undefined,
   call: (a: CartAdapter, cart: Cart) => Promise<CartLine[] | void>,
 ): Promise<void> {
   const before = find(id);
@@ -69,7 +75,7 @@ function change(
       const lines = await withTimeout(call(a, optimistic), a);
       if (lines) acceptLines(lines, id);
     } catch (error) {
-      putLine(id, before);
+      putLine(id, () => before);
       throw error instanceof CartError ? error : new CartError(`the cart could not be changed (${describe(error)})`);
     } finally {
       const left = inFlight.get(id)! - 1;
@@ -99,9 +105,15 @@ function acceptLines(lines: unknown, answered: string): void {
   $cart.set({ lines: next });
 }
 
-function putLine(id: string, line: CartLine | undefined): void {
-  const lines = $cart.get().lines;
+/**
+ * Applies a change to one line of the latest cart, which another tab may have changed a
+ * moment ago: read, change and write happen in one task, so two tabs adding at once both
+ * keep their add (writing whole snapshots lost one in most tries).
+ */
+function putLine(id: string, update: (existing: CartLine | undefined) => CartLine | null | undefined): void {
+  const lines = latestLines();
   const index = lines.findIndex((l) => l.id === id);
+  const line = update(lines[index]);
   const next = [...lines];
   if (index >= 0 && line) next[index] = line;
   else if (index >= 0) next.splice(index, 1);
@@ -111,7 +123,10 @@ function putLine(id: string, line: CartLine | undefined): void {
 }
 
 const find = (id: string) => $cart.get().lines.find((l) => l.id === id);
-const positive = (n: number) => Math.max(1, Math.floor(Number(n)) || 1);
+
+/** The stored cart when storage holds this page's cart, else memory's. */
+const latestLines = (): CartLine[] => ($cartPageOnly.get() ? $cart.get().lines : readStored().lines);
+
 
 function enqueue<T>(run: () => Promise<T>): Promise<T> {
   const result = queue.then(run, run);

@@ -1,24 +1,41 @@
 import { atom } from 'nanostores';
 import { linkAdapter } from '../commerce/adapters/link.js';
 import type { Cart, CartAdapter, CartLine } from '../commerce/adapters/types.js';
-import { parsePrice } from '../commerce/price.js';
+import { clip, parsePrice } from '../commerce/price.js';
 import type { Price } from '../commerce/product.js';
 import { safeUrl } from '../commerce/safe-url.js';
 import { emit } from '../events.js';
-import { parseJson, readJson, writeJson } from './storage.js';
+import { readJson, writeJson } from './storage.js';
 
 export type { Cart, CartAdapter, CartLine } from '../commerce/adapters/types.js';
 export { CartError } from '../commerce/adapters/types.js';
 
 /** The localStorage key of the page's cart; other tabs hear changes to it. */
 export const CART_KEY = 'livecart:cart';
+/**
+ * Limits on what the cart holds, whoever wrote it (this page, another tab, a stored value
+ * edited by hand, a back end): more lines, larger quantities or longer strings than any
+ * shopper's cart would once took seconds to read and render.
+ */
+export const MAX_LINES = 100;
+export const MAX_QUANTITY = 99;
+const MAX_TEXT = 300;
 
+/** The one quantity clamp: a whole number from 1 to MAX_QUANTITY (NaN and junk give 1). */
+export const clampQuantity = (n: unknown): number => Math.min(MAX_QUANTITY, Math.max(1, Math.floor(Number(n)) || 1));
+
+const stored = readStored();
 /**
  * The shopper's cart: one per page, whichever show a button belongs to. Persisted in
  * localStorage and kept in step with the page's other tabs; without storage it lives in
  * memory. Change it through the actions below, never with `set`.
  */
-export const $cart = atom<Cart>({ lines: readLines(readJson(CART_KEY)) });
+export const $cart = atom<Cart>({ lines: stored.lines });
+/**
+ * True when storage refused the cart (quota, private mode): it then lasts only as long
+ * as this page, and the cart view says so.
+ */
+export const $cartPageOnly = atom(false);
 
 let adapter: Promise<CartAdapter> = Promise.resolve(linkAdapter());
 /** True when a cart adapter (anything but `link`) is configured; elements show the cart then. */
@@ -26,17 +43,33 @@ export const $hasCart = atom(false);
 let fromOtherTab = false;
 
 $cart.listen((cart) => {
-  if (!fromOtherTab) writeJson(CART_KEY, cart);
+  if (!fromOtherTab) persist(cart);
   emit(document, 'livecart-cart-change', { cart });
 });
+// Lines that could not be read are dropped once, not on every later load.
+if (stored.dropped) persist($cart.get());
 
-// Another tab of the page's origin changed the cart. Guarded: the store may be imported
-// where there is no window (a server render).
+/**
+ * Stores the cart; when storage refuses it (a full quota, private mode), a compact form
+ * (no images or links, which a reload can do without), else says once that the cart is
+ * kept on this page only (the cart view tells the shopper).
+ */
+function persist(cart: Cart): void {
+  const ok = writeJson(CART_KEY, cart) || writeJson(CART_KEY, { lines: cart.lines.map(({ image_link, link, ...l }) => l) });
+  if (ok || $cartPageOnly.get()) return $cartPageOnly.set(!ok);
+  $cartPageOnly.set(true);
+  // storage.ts has warned on the console already.
+  emit(document, 'livecart-error', { show: 'default', code: 'cart', message: 'the cart cannot be stored: it is kept on this page only' });
+}
+
+// Another tab of the page's origin changed the cart. What is stored now, not the event's
+// value: a third tab may have written since. Guarded: the store may be imported where
+// there is no window (a server render).
 globalThis.addEventListener?.('storage', (event) => {
-  if (event.key !== CART_KEY) return;
+  if (event.key !== CART_KEY && event.key !== null) return;
   fromOtherTab = true;
   try {
-    $cart.set({ lines: readLines(event.newValue === null ? undefined : parseJson(CART_KEY, event.newValue)) });
+    $cart.set({ lines: readStored().lines });
   } finally {
     fromOtherTab = false;
   }
@@ -103,35 +136,54 @@ export function subtotals(cart: Cart): Price[] {
   return [...sums].map(([currency, value]) => ({ currency, value: Math.round(value * 100) / 100 }));
 }
 
-/** Lines from storage, another tab or a back end: anything malformed is dropped with a warning. */
-export function readLines(value: unknown): CartLine[] {
+export function readStored(): { lines: CartLine[]; dropped: boolean } {
+  let dropped = false;
+  const lines = readLines(readJson(CART_KEY), () => (dropped = true));
+  return { lines, dropped };
+}
+
+/**
+ * Lines from storage, another tab or a back end: anything malformed, repeated or past
+ * MAX_LINES is dropped with one warning, and `onDrop` hears of it.
+ */
+export function readLines(value: unknown, onDrop?: () => void): CartLine[] {
   if (value === undefined) return [];
   const raw = (value as { lines?: unknown } | null)?.lines ?? value;
   if (!Array.isArray(raw)) {
-    console.warn('livecart: ignoring a stored cart that has no lines', value);
+    console.warn('livecart: ignoring a stored cart that has no lines', clip(String(value)));
+    onDrop?.();
     return [];
   }
   const lines: CartLine[] = [];
+  const ids = new Set<string>();
+  let dropped = 0;
   for (const item of raw) {
-    const line = readLine(item);
-    if (line && !lines.some((l) => l.id === line.id)) lines.push(line);
-    else console.warn('livecart: dropping a cart line that cannot be read', item);
+    const line = lines.length < MAX_LINES ? readLine(item) : null;
+    if (line && !ids.has(line.id)) {
+      ids.add(line.id);
+      lines.push(line);
+    } else dropped++;
+  }
+  if (dropped) {
+    console.warn(`livecart: dropped ${dropped} unreadable, repeated or surplus cart line(s)`);
+    onDrop?.();
   }
   return lines;
 }
 
-function readLine(item: unknown): CartLine | null {
+export function readLine(item: unknown): CartLine | null {
   if (!item || typeof item !== 'object') return null;
   const r = item as Record<string, unknown>;
   const price = parsePrice(r.price);
   const quantity = Number(r.quantity);
-  if (typeof r.id !== 'string' || !r.id || typeof r.title !== 'string' || typeof price === 'string') return null;
+  if (typeof r.id !== 'string' || !r.id || r.id.length > MAX_TEXT || typeof r.title !== 'string' || typeof price === 'string') return null;
   if (!Number.isInteger(quantity) || quantity < 1) return null;
-  const line: CartLine = { id: r.id, product: typeof r.product === 'string' ? r.product : r.id, title: r.title, price, quantity };
+  const product = typeof r.product === 'string' && r.product.length <= MAX_TEXT ? r.product : r.id;
+  const line: CartLine = { id: r.id, product, title: clip(r.title, MAX_TEXT), price, quantity: clampQuantity(quantity) };
   const image = safeUrl(r.image_link);
   if (image) line.image_link = image;
   const link = safeUrl(r.link);
   if (link) line.link = link;
-  if (typeof r.variant_title === 'string' && r.variant_title) line.variant_title = r.variant_title;
+  if (typeof r.variant_title === 'string' && r.variant_title) line.variant_title = clip(r.variant_title, MAX_TEXT);
   return line;
 }

@@ -6,6 +6,7 @@ import type { CartAdapter, CartLine } from '../commerce/adapters/types.js';
 import type { AnalyticsEvent, AnalyticsOption } from '../commerce/analytics.js';
 import { currentPrice, type Product } from '../commerce/product.js';
 import { safeUrl } from '../commerce/safe-url.js';
+import { emit } from '../events.js';
 import { setCartAdapter } from './cart.js';
 
 /** A cart back end described in plain data, as a script-tag page can write it before livecart loads. */
@@ -61,16 +62,26 @@ function resolveAdapter(cart: CartAdapter | CartDescription): [CartAdapter | Pro
     case 'link':
       return [linkAdapter(), false];
     // Each adapter is fetched only by the pages that use it: they stay out of dist/livecart.js.
-    // A bad description (no template, no token) rejects the first cart call, which rolls back.
+    // A bad description (no template, a secret token) is reported once it has loaded, and
+    // rejects every cart call, which rolls back.
     case 'permalink':
-      return [import('../commerce/adapters/permalink.js').then((m) => m.permalinkAdapter(cart)), true];
+      return [reported(import('../commerce/adapters/permalink.js').then((m) => m.permalinkAdapter(cart))), true];
     case 'callback':
-      return [import('../commerce/adapters/callback.js').then((m) => m.callbackAdapter(cart)), true];
+      return [reported(import('../commerce/adapters/callback.js').then((m) => m.callbackAdapter(cart))), true];
     case 'shopify':
-      return [import('../commerce/adapters/shopify.js').then((m) => m.shopifyAdapter(cart)), true];
+      return [reported(import('../commerce/adapters/shopify.js').then((m) => m.shopifyAdapter(cart))), true];
     default:
       throw new TypeError(`livecart: unknown cart adapter "${(cart as { adapter: unknown }).adapter}"`);
   }
+}
+
+function reported(adapter: Promise<CartAdapter>): Promise<CartAdapter> {
+  adapter.catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(message);
+    emit(document, 'livecart-error', { show: 'default', code: 'cart', message });
+  });
+  return adapter;
 }
 
 export const configuredLocale = (): string | undefined => options.locale;

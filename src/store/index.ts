@@ -3,6 +3,9 @@ export type { Product, Price, Availability, Variant } from '../commerce/product.
 export { configure, type LivecartOptions, type CartDescription, type AnalyticsEvent, type AnalyticsOption } from './config.js';
 export {
   $cart,
+  $cartPageOnly,
+  MAX_LINES,
+  MAX_QUANTITY,
   addToCart,
   setQuantity,
   removeFromCart,

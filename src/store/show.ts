@@ -45,6 +45,8 @@ export class Show {
     (id, products) => (id === null ? null : (products.find((p) => p.id === id) ?? null)),
   );
   readonly $player = atom<PlayerState>(IDLE);
+  /** How many of the show's elements are loading a feed: its catalog is "loading", not empty, meanwhile. */
+  readonly $loadingFeeds = atom(0);
   readonly $settings = atom<ShowSettings>({});
   private player: PlayerHandle | null = null;
   /** Connected elements of this show; events are dispatched from the first one. */

@@ -13,7 +13,19 @@ function warn(key: string, why: string, error?: unknown, once = true): void {
   console.warn(`livecart: ${why} "${key}"; keeping it in memory for this page only`, error ?? '');
 }
 
+const engines: Partial<Record<Area, Storage | null>> = {};
+
+/**
+ * Puts another engine behind an area, e.g. one that refuses writes as a full quota does;
+ * undefined gives the browser's back.
+ */
+export function setStorageEngine(area: Area, engine: Storage | null | undefined): void {
+  if (engine === undefined) delete engines[area];
+  else engines[area] = engine;
+}
+
 function storage(area: Area): Storage | null {
+  if (area in engines) return engines[area]!;
   try {
     return area === 'session' ? window.sessionStorage : window.localStorage;
   } catch {

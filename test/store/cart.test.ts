@@ -70,6 +70,7 @@ describe('$cart', () => {
     expect((await heard).detail.cart).to.deep.equal(other);
     expect(quantities()).to.deep.equal({ 'from-tab-2': 4 });
     // Another tab emptying the cart (removing the key) empties this one.
+    localStorage.removeItem(CART_KEY);
     window.dispatchEvent(new StorageEvent('storage', { key: CART_KEY, newValue: null }));
     expect($cart.get().lines).to.deep.equal([]);
     // Other keys are none of its business.
@@ -83,6 +84,7 @@ describe('$cart', () => {
   ];
   for (const [what, raw, expected] of corrupt) {
     it(`reads ${what} from another tab without a crash, warning`, async () => {
+      localStorage.setItem(CART_KEY, raw);
       const warned = await warnings(() => window.dispatchEvent(new StorageEvent('storage', { key: CART_KEY, newValue: raw })));
       expect(quantities()).to.deep.equal(expected);
       expect(warned.length).to.be.greaterThan(0);
@@ -331,6 +333,7 @@ describe('shopify adapter', () => {
     // Another tab: its own adapter, the same stored cart id.
     const other = shopifyAdapter({ domain: SHOP, token: TOKEN });
     const lines = await other.add(line('221', { quantity: 2 }), { lines: [] });
+    localStorage.setItem(CART_KEY, JSON.stringify({ lines }));
     window.dispatchEvent(new StorageEvent('storage', { key: CART_KEY, newValue: JSON.stringify({ lines }) }));
     expect(quantities()).to.deep.equal({ '111': 1, '221': 2 });
     // This tab's copy of the Shopify cart does not know the line yet: it asks again.

@@ -56,6 +56,14 @@ const variantGid = (id: string) => (id.startsWith('gid://') ? id : `gid://shopif
  */
 export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
   if (!options.domain || !options.token) throw new TypeError('livecart: the shopify adapter needs a domain and a token');
+  // Admin API, custom-app and app secret tokens read and write the whole shop: on a public
+  // page anyone could copy one. Refused before any request, so it is never sent.
+  if (/^\s*shp(?:at|ca|pa|ss)_/i.test(options.token)) {
+    throw new CartError(
+      'livecart: refusing a Shopify Admin or secret token (shpat_, shpca_, shppa_, shpss_): it must never be on a public page. ' +
+        'Use the public Storefront API access token, and revoke this one if it was published.',
+    );
+  }
   const endpoint = `https://${options.domain.replace(/^https?:\/\//, '').replace(/\/+$/, '')}/api/${options.version ?? '2025-01'}/graphql.json`;
   const storageKey = `livecart:shopify-cart:${options.domain}`;
   let cart: ApiCart | null = null;

@@ -1,13 +1,14 @@
 import { css, html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CartLine } from '../../commerce/adapters/types.js';
+import { withFeedPrices } from '../../commerce/cart-prices.js';
 import { beginCheckout } from '../../commerce/checkout.js';
 import { formatPrice } from '../../commerce/price.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
 import { cartEnglish } from '../../i18n/en/cart.js';
 import { addEnglish, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
-import { $cart, removeFromCart, setQuantity, subtotals } from '../../store/cart.js';
+import { $cart, $cartPageOnly, removeFromCart, setQuantity, subtotals } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
 import { tokens } from '../theme.js';
 
@@ -131,7 +132,7 @@ export class CartView extends LitElement {
   declare private busy: boolean;
   declare private error: string | null;
 
-  private readonly showController = new ShowController(this, () => [$cart]);
+  private readonly showController = new ShowController(this, (show) => [$cart, $cartPageOnly, show.$products]);
   /** Where focus was before opening: it goes back there on close. */
   private returnFocus: HTMLElement | null = null;
 
@@ -166,13 +167,14 @@ export class CartView extends LitElement {
   protected override render() {
     const locale = localeOf(this);
     const t = stringsOf(this);
-    const cart = $cart.get();
+    const cart = withFeedPrices($cart.get(), this.showController.show.$products.get());
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose} @cancel=${() => (this.open = false)}>
       <header>
         <h2 id="title">${t.cart}</h2>
         <button part="close" type="button" aria-label=${t.close} @click=${() => (this.open = false)}>✕</button>
       </header>
       ${this.error ? html`<p part="message" role="alert">${t.cartError} ${this.error}</p>` : nothing}
+      ${$cartPageOnly.get() ? html`<p part="message" data-page-only>${t.cartPageOnly}</p>` : nothing}
       ${cart.lines.length
         ? html`<ul aria-label=${t.cart}>
               ${repeat(

@@ -1,4 +1,5 @@
-import { takeResume, type ResumeState } from '../../media/resume.js';
+import { RESUME_KEY, type ResumeState } from '../../media/resume.js';
+import { readJson, writeJson } from '../../store/storage.js';
 import type { PipPlayer } from './pip-player.js';
 
 /** How far behind the live edge a restored live show plays: hls.js's own default, three 2 s segments. */
@@ -63,3 +64,37 @@ async function playOn(el: HTMLElement, state: ResumeState): Promise<void> {
   if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seek();
   else if (!state.live) video.addEventListener('loadedmetadata', seek, { once: true });
 }
+
+/** A saved show older than this is not resumed: the shopper has moved on. */
+const MAX_AGE_MS = 30 * 60_000;
+
+/** The saved show, once: reading it removes it. */
+export function takeResume(now = Date.now()): ResumeState | null {
+  const state = readJson(RESUME_KEY, 'session') as Partial<ResumeState> | undefined;
+  writeJson(RESUME_KEY, undefined, 'session');
+  const valid =
+    !!state &&
+    typeof state.src === 'string' &&
+    playable(state.src) &&
+    typeof state.time === 'number' &&
+    typeof state.savedAt === 'number' &&
+    now - state.savedAt < MAX_AGE_MS &&
+    typeof state.returnUrl === 'string' &&
+    sameOrigin(state.returnUrl);
+  return valid ? (state as ResumeState) : null;
+}
+
+/**
+ * The way back is a link the mini player shows: only to a page of this site (the saved
+ * show came from one), never to wherever a tampered value points.
+ */
+const sameOrigin = (url: string): boolean => {
+  try {
+    return new URL(url).origin === location.origin;
+  } catch {
+    return false;
+  }
+};
+
+/** The stream: this site's, or https (streams are usually on a CDN); never plain http elsewhere. */
+const playable = (url: string): boolean => sameOrigin(url) || /^https:\/\/[^/]/i.test(url);

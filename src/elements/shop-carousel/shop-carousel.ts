@@ -58,7 +58,7 @@ export class ShopCarousel extends LitElement {
   /** Read-only: the id of the product on screen. */
   declare featured: string | null;
 
-  private readonly showController = new ShowController(this, (show) => [show.$products, show.$featured]);
+  private readonly showController = new ShowController(this, (show) => [show.$products, show.$featured, show.$loadingFeeds]);
   private readonly feed = new FeedController(this, () => this.showController.show);
   /** Index of the card that holds the roving tab stop. */
   private focusIndex = 0;
@@ -93,11 +93,14 @@ export class ShopCarousel extends LitElement {
   protected override render() {
     const t = stringsOf(this);
     const locale = localeOf(this);
-    const products = this.showController.show.$products.get();
+    const { show } = this.showController;
+    const products = show.$products.get();
     if (!products.length) {
+      // Loading: its own feed, or another element's for the show (the <live-stream>'s).
+      const loading = this.feed.loading || show.$loadingFeeds.get() > 0;
       const message = this.feed.error
         ? this.feed.renderError(t)
-        : html`<p part="message" role="status">${this.feed.loading ? t.loadingProducts : t.noProducts}</p>`;
+        : html`<p part="message" role="status">${loading ? t.loadingProducts : t.noProducts}</p>`;
       // An invisible card holds the strip's height until the real ones come: nothing below shifts.
       return html`<div class="waiting">${message}</div>
         <ul part="track" class="placeholder" aria-hidden="true">

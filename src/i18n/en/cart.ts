@@ -9,4 +9,5 @@ export const cartEnglish = {
   increase: 'One more',
   decrease: 'One fewer',
   cartError: 'The cart could not be updated.',
+  cartPageOnly: 'This cart is kept on this page only.',
 };

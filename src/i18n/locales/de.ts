@@ -60,5 +60,6 @@ const strings: Strings = {
   publishFailed: 'Fehlgeschlagen ({error}), nächster Versuch {time}',
   publishRetrying: 'Neuer Versuch',
   previewOnly: 'Nur Vorschau: keine Veröffentlichungs-URL',
+  cartPageOnly: 'Ihr Browser speichert diesen Warenkorb nicht: er gilt nur für diese Seite.',
 };
 export default strings;

@@ -60,5 +60,6 @@ const strings: Strings = {
   publishFailed: 'Falló ({error}), próximo intento {time}',
   publishRetrying: 'Reintentando',
   previewOnly: 'Solo vista previa: sin URL de publicación',
+  cartPageOnly: 'Tu navegador no guarda este carrito: solo vale para esta página.',
 };
 export default strings;

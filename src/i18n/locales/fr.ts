@@ -60,5 +60,6 @@ const strings: Strings = {
   publishFailed: 'Échec ({error}), nouvel essai {time}',
   publishRetrying: 'Nouvel essai',
   previewOnly: 'Aperçu seulement : pas d’URL de publication',
+  cartPageOnly: 'Votre navigateur n’enregistre pas ce panier : il ne vaut que pour cette page.',
 };
 export default strings;

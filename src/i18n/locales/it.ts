@@ -60,5 +60,6 @@ const strings: Strings = {
   publishFailed: 'Non riuscito ({error}), nuovo tentativo {time}',
   publishRetrying: 'Nuovo tentativo',
   previewOnly: 'Solo anteprima: nessun URL di pubblicazione',
+  cartPageOnly: 'Il browser non salva questo carrello: vale solo per questa pagina.',
 };
 export default strings;
