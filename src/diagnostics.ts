@@ -28,7 +28,9 @@ const FIXES: Record<ErrorCode, string> = {
 
 export function print(target: EventTarget, problem: Problem): void {
   const [cause, fix, ...extra] = words(problem);
-  console.warn(`livecart: ${describe(target)}: ${cause}${fix ? `. Fix: ${fix}` : ''}`, ...extra);
+  // Page-wide trouble (the cart store, configure()) comes from the document: no element to name.
+  const where = target instanceof Element ? `${describe(target)}: ` : '';
+  console.warn(`livecart: ${where}${cause}${fix ? `. Fix: ${fix}` : ''}`, ...extra);
 }
 
 function words(problem: Problem): [string, string, ...unknown[]] {
@@ -63,8 +65,7 @@ function words(problem: Problem): [string, string, ...unknown[]] {
  * `<live-stream id="a">`: enough to find the element on the page. One inside another's
  * shadow root is named through the element the page wrote: `<live-stream> (its <pip-player>)`.
  */
-function describe(target: EventTarget): string {
-  if (!(target instanceof Element)) return 'livecart';
+function describe(target: Element): string {
   const root = target.getRootNode();
   return root instanceof ShadowRoot ? `${describe(root.host)} (its <${target.localName}>)` : tag(target);
 }

@@ -77,8 +77,10 @@ function resolveAdapter(cart: CartAdapter | CartDescription): [CartAdapter | Pro
 
 function reported(adapter: Promise<CartAdapter>): Promise<CartAdapter> {
   adapter.catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(message);
+    // A cart that cannot be built loses every add: an error in the console, not only the
+    // warning emit() prints, whose message is the cause alone (emit() names livecart).
+    const message = (error instanceof Error ? error.message : String(error)).replace(/^livecart: /, '');
+    console.error(`livecart: ${message}`);
     emit(document, 'livecart-error', { show: 'default', code: 'cart', message });
   });
   return adapter;

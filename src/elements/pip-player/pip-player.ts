@@ -575,8 +575,9 @@ export class PipPlayer extends LitElement {
     this.shoppableFrom ??= this.video.currentTime;
     if (this.video.currentTime - this.shoppableFrom < UNSHOPPABLE_AFTER_S) return;
     this.shoppableFrom = true;
-    const cues = [...this.video.textTracks].some((track) => track.cues?.length);
-    if (cues || this.schedule || this.showController.show.$featured.get()) return;
+    // Any product id from the stream counts, even one the catalog does not list (yet).
+    const cues = [...this.video.textTracks].some((track) => track.cues?.length) || !!this.stream?.dateRangeTags();
+    if (cues || this.schedule || this.showController.show.$featuredId.get() !== null) return;
     warn(this, { kind: 'unshoppable', seconds: UNSHOPPABLE_AFTER_S }, 'unshoppable');
   }
 
