@@ -5,50 +5,77 @@ import { parseBigJson } from '../../src/commerce/feeds/big-json.js';
 
 /** A feed made by test/fault-server.mjs: `items` valid products, padded to about `mb` MB. */
 const bigFeed = (items: number, mb: number) => `/faults/${encodeURIComponent(`id=big&feed=big&items=${items}&mb=${mb}`)}/feed.json`;
-const hasLongTasks = () => PerformanceObserver.supportedEntryTypes?.includes('longtask');
+const hasLongTasks = () => !!PerformanceObserver.supportedEntryTypes?.includes('longtask');
+
+/** Runs `work`, noting the main thread's long tasks meanwhile (none where they cannot be observed). */
+async function longTasksOf<T>(work: () => Promise<T>): Promise<{ result: T; longest: number; count: number }> {
+  const tasks: number[] = [];
+  const observer = hasLongTasks() ? new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))) : undefined;
+  observer?.observe({ type: 'longtask' });
+  try {
+    const result = await work();
+    // Long-task entries are delivered after the task: give them a turn.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { result, longest: Math.max(0, ...tasks), count: tasks.length };
+  } finally {
+    observer?.disconnect();
+  }
+}
+
+/** The reader's own rhythm with nothing to read: 8 ms of work, a yield, 25 times. */
+async function slices() {
+  for (let i = 0; i < 25; i++) {
+    const end = performance.now() + 8;
+    while (performance.now() < end);
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+}
 
 describe('abuse: feeds of 100,000 items and of 50 MB', () => {
-  // Both are held to 110 ms. On the shared 2-core machine other jobs preempt the page and
-  // stretch any task (a quiet read's longest: 0–100 ms; a busy one's: up to 570 ms), so
-  // the quietest of up to five reads counts: the load only ever adds.
+  // Held to 110 ms, the issue's figure. Other jobs on a shared 2-core machine preempt the
+  // page and stretch any task (to 660 ms seen), so a read counts only when, just before
+  // it, 8 ms slices of plain work ran without one long task; the quietest counted read of
+  // up to five is asserted. When none counts the timing is skipped, saying so; what the
+  // reader does (no JSON.parse of the whole body) is asserted at every read, in every engine.
   const limit = 110;
   for (const [items, mb] of [
     [100_000, 20],
     [25_000, 50],
   ]) {
     it(`reads ${items.toLocaleString('en')} items (${mb} MB) with no main-thread task over ${limit} ms`, async function () {
-      this.timeout(90_000);
+      this.timeout(120_000);
       const url = bigFeed(items, mb);
       // The server makes the body once; a first fetch keeps that out of the measured read.
       await (await fetch(url)).arrayBuffer();
-      const longest: number[] = [];
-      while (longest.length < 5 && !(Math.min(...longest) < limit)) {
-        const tasks: number[] = [];
-        const observer = hasLongTasks() ? new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))) : undefined;
-        observer?.observe({ type: 'longtask' });
+      const counted: number[] = [];
+      for (let read = 0; read < 5 && !(Math.min(...counted) < limit); read++) {
+        const quiet = (await longTasksOf(slices)).count === 0;
         // No one JSON.parse of the whole body: that single task is what the reader splits.
         const parse = JSON.parse;
         let largest = 0;
         JSON.parse = (text: string, reviver?: Parameters<typeof parse>[1]) => ((largest = Math.max(largest, text.length)), parse(text, reviver));
         const start = performance.now();
-        const { products, problems } = await loadFeed(url).finally(() => (JSON.parse = parse));
+        const { result, longest, count } = await longTasksOf(() => loadFeed(url).finally(() => (JSON.parse = parse)));
         const ms = performance.now() - start;
-        expect(largest, 'the longest text given to JSON.parse').to.be.below(2 ** 20);
-        // Long-task entries are delivered after the task: give them a turn.
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        observer?.disconnect();
-        longest.push(Math.max(0, ...tasks));
         console.log(
-          `big feed: ${items} items, ${mb} MB: ${ms.toFixed(0)} ms in all, ${tasks.length} long tasks, longest ${hasLongTasks() ? `${longest.at(-1)!.toFixed(0)} ms` : 'not observable'}`,
+          `big feed: ${items} items, ${mb} MB: ${ms.toFixed(0)} ms in all, ` +
+            (hasLongTasks() ? `${count} long tasks, longest ${longest.toFixed(0)} ms${quiet ? '' : ' (machine busy: not counted)'}` : 'long tasks not observable'),
         );
+        expect(largest, 'the longest text given to JSON.parse').to.be.below(2 ** 20);
+        const { products, problems } = result;
         expect(problems).to.deep.equal([]);
         expect(products).to.have.length(items);
         expect(products[0].id).to.equal('big-0');
         expect(products.at(-1)!.id).to.equal(`big-${items - 1}`);
         expect(products[7].title).to.equal('Product 7 "quoted" \\ and é');
-        if (!hasLongTasks()) break;
+        if (!hasLongTasks()) return;
+        if (quiet) counted.push(longest);
       }
-      if (hasLongTasks()) expect(Math.min(...longest)).to.be.below(limit);
+      if (!counted.length) {
+        console.warn(`big feed: the machine was busy before every read; the ${limit} ms bound was not measured`);
+        this.skip();
+      }
+      expect(Math.min(...counted)).to.be.below(limit);
     });
   }
 
@@ -61,6 +88,8 @@ describe('abuse: feeds of 100,000 items and of 50 MB', () => {
     '{"title": "products", "products": [{"id": "a"}, {"id": "b"}], "after": {"products": 1}}',
     '{"meta": {"products": [9]}, "products" : [ {"id": "\\\\"} ]}',
     '{"no list": true}',
+    '{"products": [1], "products": [2, 3]}',
+    '{"products": 5}',
     '"a string"',
     '[1,]',
     '[,1]',

@@ -34,8 +34,10 @@ export async function parseBigJson(text: string): Promise<unknown> {
   }
   const rest = JSON.parse(text.slice(0, list.open + 1) + text.slice(list.close)) as unknown;
   if (Array.isArray(rest)) return items;
-  (rest as { products: unknown[] }).products = items;
-  return rest;
+  const object = rest as { products: unknown };
+  // A second "products" key wins, as in JSON.parse (the list cut here is the first one's).
+  if (Array.isArray(object.products) && !object.products.length) object.products = items;
+  return object;
 }
 
 /** Scans for the items list; undefined when the document has none (JSON.parse says why). */
