@@ -16,6 +16,7 @@
 //   feed=never       the feed never answers (no headers, no body)
 //   feed=trickle     the feed answers 200, then sends a byte every 200 ms, forever
 //   feed=endless     the feed answers 200, then 64 kB chunks of JSON-ish padding, forever
+//   feed=big&items=<n>&mb=<m>  a valid native feed of n items, padded to about m MB
 //   hang=<n>         the first n requests of the multivariant playlist never answer
 //   trickle=<n>      the first n requests of the multivariant playlist trickle forever
 import { readFile } from 'node:fs/promises';
@@ -62,8 +63,30 @@ async function endless(ctx, kind, type) {
   return true;
 }
 
-async function feedResponse(kind) {
+/** Big feeds, made once per shape: ids `big-0`…, descriptions padded to the size asked. */
+const bigFeeds = new Map();
+function bigFeed(items, mb) {
+  const key = `${items}/${mb}`;
+  if (!bigFeeds.has(key)) {
+    const pad = Math.max(0, Math.round((mb * 2 ** 20) / items) - 190);
+    const description = 'Warm, light and packable. '.repeat(Math.ceil(pad / 26)).slice(0, pad);
+    const products = Array.from({ length: items }, (_, i) => ({
+      id: `big-${i}`,
+      title: `Product ${i} "quoted" \\ and \u00e9`,
+      description,
+      link: `https://shop.example/p/${i}`,
+      image_link: `https://shop.example/img/${i}.jpg`,
+      price: `${(i % 500) + 1}.00 EUR`,
+      availability: 'in_stock',
+    }));
+    bigFeeds.set(key, Buffer.from(JSON.stringify({ title: 'A big catalog', products })));
+  }
+  return bigFeeds.get(key);
+}
+
+async function feedResponse(kind, faults) {
   const json = { status: 200, type: 'application/json' };
+  if (kind === 'big') return { ...json, body: bigFeed(Number(faults.get('items')), Number(faults.get('mb'))) };
   if (kind === '500') return { status: 500, type: 'text/plain', body: 'internal error' };
   if (kind === 'garbage') return { ...json, body: '{"products": [ {"id": "x", "title": <<<\u0000' };
   if (kind === 'slow') return (await sleep(4000), { ...json, body: await readFile(FEED) });
@@ -99,7 +122,7 @@ export function faultKoaMiddleware(epoch = Date.now()) {
       if (n <= Number(faults.get('trickle') ?? 0)) return void (await endless(ctx, 'trickle', 'application/vnd.apple.mpegurl'));
     }
     if (rest === 'feed.json') {
-      answer = await feedResponse(faults.get('feed'));
+      answer = await feedResponse(faults.get('feed'), faults);
     } else if (rest === 'channel/live.m3u8' && faults.has('manifest')) {
       answer = { status: Number(faults.get('manifest')), type: 'text/plain', body: 'no such stream' };
     } else if (/\.ts$/.test(rest)) {

@@ -6,7 +6,10 @@
 //   node demo/channel/add-id3.mjs <dir> providers
 //     six segments (12 s) tagged as AWS pipelines tag them: frames with an empty
 //     description whose value is what IVS PutMetadata was given (JSON) or what a MediaLive
-//     ID3 segment-tagging action wrote (plain text), ours and not ours mixed.
+//     ID3 segment-tagging action wrote (plain text), ours and not ours mixed;
+//   node demo/channel/add-id3.mjs <dir> burst
+//     four segments (8 s) with a frame every 10 ms: for 4 s alternating between two
+//     products, then the same product repeated (the abuse suite's "no flicker" stream).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOOP_SEGMENTS, SEGMENT_SECONDS, SHOW_PRODUCTS, SLOT_SECONDS } from './live-channel.mjs';
@@ -21,15 +24,15 @@ function id3Txxx(description, value) {
   return Buffer.concat([Buffer.from('ID3'), Buffer.from([4, 0, 0]), syncsafe(frame.length), frame]);
 }
 
-function emsgV0(message, durationSeconds) {
+function emsgV0(message, durationSeconds, atSeconds = 0) {
   const timescale = 1000;
   const payload = Buffer.concat([
     Buffer.from([0, 0, 0, 0]), // version 0, flags
     Buffer.from('https://aomedia.org/emsg/ID3\0'),
     Buffer.from('\0'),
     u32(timescale),
-    u32(0), // presentation_time_delta: at the segment's start
-    u32(durationSeconds * timescale),
+    u32(Math.round(atSeconds * timescale)), // presentation_time_delta: from the segment's start
+    u32(Math.round(durationSeconds * timescale)),
     u32(0),
     message,
   ]);
@@ -50,11 +53,26 @@ const PROVIDER_FRAMES = [
   '{"product":"ember-mug","note":"host holds it up"}', // IVS, with other fields
 ];
 
-const providers = process.argv[3] === 'providers';
+/** The `burst` fixture: a frame every BURST_MS; segments 0–1 alternate, 2–3 repeat one product. */
+const BURST_MS = 10;
+const BURST_SEGMENTS = 4;
+const burstFrames = (n) =>
+  Array.from({ length: (SEGMENT_SECONDS * 1000) / BURST_MS }, (_, k) => {
+    const product = n < BURST_SEGMENTS / 2 && k % 2 ? 'aurora-jacket' : 'ember-mug';
+    return emsgV0(id3Txxx('livecart-product', product), BURST_MS / 1000, (k * BURST_MS) / 1000);
+  });
+
+const mode = process.argv[3];
+const providers = mode === 'providers';
 const segments = readdirSync(dir).filter((f) => /^\d+\.m4s$/.test(f)).sort();
-const expected = providers ? PROVIDER_FRAMES.length : LOOP_SEGMENTS;
+const expected = providers ? PROVIDER_FRAMES.length : mode === 'burst' ? BURST_SEGMENTS : LOOP_SEGMENTS;
 if (segments.length !== expected) throw new Error(`expected ${expected} segments in ${dir}`);
 for (const [n, file] of segments.entries()) {
+  if (mode === 'burst') {
+    const path = join(dir, file);
+    writeFileSync(path, Buffer.concat([...burstFrames(n), readFileSync(path)]));
+    continue;
+  }
   const frame = providers
     ? PROVIDER_FRAMES[n] && id3Txxx('', PROVIDER_FRAMES[n])
     : id3Txxx('livecart-product', SHOW_PRODUCTS[Math.floor((n * SEGMENT_SECONDS) / SLOT_SECONDS)]);

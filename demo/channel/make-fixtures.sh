@@ -52,4 +52,10 @@ mkdir -p "$OUT/providers"
 ffmpeg -loglevel error -y -i "$OUT/180p/vod.m3u8" -t 12 -c copy -bsf:a aac_adtstoasc -f hls -hls_time 2 -hls_playlist_type vod \
   -hls_segment_type fmp4 -hls_fmp4_init_filename init.mp4 -hls_segment_filename "$OUT/providers/%02d.m4s" "$OUT/providers/vod.m3u8"
 node demo/channel/add-id3.mjs "$OUT/providers" providers
+# The first 8 seconds with an ID3 frame every 10 ms (alternating products, then one
+# repeated): the abuse suite's "no flicker" stream.
+mkdir -p "$OUT/burst"
+ffmpeg -loglevel error -y -i "$OUT/180p/vod.m3u8" -t 8 -c copy -bsf:a aac_adtstoasc -f hls -hls_time 2 -hls_playlist_type vod \
+  -hls_segment_type fmp4 -hls_fmp4_init_filename init.mp4 -hls_segment_filename "$OUT/burst/%02d.m4s" "$OUT/burst/vod.m3u8"
+node demo/channel/add-id3.mjs "$OUT/burst" burst
 du -sh "$OUT"

@@ -44,7 +44,7 @@ export async function parseFeed(body: string, base?: string, options: FeedOption
   } else {
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = text.length > BIG_JSON ? await (await import('./feeds/big-json.js')).parseBigJson(text) : JSON.parse(text);
     } catch {
       throw new FeedError(`the feed is not valid JSON (${clip(text, 40) || 'empty'})`);
     }
@@ -63,6 +63,9 @@ export async function parseFeed(body: string, base?: string, options: FeedOption
   await new Promise((resolve) => setTimeout(resolve));
   return validateItemsYielding(items, base);
 }
+
+/** Above this many characters a JSON feed is parsed item by item, between yields (feeds/big-json.ts). */
+const BIG_JSON = 2_000_000;
 
 /** True for a Shopify storefront's `/products.json` (products with `handle` and `variants`). */
 function isShopifyProducts(data: unknown): boolean {

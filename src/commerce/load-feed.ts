@@ -32,7 +32,13 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
     const decoder = new TextDecoder();
     const parts: string[] = [];
     let bytes = 0;
+    let deadline = performance.now() + 8;
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      // Chunks already received resolve as microtasks: without a yield, one task would read them all.
+      if (performance.now() > deadline) {
+        await new Promise((resolve) => setTimeout(resolve));
+        deadline = performance.now() + 8;
+      }
       bytes += chunk.value.byteLength;
       if (bytes > maxBytes) {
         void reader.cancel();

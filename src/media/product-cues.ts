@@ -160,15 +160,20 @@ export function watchProductCues(
     return product;
   };
   const settle = () => {
+    pending = undefined;
     const product = now();
     const id = product?.id ?? null;
     if (id !== current) onChange({ id: (current = id), since: product?.since ?? video.currentTime });
   };
+  // The change waiting to settle: a cuechange that says the same again (an ID3 frame
+  // repeated every 10 ms) must not restart its clock, or a product would never settle.
+  let pending: string | null | undefined;
   const update = () => {
-    clearTimeout(timer);
     const id = now()?.id ?? null;
-    if (id === current) return;
-    timer = setTimeout(settle, id === null ? GAP_GRACE_MS : SETTLE_MS);
+    if (id === pending) return;
+    clearTimeout(timer);
+    pending = id === current ? undefined : id;
+    if (pending !== undefined) timer = setTimeout(settle, id === null ? GAP_GRACE_MS : SETTLE_MS);
   };
   const watch = (track: TextTrack) => {
     if (track.kind !== 'metadata') return;
