@@ -47,6 +47,12 @@ export const webkitExclusions = {
   '<live-stream> follows the live channel from one product to the next': `needs 6 s of live playback: ${mseAudioStall}; the cue boundary it also crosses is tested in every engine by test/media/product-sources.test.ts ("at a boundary")`,
   '<live-stream> announces one change when the cues flicker around a boundary': `needs 12 s of live playback: ${mseAudioStall}`,
   '<pip-player> follows the live channel as it advances': `needs the video to play across a playlist reload: ${mseAudioStall}; the state stays \`buffering\` there because the video is really stuck`,
+  '<show-console> features with number keys 1–9 and clears with 0, in its own show at once':
+    'holds Control with sendKeys({ down }) to check that chords are left to the browser, and @web/test-runner-webdriver supports only press and type; the keys themselves are plain keydown handling, the same in every engine',
+  '<show-console> fits a phone: one column, the big button on a row of its own':
+    "a 360 px viewport: MiniBrowser's window cannot be made narrower than 447 CSS px (see the phone-sized suite below)",
+  "a JSON schedule re-read while live picks up an entry added during the show (ETag, 304s meanwhile) and applies it at the viewer's frame":
+    "WebKitGTK under WebDriver keeps no HTTP cache: its cache: 'no-cache' re-reads carry Cache-Control: max-age=0 and no If-None-Match (seen in the test server's log), so none can be answered 304; the re-read itself (failing then recovering, on arrival, stopping on disconnect) and the frame-accurate change (the SSE tests) run in WebKit",
   'on a phone-sized screen (390×844)':
     "MiniBrowser's window cannot be made narrower than 447 CSS px (its GTK window's minimum), so no 390 px viewport over WebDriver; the tap-to-unmute test beside it runs in WebKit",
 };

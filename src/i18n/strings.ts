@@ -1,6 +1,9 @@
 import type { Availability } from '../commerce/product.js';
 import { closestAcross } from '../dom.js';
 import { configuredLocale } from '../store/config.js';
+import type { cartEnglish } from './en/cart.js';
+import type { consoleEnglish } from './en/console.js';
+import type { countdownEnglish } from './en/countdown.js';
 
 const en = {
   buyNow: 'Buy now',
@@ -35,38 +38,20 @@ const en = {
   added: 'Added',
   addFailed: 'Not added, try again',
   cart: 'Cart',
-  openCart: 'Open cart',
-  checkout: 'Checkout',
-  remove: 'Remove',
-  quantity: 'Quantity',
-  subtotal: 'Subtotal',
-  emptyCart: 'Your cart is empty.',
-  close: 'Close',
-  increase: 'One more',
-  decrease: 'One fewer',
   variant: 'Option',
-  cartError: 'The cart could not be updated.',
   watchReplay: 'Watch the replay',
-  startsIn: 'Starts in {time}',
-  startingSoon: 'Starting soon',
-  addToCalendar: 'Add to calendar',
-  googleCalendar: 'Google Calendar',
-  featureNow: 'Feature now',
-  featured: 'Featured',
-  clear: 'Clear',
-  featuredNow: 'Featured now',
-  nothingFeatured: 'Nothing featured',
-  searchProducts: 'Search products',
-  moreProducts: '{count} more: search to narrow',
-  publishQueue: 'Not yet published',
-  publishWaiting: 'Waiting',
-  publishFailed: 'Failed ({error}), next try {time}',
-  publishRetrying: 'Retrying',
-  previewOnly: 'Preview only: no publish URL',
-  cartPageOnly: 'This cart is kept on this page only.',
 };
-export type StringKey = keyof typeof en;
+export type StringKey = keyof typeof en | keyof typeof cartEnglish | keyof typeof consoleEnglish | keyof typeof countdownEnglish;
 export type Strings = Record<StringKey, string>;
+
+/**
+ * English words that only a part fetched on demand speaks (the cart dialog, the countdown,
+ * the producer's console) travel in that part's chunk (src/i18n/en/) and join the others
+ * when it loads, before it renders. Other languages keep every word in one file each.
+ */
+export function addEnglish(words: Partial<Strings>): void {
+  Object.assign(en, words);
+}
 
 /** How each availability is said. */
 export const AVAILABILITY: Record<Availability, StringKey> = {
@@ -84,7 +69,8 @@ const LOADERS: Record<string, () => Promise<{ default: Strings }>> = {
   es: () => import('./locales/es.js'),
   de: () => import('./locales/de.js'),
 };
-const loaded: Record<string, Strings> = { en };
+// Complete once the parts that speak the rest have loaded (see addEnglish).
+const loaded: Record<string, Strings> = { en: en as Strings };
 const loading = new Map<string, Promise<void>>();
 const base = (locale: string) => locale.toLowerCase().split('-')[0];
 
@@ -130,7 +116,7 @@ export function canonicalLocale(tag: string): string {
 
 /** The strings for a locale as far as they have loaded: its base language's, else English. */
 export function stringsFor(locale: string): Strings {
-  return loaded[base(locale)] ?? en;
+  return loaded[base(locale)] ?? loaded.en;
 }
 
 /**

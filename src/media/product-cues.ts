@@ -152,7 +152,7 @@ export interface CueWatch {
 /**
  * Calls `onChange` with the stream's product each time it changes. `isKnown` says which
  * plain `TXXX` values are product ids; `ranges()` false ignores DATERANGE cues (the stream
- * then reads its date ranges itself: see `DATERANGE_CUE_LIMIT` in stream.ts).
+ * then reads its date ranges itself: see `DATERANGE_CUE_LIMIT` in hls-playback.ts).
  */
 export function watchProductCues(
   video: HTMLVideoElement,

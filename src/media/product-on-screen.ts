@@ -10,7 +10,7 @@ import type { Stream } from './stream.js';
  * Sources, each placing its changes on the stream's own timeline:
  * - `cues`: the stream's metadata cues (DATERANGE `X-PRODUCT-ID`, ID3 `TXXX`: product-cues.ts);
  * - `dateranges`: the same DATERANGE tags read here when the playlist carries too many for
- *   hls.js (see `DATERANGE_CUE_LIMIT` in stream.ts);
+ *   hls.js (see `DATERANGE_CUE_LIMIT` in hls-playback.ts);
  * - `schedule`: the `schedule` attribute (JSON, re-read while live, or Server-Sent Events).
  * The rule: the change that took effect last at the playing position wins, so a product
  * the host features from the console shows until the stream's next tag says otherwise,

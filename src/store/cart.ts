@@ -1,6 +1,6 @@
 import { atom } from 'nanostores';
 import { linkAdapter } from '../commerce/adapters/link.js';
-import { CartError, type Cart, type CartAdapter, type CartLine } from '../commerce/adapters/types.js';
+import type { Cart, CartAdapter, CartLine } from '../commerce/adapters/types.js';
 import { clip, parsePrice } from '../commerce/price.js';
 import type { Price } from '../commerce/product.js';
 import { safeUrl } from '../commerce/safe-url.js';
@@ -12,7 +12,6 @@ export { CartError } from '../commerce/adapters/types.js';
 
 /** The localStorage key of the page's cart; other tabs hear changes to it. */
 export const CART_KEY = 'livecart:cart';
-const DEFAULT_TIMEOUT = 30_000;
 /**
  * Limits on what the cart holds, whoever wrote it (this page, another tab, a stored value
  * edited by hand, a back end): more lines, larger quantities or longer strings than any
@@ -41,8 +40,6 @@ export const $cartPageOnly = atom(false);
 let adapter: Promise<CartAdapter> = Promise.resolve(linkAdapter());
 /** True when a cart adapter (anything but `link`) is configured; elements show the cart then. */
 export const $hasCart = atom(false);
-/** Adapter calls run one at a time, in order: a remote cart must exist before lines join it. */
-let queue: Promise<unknown> = Promise.resolve();
 let fromOtherTab = false;
 
 $cart.listen((cart) => {
@@ -91,52 +88,42 @@ export function setCartAdapter(next: CartAdapter | Promise<CartAdapter>, hasCart
 
 export const hasCartAdapter = (): boolean => $hasCart.get();
 
-/** Adds `line.quantity` of `line.id`; rolls back and rejects with a CartError when the back end fails. */
-export function addToCart(line: CartLine): Promise<void> {
-  const quantity = clampQuantity(line.quantity);
-  const lines = latestLines();
-  if (lines.length >= MAX_LINES && !lines.some((l) => l.id === line.id)) {
-    return Promise.reject(new CartError(`the cart is full (${MAX_LINES} lines)`));
-  }
-  return change(
-    line.id,
-    (existing) => (existing ? { ...existing, quantity: clampQuantity(existing.quantity + quantity) } : readLine({ ...line, quantity })),
-    (a, cart) => a.add({ ...line, quantity }, cart),
+/**
+ * The actions below load the cart's queue (cart-queue.ts: the optimistic change, its
+ * rollback, the back end's answers) the first time one runs, or as soon as a cart back end
+ * is configured: a page with neither never fetches it. Once loaded they run as before,
+ * the optimistic change applied inside the call.
+ */
+let queueModule: typeof import('./cart-queue.js') | undefined;
+let queueLoad: Promise<typeof import('./cart-queue.js')> | undefined;
+function withQueue<T>(run: (queue: typeof import('./cart-queue.js')) => Promise<T>): Promise<T> {
+  if (queueModule) return run(queueModule);
+  queueLoad ??= import('./cart-queue.js').then(
+    (module) => (queueModule = module),
+    (error: unknown) => {
+      queueLoad = undefined;
+      throw error;
+    },
   );
+  return queueLoad.then(run);
 }
+
+/** Adds `line.quantity` of `line.id`; rolls back and rejects with a CartError when the back end fails. */
+export const addToCart = (line: CartLine): Promise<void> => withQueue((queue) => queue.addToCart(line));
 
 /** Sets a line's quantity; 0 removes it. */
-export function setQuantity(id: string, quantity: number): Promise<void> {
-  const existing = find(id);
-  if (!existing) return Promise.reject(new CartError(`the cart has no line ${id}`));
-  if (Math.floor(quantity) <= 0) return removeFromCart(id);
-  const next = { ...existing, quantity: clampQuantity(quantity) };
-  return change(id, (l) => l && { ...l, quantity: next.quantity }, (a, cart) => a.update(next, cart));
-}
+export const setQuantity = (id: string, quantity: number): Promise<void> => withQueue((queue) => queue.setQuantity(id, quantity));
 
-export function removeFromCart(id: string): Promise<void> {
-  if (!find(id)) return Promise.resolve();
-  return change(id, () => undefined, (a, cart) => a.remove(id, cart));
-}
+export const removeFromCart = (id: string): Promise<void> => withQueue((queue) => queue.removeFromCart(id));
 
 /** Replaces the cart with the back end's, when it has one of its own. */
-export function syncCart(): Promise<void> {
-  return enqueue(async () => {
-    const a = await adapter;
-    const lines = await withTimeout(a.get($cart.get()), a);
-    if (lines) $cart.set({ lines: readLines(lines) });
-  });
-}
+export const syncCart = (): Promise<void> => withQueue((queue) => queue.syncCart());
 
 /** The URL to check the cart out at, from the back end; rejects when there is none. */
-export function checkoutUrl(): Promise<string> {
-  return enqueue(async () => {
-    const a = await adapter;
-    const url = await withTimeout(a.checkoutUrl($cart.get()), a);
-    if (!url) throw new CartError(a.hasCart !== false ? 'the cart has nothing to check out' : 'no cart adapter is configured');
-    return url;
-  });
-}
+export const checkoutUrl = (): Promise<string> => withQueue((queue) => queue.checkoutUrl());
+
+/** The configured back end (for cart-queue.ts). */
+export const cartAdapter = (): Promise<CartAdapter> => adapter;
 
 /** Item count across lines. */
 export const itemCount = (cart: Cart): number => cart.lines.reduce((n, l) => n + l.quantity, 0);
@@ -149,107 +136,17 @@ export function subtotals(cart: Cart): Price[] {
   return [...sums].map(([currency, value]) => ({ currency, value: Math.round(value * 100) / 100 }));
 }
 
-/**
- * Applies one line's change at once (optimistic), then asks the back end. On failure only
- * that line goes back to what it was, so changes made meanwhile are kept.
- */
-function change(
-  id: string,
-  next: (existing: CartLine | undefined) => CartLine | null | undefined,
-  call: (a: CartAdapter, cart: Cart) => Promise<CartLine[] | void>,
-): Promise<void> {
-  const before = find(id);
-  putLine(id, next);
-  const optimistic = $cart.get();
-  inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
-  return enqueue(async () => {
-    try {
-      const a = await adapter;
-      const lines = await withTimeout(call(a, optimistic), a);
-      if (lines) acceptLines(lines, id);
-    } catch (error) {
-      putLine(id, () => before);
-      throw error instanceof CartError ? error : new CartError(`the cart could not be changed (${describe(error)})`);
-    } finally {
-      const left = inFlight.get(id)! - 1;
-      if (left) inFlight.set(id, left);
-      else inFlight.delete(id);
-    }
-  });
-}
-
-/** Changes still waiting for the back end, per line id. */
-const inFlight = new Map<string, number>();
-
-/**
- * Takes the back end's lines as the cart, except the lines of changes still waiting in the
- * queue: those keep what the shopper just did until their own answer comes.
- */
-function acceptLines(lines: unknown, answered: string): void {
-  const next = readLines(lines);
-  for (const id of inFlight.keys()) {
-    if (id === answered) continue;
-    const local = find(id);
-    const index = next.findIndex((l) => l.id === id);
-    if (local && index >= 0) next[index] = local;
-    else if (local) next.push(local);
-    else if (index >= 0) next.splice(index, 1);
-  }
-  $cart.set({ lines: next });
-}
-
-/**
- * Applies a change to one line of the latest cart, which another tab may have changed a
- * moment ago: read, change and write happen in one task, so two tabs adding at once both
- * keep their add (writing whole snapshots lost one in most tries).
- */
-function putLine(id: string, update: (existing: CartLine | undefined) => CartLine | null | undefined): void {
-  const lines = latestLines();
-  const index = lines.findIndex((l) => l.id === id);
-  const line = update(lines[index]);
-  const next = [...lines];
-  if (index >= 0 && line) next[index] = line;
-  else if (index >= 0) next.splice(index, 1);
-  else if (line) next.push(line);
-  else return;
-  $cart.set({ lines: next });
-}
-
-const find = (id: string) => $cart.get().lines.find((l) => l.id === id);
-
-/** The stored cart when storage holds this page's cart, else memory's. */
-const latestLines = (): CartLine[] => ($cartPageOnly.get() ? $cart.get().lines : readStored().lines);
-
-function readStored(): { lines: CartLine[]; dropped: boolean } {
+export function readStored(): { lines: CartLine[]; dropped: boolean } {
   let dropped = false;
   const lines = readLines(readJson(CART_KEY), () => (dropped = true));
   return { lines, dropped };
-}
-
-function enqueue<T>(run: () => Promise<T>): Promise<T> {
-  const result = queue.then(run, run);
-  queue = result.catch(() => undefined);
-  return result;
-}
-
-function withTimeout<T>(promise: Promise<T>, a: CartAdapter): Promise<T> {
-  const ms = a.timeout ?? DEFAULT_TIMEOUT;
-  let timer: ReturnType<typeof setTimeout>;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CartError(`the ${a.name ?? 'page’s'} cart did not answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function describe(error: unknown): string {
-  return clip(error instanceof Error ? error.message : String(error), 120);
 }
 
 /**
  * Lines from storage, another tab or a back end: anything malformed, repeated or past
  * MAX_LINES is dropped with one warning, and `onDrop` hears of it.
  */
-function readLines(value: unknown, onDrop?: () => void): CartLine[] {
+export function readLines(value: unknown, onDrop?: () => void): CartLine[] {
   if (value === undefined) return [];
   const raw = (value as { lines?: unknown } | null)?.lines ?? value;
   if (!Array.isArray(raw)) {
@@ -274,7 +171,7 @@ function readLines(value: unknown, onDrop?: () => void): CartLine[] {
   return lines;
 }
 
-function readLine(item: unknown): CartLine | null {
+export function readLine(item: unknown): CartLine | null {
   if (!item || typeof item !== 'object') return null;
   const r = item as Record<string, unknown>;
   const price = parsePrice(r.price);

@@ -61,6 +61,9 @@ describe('on a phone-sized screen (390×844)', () => {
       expect(lost).to.be.below(15_000);
     } finally {
       frame.remove();
+      // The resumed player saved its place again as its page went (the frame shares this
+      // tab's sessionStorage): left there, the next test page would resume the show too.
+      sessionStorage.clear();
     }
   });
 });

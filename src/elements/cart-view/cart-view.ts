@@ -6,10 +6,13 @@ import { beginCheckout } from '../../commerce/checkout.js';
 import { formatPrice } from '../../commerce/price.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
-import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
+import { cartEnglish } from '../../i18n/en/cart.js';
+import { addEnglish, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { $cart, $cartPageOnly, removeFromCart, setQuantity, subtotals } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
 import { tokens } from '../theme.js';
+
+addEnglish(cartEnglish);
 
 /**
  * The shopper's cart as a modal dialog (the "Shop tab" of `<live-stream>`): its lines with

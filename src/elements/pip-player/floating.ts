@@ -1,25 +1,89 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { safeUrl } from '../../commerce/safe-url.js';
+import type { Strings } from '../../i18n/strings.js';
+import { floatingStyles } from './floating.styles.js';
+
+/** What the floating mini player needs from its player. */
+export interface FloatingHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly video: HTMLVideoElement;
+  /** Where "Back to the show" goes (a show resumed on another page). */
+  readonly returnUrl: string | null;
+  exitPip(): Promise<void>;
+}
 
 export type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 
 /**
- * The floating mini player's position: dragged by its handle with a pointer, it snaps to
- * the nearest corner of the viewport on release; arrow keys on the handle move it from
- * corner to corner.
+ * The floating mini player: its buttons, its styles and its position. Dragged by its
+ * handle with a pointer, it snaps to the nearest corner of the viewport on release; arrow
+ * keys on the handle move it from corner to corner. The player loads this module the
+ * first time it floats or plays: pages that never float do not need it up front.
  */
 export class FloatingController implements ReactiveController {
   corner: Corner = 'bottom-right';
   /** Offset while dragging, in CSS pixels; null when not dragging. */
   drag: { x: number; y: number } | null = null;
   private start?: { x: number; y: number };
+  private styled = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: FloatingHost) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Once per shadow root (it outlives a move), beside the player's own styles, the way Lit
+    // adopts those: adoptedStyleSheets, which strict CSPs allow.
+    const root = this.host.renderRoot;
+    if (this.styled || !(root instanceof ShadowRoot)) return;
+    this.styled = true;
+    adoptStyles(root, [...(this.host.constructor as typeof LitElement).elementStyles, floatingStyles]);
   }
 
   hostDisconnected(): void {
     this.drag = null;
   }
+
+  /** The frame's classes while floating. */
+  frameClass(): string {
+    return `floating ${this.corner}${this.drag ? ' dragging' : ''}`;
+  }
+
+  render(t: Strings) {
+    const back = safeUrl(this.host.returnUrl, document.baseURI);
+    return html`<div part="float-controls">
+      <button
+        part="float-handle"
+        type="button"
+        aria-label=${t.movePlayer}
+        title=${t.movePlayer}
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerUp}
+        @keydown=${this.onKeydown}
+      >
+        ⠿
+      </button>
+      ${back ? html`<a part="float-back" href=${back}>${t.backToShow}</a>` : nothing}
+      <button part="float-expand" type="button" aria-label=${t.expand} title=${t.expand} @click=${this.expand}>⤢</button>
+      <button part="float-close" type="button" aria-label=${t.closePlayer} title=${t.closePlayer} @click=${this.close}>✕</button>
+    </div>`;
+  }
+
+  /** Back into the page; for a show resumed on another page, back to the show's page. */
+  private expand = async () => {
+    const back = safeUrl(this.host.returnUrl, document.baseURI);
+    if (back) return location.assign(back);
+    await this.host.exitPip();
+    this.host.scrollIntoView({ block: 'center' });
+  };
+
+  /** The shopper is done watching: pause; a resumed show's player goes away. */
+  private close = async () => {
+    this.host.video.pause();
+    await this.host.exitPip();
+    if (this.host.returnUrl) this.host.remove();
+  };
 
   onPointerDown = (event: PointerEvent) => {
     if (event.button !== 0) return;

@@ -102,74 +102,8 @@ export const styles = css`
   }
 `;
 
-/** The floating mini player, the Document PiP placeholder. */
-export const floatingStyles = css`
-  .floating {
-    position: fixed;
-    inset: auto;
-    width: min(360px, calc(100vw - 32px));
-    aspect-ratio: 16 / 9;
-    height: auto;
-    z-index: 2147483000;
-    border-radius: var(--_radius);
-    overflow: hidden;
-    background: #000;
-    box-shadow: 0 10px 30px rgb(0 0 0 / 0.35);
-  }
-  .floating.bottom-right {
-    right: 16px;
-    bottom: 16px;
-  }
-  .floating.bottom-left {
-    left: 16px;
-    bottom: 16px;
-  }
-  .floating.top-right {
-    right: 16px;
-    top: 16px;
-  }
-  .floating.top-left {
-    left: 16px;
-    top: 16px;
-  }
-  .floating:not(.dragging) {
-    transition: transform 150ms ease-out;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .floating:not(.dragging) {
-      transition: none;
-    }
-  }
-  [part~='float-controls'] {
-    position: absolute;
-    top: 6px;
-    right: 6px;
-    display: flex;
-    gap: 4px;
-    align-items: center;
-  }
-  [part~='float-controls'] button,
-  [part~='float-controls'] a {
-    min-width: 32px;
-    height: 32px;
-    padding: 0 8px;
-    display: grid;
-    place-items: center;
-    border: 0;
-    border-radius: 999px;
-    background: rgb(0 0 0 / 0.7);
-    color: #fff;
-    font-size: 0.85rem;
-    text-decoration: none;
-    cursor: pointer;
-  }
-  [part~='float-handle'] {
-    cursor: grab;
-    touch-action: none;
-  }
-  .floating [part~='badge'] {
-    top: 12px;
-  }
+/** The Document PiP placeholder. */
+export const placeholderStyles = css`
   [part~='placeholder'] {
     position: absolute;
     inset: 0;

@@ -4,7 +4,7 @@ import type { Product } from '../../commerce/product.js';
 import { safeUrl } from '../../commerce/safe-url.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit, type PipMode } from '../../events.js';
-import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
+import { localeOf, stringsOf } from '../../i18n/strings.js';
 import { claimMediaSession } from '../../media/media-session.js';
 import { documentPip, floatingPip, videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
 import type { ProductOnScreen } from '../../media/product-on-screen.js';
@@ -13,10 +13,10 @@ import { Stream } from '../../media/stream.js';
 import { linkTargetOf, type PlayerStateName } from '../../store/show.js';
 import { diagnostics, warn } from '../../warn.js';
 import { tokens } from '../theme.js';
-import { FloatingController } from './floating.js';
+import type { FloatingController } from './floating.js';
 import type { ShowLife } from './show-life.js';
 import type { Continuity } from './frame-continuity.js';
-import { floatingStyles, styles } from './pip-player.styles.js';
+import { placeholderStyles, styles } from './pip-player.styles.js';
 
 /** Seconds of playback without a featured product after which a show counts as unshoppable. */
 const UNSHOPPABLE_AFTER_S = 3;
@@ -73,7 +73,7 @@ export class PipPlayer extends LitElement {
     behindLive: { state: true, attribute: false },
     errorMessage: { state: true, attribute: false },
   };
-  static override styles = [tokens, styles, floatingStyles];
+  static override styles = [tokens, styles, placeholderStyles];
 
   /** HLS (`.m3u8`) or MP4 URL. */
   declare src: string;
@@ -138,7 +138,9 @@ export class PipPlayer extends LitElement {
       return () => (detachPlayer(), stopSession());
     },
   );
-  private readonly floating = new FloatingController(this);
+  /** The floating mini player's position, buttons and styles: loaded when it first floats (or the video first plays). */
+  private floating?: FloatingController;
+  private floatingLoad?: Promise<void>;
   private stream?: Stream;
   /** The `src` the current stream was made for. */
   private loadedSrc: string | null = null;
@@ -170,10 +172,7 @@ export class PipPlayer extends LitElement {
       setMode: (mode) => this.setPipMode(mode),
     }),
     videoPip(this.video),
-    floatingPip(
-      (mode) => this.setPipMode(mode),
-      () => this.pipMode,
-    ),
+    this.floatingRung(),
   ];
   /** The live show ended (or stopped publishing): `ended` stays until the next load. */
   private streamEnded = false;
@@ -319,7 +318,7 @@ export class PipPlayer extends LitElement {
     if (this.life) this.life.update();
     else if (this.live) this.showLife();
     // The drag offset goes through the CSSOM: a style attribute would need 'unsafe-inline'.
-    const drag = this.floating.drag;
+    const drag = this.floating?.drag;
     const frame = this.renderRoot.querySelector<HTMLElement>('[part~="frame"]');
     frame?.style.setProperty('transform', drag ? `translate(${drag.x}px, ${drag.y}px)` : '');
   }
@@ -329,7 +328,7 @@ export class PipPlayer extends LitElement {
     const floating = this.pipMode === 'floating';
     return html`<div
       part="frame"
-      class=${floating ? `floating ${this.floating.corner}${this.floating.drag ? ' dragging' : ''}` : ''}
+      class=${(floating && this.floating?.frameClass()) || ''}
       role="group"
       aria-label=${t.player}
       aria-keyshortcuts=${this.src ? 'Space K M F P' : nothing}
@@ -359,29 +358,8 @@ export class PipPlayer extends LitElement {
               ? html`<button part="replay" type="button" @click=${this.watchReplay}>${t.watchReplay}</button>`
               : nothing}</div>`
         : nothing}
-      ${floating ? this.renderFloatControls(t) : nothing}
+      ${floating ? (this.floating?.render(t) ?? nothing) : nothing}
       <slot></slot>
-    </div>`;
-  }
-
-  private renderFloatControls(t: Strings) {
-    const back = safeUrl(this.returnUrl, document.baseURI);
-    return html`<div part="float-controls">
-      <button
-        part="float-handle"
-        type="button"
-        aria-label=${t.movePlayer}
-        title=${t.movePlayer}
-        @pointerdown=${this.floating.onPointerDown}
-        @pointermove=${this.floating.onPointerMove}
-        @pointerup=${this.floating.onPointerUp}
-        @keydown=${this.floating.onKeydown}
-      >
-        ⠿
-      </button>
-      ${back ? html`<a part="float-back" href=${back}>${t.backToShow}</a>` : nothing}
-      <button part="float-expand" type="button" aria-label=${t.expand} title=${t.expand} @click=${this.expandFloating}>⤢</button>
-      <button part="float-close" type="button" aria-label=${t.closePlayer} title=${t.closePlayer} @click=${this.closeFloating}>✕</button>
     </div>`;
   }
 
@@ -413,20 +391,25 @@ export class PipPlayer extends LitElement {
     void this.video.play().catch(() => {});
   };
 
-  /** Back into the page; for a show resumed on another page, back to the show's page. */
-  private expandFloating = async () => {
-    const back = safeUrl(this.returnUrl, document.baseURI);
-    if (back) return location.assign(back);
-    await this.exitPip();
-    this.scrollIntoView({ block: 'center' });
-  };
+  /** The floating rung, entered once the floating mini player's code is in. */
+  private floatingRung(): PipRung {
+    const rung = floatingPip(
+      (mode) => this.setPipMode(mode),
+      () => this.pipMode,
+    );
+    return { ...rung, enter: () => this.loadFloating().then(rung.enter) };
+  }
 
-  /** The shopper is done watching: pause; a resumed show's player goes away. */
-  private closeFloating = async () => {
-    this.video.pause();
-    await this.exitPip();
-    if (this.returnUrl) this.remove();
-  };
+  private loadFloating(): Promise<void> {
+    this.floatingLoad ??= import('./floating.js').then(
+      (module) => void (this.floating ??= new module.FloatingController(this)),
+      (error: unknown) => {
+        this.floatingLoad = undefined;
+        throw error;
+      },
+    );
+    return this.floatingLoad;
+  }
 
   private attachVideo(): void {
     const video = this.video;
@@ -441,6 +424,8 @@ export class PipPlayer extends LitElement {
     on('playing', () => {
       setState('playing')();
       this.claimMediaSession();
+      // Before the shopper may need it: a refused PiP or a scroll floats the player at once.
+      void this.loadFloating().catch(() => {});
     });
     on('waiting', setState('buffering'));
     on('ended', setState('ended'));

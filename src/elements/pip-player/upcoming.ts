@@ -1,7 +1,10 @@
 import { css, html, type ReactiveControllerHost } from 'lit';
-import type { Strings } from '../../i18n/strings.js';
+import { countdownEnglish } from '../../i18n/en/countdown.js';
+import { addEnglish, type Strings } from '../../i18n/strings.js';
 import { whenStreamUp } from '../../media/wait-for-stream.js';
 import { downloadIcs, googleCalendarUrl, type CalendarEvent } from './calendar.js';
+
+addEnglish(countdownEnglish);
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -4,12 +4,15 @@ import { currentPrice, type Product } from '../../commerce/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { emit } from '../../events.js';
-import { AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
+import { consoleEnglish } from '../../i18n/en/console.js';
+import { addEnglish, AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { configuredPublishToken } from '../../store/config.js';
 import { readJson, writeJson } from '../../store/storage.js';
 import { tokens } from '../theme.js';
 import { PublishQueue, type PublishEntry, type PublishFormat, type PublishTarget } from './publish-queue.js';
 import { styles } from './show-console.styles.js';
+
+addEnglish(consoleEnglish);
 
 export type { PublishEntry, PublishFormat };
 

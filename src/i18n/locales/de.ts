@@ -33,7 +33,6 @@ const strings: Strings = {
   added: 'Hinzugefügt',
   addFailed: 'Nicht hinzugefügt, erneut versuchen',
   cart: 'Warenkorb',
-  openCart: 'Warenkorb öffnen',
   checkout: 'Zur Kasse',
   remove: 'Entfernen',
   quantity: 'Menge',

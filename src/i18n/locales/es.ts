@@ -33,7 +33,6 @@ const strings: Strings = {
   added: 'Añadido',
   addFailed: 'No añadido, reintentar',
   cart: 'Carrito',
-  openCart: 'Abrir el carrito',
   checkout: 'Pagar',
   remove: 'Quitar',
   quantity: 'Cantidad',

@@ -33,7 +33,6 @@ const strings: Strings = {
   added: 'Ajouté',
   addFailed: 'Non ajouté, réessayez',
   cart: 'Panier',
-  openCart: 'Ouvrir le panier',
   checkout: 'Commander',
   remove: 'Retirer',
   quantity: 'Quantité',

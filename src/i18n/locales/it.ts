@@ -33,7 +33,6 @@ const strings: Strings = {
   added: 'Aggiunto',
   addFailed: 'Non aggiunto, riprova',
   cart: 'Carrello',
-  openCart: 'Apri il carrello',
   checkout: 'Cassa',
   remove: 'Rimuovi',
   quantity: 'Quantità',
