@@ -10,6 +10,22 @@ const noDocumentPip = 'WebKitGTK has no Document Picture-in-Picture (neither has
 const noVideoPip =
   'WebKitGTK reports pictureInPictureEnabled false and has no webkitSetPresentationMode (Safari has both); the fall-through from a refused video PiP is tested by test/media/apple-paths.test.ts in every engine';
 
+/**
+ * Measured in WebKitGTK 2.50.6 with GStreamer 1.22 (Debian 12): the live channel stalls a few seconds in, in 3
+ * of 4 runs. The video is really stuck (currentTime stays at about 8 s, readyState 1–2), so
+ * `buffering` is the right state: hls.js appends each fragment, the video SourceBuffer's
+ * buffered range grows, the audio one stays at its first 2 s fragment (hls.js reports
+ * bufferAppendNoProgress for every audio append after it, then bufferStalledError). The
+ * same fMP4 AAC plays on in Chromium and Firefox; WebKitGTK demuxes it in its own GStreamer
+ * append pipeline, where Safari uses AVFoundation, so this is not known for Safari.
+ */
+const mseAudioStall =
+  "WebKitGTK's GStreamer MSE stops taking hls.js's audio fragments after the first (audio buffered stays at ~6–8 s, bufferAppendNoProgress), so the live channel stalls at ~8 s in 3 of 4 runs (measured: the comment on mseAudioStall in test/webkit-exclusions.mjs)";
+
+/** Both resume tests (the show's next page loaded in an iframe of the test page). */
+const resumeFails =
+  'in WebKitGTK the player resumed on the next page sometimes ends in state `error` when the test runs after others of its file, and passes alone; not diagnosed further';
+
 export const webkitExclusions = {
   '<buy-now-button> a real click opens the product page and puts the show in picture-in-picture, in one gesture': noDocumentPip,
   '<buy-now-button> a real click opens nothing and stays inline when the event is cancelled':
@@ -24,16 +40,13 @@ export const webkitExclusions = {
   '<pip-player> answers the player keys: Space, M and P': `its P key expects Document PiP: ${noDocumentPip}`,
   '<cart-view> opens from <live-stream>, traps focus while open, and returns it to the cart button':
     'holds Shift with sendKeys({ down }), and @web/test-runner-webdriver supports only press and type',
-  '<live-stream> follows the live channel from one product to the next':
-    'WebKitGTK leaves a metadata cue boundary with no active cue for longer than src/media/product-cues.ts waits (GAP_GRACE_MS), so a null product comes between two; seen in WebKitGTK, not known for Safari (cue timing is product-cues.ts, not this suite)',
-  '<live-stream> announces one change when the cues flicker around a boundary':
-    'the same WebKitGTK cue-boundary gap as "follows the live channel from one product to the next"',
   'keeping the show running across the page with link-target="_self", resumes the show on the next page as a floating mini player':
-    'in WebKitGTK the resumed player is not seen playing within 15 s when this test runs after the others of its file, though it passes alone (seen, not diagnosed)',
+    `${resumeFails}. Here the video fails at once with MEDIA_ERR_SRC_NOT_SUPPORTED (networkState EMPTY, readyState 0); it failed every time after the Media Session test while that test's artwork was on an unreachable host (the image now is same-origin), and still fails in 1 of 2 runs after that change`,
   'continuity="frame": the show keeps playing across same-site pages a target=_top link in the framed page leaves the show page, and the show resumes on the next page':
-    'in WebKitGTK the resumed player on the next page reaches state `error` when this test runs after the others of its file (seen in 2 of 2 runs), like the link-target="_self" resume above; the leaving itself (show saved, tab navigated) runs in WebKit in the other-site and refused-framing tests of the same file',
-  '<pip-player> follows the live channel as it advances':
-    "WebKitGTK sometimes leaves the player's state at `buffering` after the live window moves (a `waiting` that no `playing` follows, seen in 2 of 4 runs, not diagnosed): a possible Safari bug of the state machine, reported, not hidden",
+    `${resumeFails} (seen in all 3 full-file runs so far, though it passed with either pair of tests before it skipped); the leaving itself (show saved, tab navigated) runs in WebKit in the other-site and refused-framing tests of the same file`,
+  '<live-stream> follows the live channel from one product to the next': `needs 6 s of live playback: ${mseAudioStall}; the cue boundary it also crosses is tested in every engine by test/media/product-sources.test.ts ("at a boundary")`,
+  '<live-stream> announces one change when the cues flicker around a boundary': `needs 12 s of live playback: ${mseAudioStall}`,
+  '<pip-player> follows the live channel as it advances': `needs the video to play across a playlist reload: ${mseAudioStall}; the state stays \`buffering\` there because the video is really stuck`,
   '<show-console> features with number keys 1–9 and clears with 0, in its own show at once':
     'holds Control with sendKeys({ down }) to check that chords are left to the browser, and @web/test-runner-webdriver supports only press and type; the keys themselves are plain keydown handling, the same in every engine',
   '<show-console> fits a phone: one column, the big button on a row of its own':

@@ -79,6 +79,9 @@ export interface StreamProduct {
   since: number;
 }
 
+/** Back-to-back ranges whose cues miss each other by less than this do not end in between. */
+const ABUT_SECONDS = 0.5;
+
 /**
  * The product the cues of `tracks` put on screen at media time `time`: of the active
  * DATERANGE cues and the ID3 product frames reached so far, the one that began last.
@@ -93,6 +96,9 @@ export function streamProductAt(
 ): { product: StreamProduct | undefined; moment: StreamProduct | undefined } {
   let range: StreamProduct | undefined;
   let moment: StreamProduct | undefined;
+  /** The range cue begun last at `time`, and the start of the first one after it. */
+  let last: TextTrackCue | undefined;
+  let next = Infinity;
   for (const track of Array.from(tracks)) {
     if (track.kind !== 'metadata') continue;
     if (ranges && track.activeCues) {
@@ -104,10 +110,22 @@ export function streamProductAt(
       }
     }
     for (const cue of Array.from(track.cues ?? [])) {
-      if (cue.startTime > time || (moment && cue.startTime < moment.since)) continue;
       const reading = read(cue);
-      if (reading?.moment) moment = { id: reading.product!, since: cue.startTime };
+      if (!reading) continue;
+      if (reading.moment) {
+        if (cue.startTime > time || (moment && cue.startTime < moment.since)) continue;
+        moment = { id: reading.product!, since: cue.startTime };
+      } else if (ranges && cue.startTime > time) next = Math.min(next, cue.startTime);
+      else if (ranges && (!last || cue.startTime >= last.startTime)) last = cue;
     }
+  }
+  // No range cue active yet, or between two that abut: by the cues' times, the one begun
+  // last holds until the next begins. Those times come from program date-times, retimed as
+  // playlists arrive, so one's end and the next's start miss by tens of milliseconds (40 ms
+  // in WebKitGTK), and an engine updates activeCues only at its own pace: WebKitGTK left
+  // such a gap with no active cue for 100 ms when idle, past GAP_GRACE_MS when busy.
+  if (!range && last && (time < last.endTime || next - last.endTime <= ABUT_SECONDS)) {
+    range = { id: read(last)!.product!, since: last.startTime };
   }
   // A frame no longer in the track still holds, unless playback went back before it.
   if (!moment && held && held.since <= time) moment = held;

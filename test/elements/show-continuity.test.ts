@@ -84,9 +84,10 @@ describe('keeping the show running across the page', () => {
 
   it('tells the Media Session what is playing, with the product on screen as artwork', async () => {
     const show = freshShow();
-    getShow(show).addProducts(
-      validateItems([item('ember-mug', { title: 'Ember Enamel Mug', image_link: 'https://shop.example/mug.svg' })]).products,
-    );
+    // A same-origin image: WebKitGTK fetches the artwork, and one from an unreachable host
+    // (no network here) leaves the next page's video failing with MEDIA_ERR_SRC_NOT_SUPPORTED.
+    const artwork = new URL('/demo/public/images/ember-mug.svg', location.href).href;
+    getShow(show).addProducts(validateItems([item('ember-mug', { title: 'Ember Enamel Mug', image_link: artwork })]).products);
     getShow(show).feature('ember-mug');
     const wrapper = await fixture(html`<div title="Winter Trail Live"><pip-player show=${show} src=${MP4} muted autoplay></pip-player></div>`);
     const el = wrapper.querySelector('pip-player')!;
@@ -94,7 +95,7 @@ describe('keeping the show running across the page', () => {
     const { metadata } = navigator.mediaSession;
     expect(metadata!.title).to.equal('Winter Trail Live');
     expect(metadata!.artist).to.equal('Ember Enamel Mug');
-    expect(metadata!.artwork[0].src).to.equal('https://shop.example/mug.svg');
+    expect(metadata!.artwork[0].src).to.equal(artwork);
     el.remove();
     await null;
     expect(navigator.mediaSession.metadata).to.equal(null);

@@ -3,7 +3,7 @@ import '../../src/define/pip-player.js';
 import '../../src/define/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { validateItems } from '../../src/commerce/feed.js';
-import { productOfTxxx, readCue } from '../../src/media/product-cues.js';
+import { productOfTxxx, readCue, streamProductAt } from '../../src/media/product-cues.js';
 import { decideProduct } from '../../src/media/product-on-screen.js';
 import { FEED, freshShow, getShow, item, MP4, until } from '../helpers.js';
 
@@ -68,6 +68,24 @@ describe('product cues: what counts as a product', () => {
     ['a later "none" clears', { dateranges: { id: 'a', since: 1 }, schedule: { id: null, since: 2 } }, null],
   ];
   for (const [name, input, expected] of claims) it(`decides: ${name}`, () => expect(decideProduct(input)).to.equal(expected));
+
+  // A video that never plays has no active cue: each time below is such a moment.
+  const still = document.createElement('video');
+  const track = still.addTextTrack('metadata');
+  const range = (start: number, end: number, id: string) =>
+    track.addCue(dataCue(start, end, { key: 'X-PRODUCT-ID', data: id }, 'com.apple.quicktime.HLS'));
+  range(0, 6.005, 'a');
+  range(6.045, 12, 'b');
+  range(14, 20, 'c');
+  const at = (time: number) => streamProductAt(still.textTracks, time, (cue) => readCue(cue, known), undefined).product?.id ?? null;
+  const boundaries: [string, number, string | null][] = [
+    ['inside a range whose cue is not active yet', 3, 'a'],
+    ['between back-to-back ranges 40 ms apart: the first holds', 6.02, 'a'],
+    ['then the next', 6.05, 'b'],
+    ['after a range with a real gap before the next: none', 12.5, null],
+    ['after the last range: none', 21, null],
+  ];
+  for (const [name, time, expected] of boundaries) it(`at a boundary: ${name}`, () => expect(at(time)).to.equal(expected));
 });
 
 describe('product cues in the player, shaped as Safari and hls.js make them', () => {
