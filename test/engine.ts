@@ -19,6 +19,13 @@ if (engine === 'webkit') {
   });
 }
 
+/**
+ * Each test file is a page of its own, but puppeteer's Firefox runs them in one tab, whose
+ * sessionStorage lives on: a show saved by one file's page (link-target="_self", the frame
+ * mode's fallbacks) would be resumed by the next file's. Tests that want a saved show save it.
+ */
+sessionStorage.removeItem('livecart:resume');
+
 /** A phone's viewport (iPhone 14/15: 390×844 CSS pixels), in every engine. */
 export const PHONE = { width: 390, height: 844 };
 
