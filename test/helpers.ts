@@ -1,7 +1,7 @@
 import { sendMouse } from '@web/test-runner-commands';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
-import type { CartLine } from '../src/commerce/adapters/types.js';
+import type { CartLine } from '../src/adapters/types.js';
 import { getShow } from '../src/store/show.js';
 // Registers the WebKit exclusions (a root hook) on every page that uses these helpers.
 import './engine.js';

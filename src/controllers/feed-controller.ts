@@ -1,7 +1,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { FeedError, validateItems, type FeedResult } from '../commerce/feed.js';
-import { loadFeed } from '../commerce/load-feed.js';
-import { emit } from '../events.js';
+import { FeedError, validateItems, type FeedResult } from '../core/feed.js';
+import { loadFeed } from '../core/load-feed.js';
+import { emit } from '../core/events.js';
 import type { Strings } from '../i18n/strings.js';
 import { configuredCurrency } from '../store/config.js';
 import type { Show } from '../store/show.js';

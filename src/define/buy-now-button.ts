@@ -1,5 +1,5 @@
 import { BuyNowButton } from '../elements/buy-now-button/buy-now-button.js';
-import { define } from './define.js';
+import { define } from '../platform/define-element.js';
 
 define('buy-now-button', BuyNowButton);
 export { BuyNowButton };

@@ -1,5 +1,5 @@
 import { CartView } from '../elements/cart-view/cart-view.js';
-import { define } from './define.js';
+import { define } from '../platform/define-element.js';
 
 define('cart-view', CartView);
 export { CartView };

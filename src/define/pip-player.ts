@@ -1,7 +1,7 @@
 import { PipPlayer } from '../elements/pip-player/pip-player.js';
 import { hasSavedShow } from '../media/resume.js';
 import { startEarly } from '../media/stream.js';
-import { define } from './define.js';
+import { define } from '../platform/define-element.js';
 
 startEarly();
 define('pip-player', PipPlayer);

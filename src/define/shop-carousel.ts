@@ -1,6 +1,6 @@
 import { ShopCarousel } from '../elements/shop-carousel/shop-carousel.js';
 import './buy-now-button.js';
-import { define } from './define.js';
+import { define } from '../platform/define-element.js';
 
 define('shop-carousel', ShopCarousel);
 export { ShopCarousel };

@@ -1,5 +1,5 @@
 import { ShowConsole } from '../elements/show-console/show-console.js';
-import { define } from './define.js';
+import { define } from '../platform/define-element.js';
 
 define('show-console', ShowConsole);
 export { ShowConsole };

@@ -1,5 +1,5 @@
-import type { Availability } from '../commerce/product.js';
-import { closestAcross } from '../dom.js';
+import type { Availability } from '../core/product.js';
+import { closestAcross } from '../platform/dom.js';
 import { configuredLocale } from '../store/config.js';
 import type { cartEnglish } from './en/cart.js';
 import type { consoleEnglish } from './en/console.js';

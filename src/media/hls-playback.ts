@@ -2,7 +2,7 @@
 // playing MP4 never loads it and no page waits for it.
 import type Hls from 'hls.js/light';
 import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
-import { diagnostics } from '../warn.js';
+import { diagnostics } from '../core/warn.js';
 import { liveHlsInstances, type HlsClass, type Playlist, type StreamCallbacks } from './stream.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { PipMode } from '../events.js';
+import type { PipMode } from '../core/events.js';
 
 /**
  * One rung of the picture-in-picture ladder, shaped like Vidstack's adapters. `enter()`

@@ -1,4 +1,4 @@
-import { readJson, writeJson } from '../store/storage.js';
+import { readJson, writeJson } from '../platform/storage.js';
 
 /**
  * Same-site shopping with `link-target="_self"`: before the page goes, the player saves

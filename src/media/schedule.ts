@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '../events.js';
+import type { ErrorDetail } from '../core/events.js';
 
 /**
  * Schedules: the product on screen from outside the stream, loaded on demand (most shows

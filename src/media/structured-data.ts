@@ -1,4 +1,4 @@
-import { safeUrl } from '../commerce/safe-url.js';
+import { safeUrl } from '../core/safe-url.js';
 
 /** What the player knows of a live show, for search engines. */
 export interface ShowFacts {

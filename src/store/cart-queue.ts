@@ -1,8 +1,8 @@
 // The cart's queue, loaded by the cart store's actions (cart.ts) the first time one runs
 // or once a cart back end is configured: changes apply at once (optimistic), then the
 // back end is asked, one call at a time; a failure rolls back only its own line.
-import { CartError, type Cart, type CartAdapter, type CartLine } from '../commerce/adapters/types.js';
-import { clip } from '../commerce/price.js';
+import { CartError, type Cart, type CartAdapter, type CartLine } from '../adapters/types.js';
+import { clip } from '../core/price.js';
 import { $cart, $cartPageOnly, cartAdapter, clampQuantity, MAX_LINES, readLine, readLines, readStored } from './cart.js';
 
 const DEFAULT_TIMEOUT = 30_000;

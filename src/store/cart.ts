@@ -1,29 +1,16 @@
 import { atom } from 'nanostores';
-import { linkAdapter } from '../commerce/adapters/link.js';
-import type { Cart, CartAdapter, CartLine } from '../commerce/adapters/types.js';
-import { clip, parsePrice } from '../commerce/price.js';
-import type { Price } from '../commerce/product.js';
-import { safeUrl } from '../commerce/safe-url.js';
-import { emit } from '../events.js';
-import { readJson, writeJson } from './storage.js';
+import { linkAdapter } from '../adapters/link.js';
+import type { CartAdapter } from '../adapters/types.js';
+import { readLines, type Cart, type CartLine } from '../core/cart-lines.js';
+import { emit } from '../core/events.js';
+import { readJson, writeJson } from '../platform/storage.js';
 
-export type { Cart, CartAdapter, CartLine } from '../commerce/adapters/types.js';
-export { CartError } from '../commerce/adapters/types.js';
+export type { CartAdapter } from '../adapters/types.js';
+export { CartError } from '../adapters/types.js';
+export { MAX_LINES, MAX_QUANTITY, clampQuantity, itemCount, readLine, readLines, subtotals, type Cart, type CartLine } from '../core/cart-lines.js';
 
 /** The localStorage key of the page's cart; other tabs hear changes to it. */
 export const CART_KEY = 'livecart:cart';
-/**
- * Limits on what the cart holds, whoever wrote it (this page, another tab, a stored value
- * edited by hand, a back end): more lines, larger quantities or longer strings than any
- * shopper's cart would once took seconds to read and render.
- */
-export const MAX_LINES = 100;
-export const MAX_QUANTITY = 99;
-const MAX_TEXT = 300;
-
-/** The one quantity clamp: a whole number from 1 to MAX_QUANTITY (NaN and junk give 1). */
-export const clampQuantity = (n: unknown): number => Math.min(MAX_QUANTITY, Math.max(1, Math.floor(Number(n)) || 1));
-
 const stored = readStored();
 /**
  * The shopper's cart: one per page, whichever show a button belongs to. Persisted in
@@ -86,8 +73,6 @@ export function setCartAdapter(next: CartAdapter | Promise<CartAdapter>, hasCart
   void syncCart().catch((error) => console.warn('livecart: the cart could not be read from its back end', error));
 }
 
-export const hasCartAdapter = (): boolean => $hasCart.get();
-
 /**
  * The actions below load the cart's queue (cart-queue.ts: the optimistic change, its
  * rollback, the back end's answers) the first time one runs, or as soon as a cart back end
@@ -125,65 +110,9 @@ export const checkoutUrl = (): Promise<string> => withQueue((queue) => queue.che
 /** The configured back end (for cart-queue.ts). */
 export const cartAdapter = (): Promise<CartAdapter> => adapter;
 
-/** Item count across lines. */
-export const itemCount = (cart: Cart): number => cart.lines.reduce((n, l) => n + l.quantity, 0);
-
-/** One subtotal per currency, in the order the currencies first appear. */
-export function subtotals(cart: Cart): Price[] {
-  const sums = new Map<string, number>();
-  for (const l of cart.lines) sums.set(l.price.currency, (sums.get(l.price.currency) ?? 0) + l.price.value * l.quantity);
-  // Cents, so 3 × 0.1 shows as 0.30 and not 0.30000000000000004.
-  return [...sums].map(([currency, value]) => ({ currency, value: Math.round(value * 100) / 100 }));
-}
-
 export function readStored(): { lines: CartLine[]; dropped: boolean } {
   let dropped = false;
   const lines = readLines(readJson(CART_KEY), () => (dropped = true));
   return { lines, dropped };
 }
 
-/**
- * Lines from storage, another tab or a back end: anything malformed, repeated or past
- * MAX_LINES is dropped with one warning, and `onDrop` hears of it.
- */
-export function readLines(value: unknown, onDrop?: () => void): CartLine[] {
-  if (value === undefined) return [];
-  const raw = (value as { lines?: unknown } | null)?.lines ?? value;
-  if (!Array.isArray(raw)) {
-    console.warn('livecart: ignoring a stored cart that has no lines', clip(String(value)));
-    onDrop?.();
-    return [];
-  }
-  const lines: CartLine[] = [];
-  const ids = new Set<string>();
-  let dropped = 0;
-  for (const item of raw) {
-    const line = lines.length < MAX_LINES ? readLine(item) : null;
-    if (line && !ids.has(line.id)) {
-      ids.add(line.id);
-      lines.push(line);
-    } else dropped++;
-  }
-  if (dropped) {
-    console.warn(`livecart: dropped ${dropped} unreadable, repeated or surplus cart line(s)`);
-    onDrop?.();
-  }
-  return lines;
-}
-
-export function readLine(item: unknown): CartLine | null {
-  if (!item || typeof item !== 'object') return null;
-  const r = item as Record<string, unknown>;
-  const price = parsePrice(r.price);
-  const quantity = Number(r.quantity);
-  if (typeof r.id !== 'string' || !r.id || r.id.length > MAX_TEXT || typeof r.title !== 'string' || typeof price === 'string') return null;
-  if (!Number.isInteger(quantity) || quantity < 1) return null;
-  const product = typeof r.product === 'string' && r.product.length <= MAX_TEXT ? r.product : r.id;
-  const line: CartLine = { id: r.id, product, title: clip(r.title, MAX_TEXT), price, quantity: clampQuantity(quantity) };
-  const image = safeUrl(r.image_link);
-  if (image) line.image_link = image;
-  const link = safeUrl(r.link);
-  if (link) line.link = link;
-  if (typeof r.variant_title === 'string' && r.variant_title) line.variant_title = clip(r.variant_title, MAX_TEXT);
-  return line;
-}

@@ -1,5 +1,5 @@
 export { getShow, Show, type PlayerState, type PlayerStateName } from './show.js';
-export type { Product, Price, Availability, Variant } from '../commerce/product.js';
+export type { Product, Price, Availability, Variant } from '../core/product.js';
 export { configure, type LivecartOptions, type CartDescription, type AnalyticsEvent, type AnalyticsOption } from './config.js';
 export {
   $cart,

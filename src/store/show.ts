@@ -1,8 +1,7 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import type { Product } from '../commerce/product.js';
-import { ancestors } from '../dom.js';
-import { emit, type LivecartEventMap, type PipMode } from '../events.js';
-import { trackProduct } from './config.js';
+import type { Product } from '../core/product.js';
+import { ancestors } from '../platform/dom.js';
+import { emit, type LivecartEventMap, type PipMode } from '../core/events.js';
 
 export type PlayerStateName = 'idle' | 'loading' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error';
 
@@ -54,10 +53,7 @@ export class Show {
   private ready = false;
 
   constructor(readonly id: string) {
-    this.$featured.listen((product) => {
-      this.emit('livecart-featured-change', { show: id, product });
-      if (product) trackProduct('view_item', product);
-    });
+    this.$featured.listen((product) => this.emit('livecart-featured-change', { show: id, product }));
   }
 
   product(id: string | null | undefined): Product | undefined {

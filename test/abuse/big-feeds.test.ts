@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { loadFeed } from '../../src/commerce/load-feed.js';
-import { parseFeed } from '../../src/commerce/feed.js';
-import { parseBigJson } from '../../src/commerce/feeds/big-json.js';
+import { loadFeed } from '../../src/core/load-feed.js';
+import { parseFeed } from '../../src/core/feed.js';
+import { parseBigJson } from '../../src/core/feeds/big-json.js';
 
 /** A feed made by test/fault-server.mjs: `items` valid products, padded to about `mb` MB. */
 const bigFeed = (items: number, mb: number) => `/faults/${encodeURIComponent(`id=big&feed=big&items=${items}&mb=${mb}`)}/feed.json`;

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/cart-view.js';
 import type { CartView } from '../../src/elements/cart-view/cart-view.js';
-import { permalinkAdapter } from '../../src/commerce/adapters/permalink.js';
-import { cartLineFor } from '../../src/commerce/buy.js';
+import { permalinkAdapter } from '../../src/adapters/permalink.js';
+import { cartLineFor } from '../../src/core/cart-lines.js';
 import {
   $cart,
   $cartPageOnly,
@@ -15,7 +15,7 @@ import {
   syncCart,
 } from '../../src/store/cart.js';
 import { configure } from '../../src/store/config.js';
-import { setStorageEngine } from '../../src/store/storage.js';
+import { setStorageEngine } from '../../src/platform/storage.js';
 import { cartLine, freshShow, getShow, item, loadFrame, nextEvent, until } from '../helpers.js';
 
 type CartModule = typeof import('../../src/store/cart.js');

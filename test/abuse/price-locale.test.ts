@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/live-stream.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
-import { parseFeed } from '../../src/commerce/feed.js';
-import { formatPrice, parsePrice } from '../../src/commerce/price.js';
+import { parseFeed } from '../../src/core/feed.js';
+import { formatPrice, parsePrice } from '../../src/core/price.js';
 import { canonicalLocale } from '../../src/i18n/strings.js';
 import { configure } from '../../src/store/config.js';
 import { freshShow, getShow, item, recordErrors, until } from '../helpers.js';

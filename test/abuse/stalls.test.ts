@@ -5,7 +5,7 @@ import '../../src/define/shop-carousel.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
-import { feedLimits } from '../../src/commerce/load-feed.js';
+import { feedLimits } from '../../src/core/load-feed.js';
 import { freshShow, getShow, nextEvent, recordErrors, until } from '../helpers.js';
 
 /** A URL of test/fault-server.mjs, in a session of its own. */

@@ -1,14 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { callbackAdapter } from '../../src/commerce/adapters/callback.js';
-import { shopifyAdapter } from '../../src/commerce/adapters/shopify.js';
-import { beginCheckout } from '../../src/commerce/checkout.js';
+import { callbackAdapter } from '../../src/adapters/callback.js';
+import { shopifyAdapter } from '../../src/adapters/shopify.js';
+import { beginCheckout } from '../../src/actions/checkout.js';
 import type { ResumeState } from '../../src/media/resume.js';
 import { takeResume } from '../../src/elements/pip-player/resume-show.js';
 import { $cart, addToCart, syncCart } from '../../src/store/cart.js';
-import { configure, productLink } from '../../src/store/config.js';
+import { productLink } from '../../src/actions/open-link.js';
+import { configure } from '../../src/store/config.js';
 import { cartLine, item, mockRemote, nextEvent } from '../helpers.js';
 import { fakeShopify, SHOP } from '../mocks/shopify.js';
-import type { Product } from '../../src/commerce/product.js';
+import type { Product } from '../../src/core/product.js';
 
 async function reset() {
   configure({ cart: { adapter: 'link' }, linkDecorator: undefined });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { FeedError, parseFeed } from '../../src/commerce/feed.js';
-import type { FeedProblem } from '../../src/events.js';
+import { FeedError, parseFeed } from '../../src/core/feed.js';
+import type { FeedProblem } from '../../src/core/events.js';
 
 /** The error a promise rejects with (fails the test when it resolves). */
 const rejection = (promise: Promise<unknown>) =>

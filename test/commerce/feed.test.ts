@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { FeedError, parseFeed, validateItems } from '../../src/commerce/feed.js';
-import { parsePrice } from '../../src/commerce/price.js';
-import { safeUrl } from '../../src/commerce/safe-url.js';
+import { FeedError, parseFeed, validateItems } from '../../src/core/feed.js';
+import { parsePrice } from '../../src/core/price.js';
+import { safeUrl } from '../../src/core/safe-url.js';
 import { item } from '../helpers.js';
 
 /** The error a promise rejects with (fails the test when it resolves). */

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import '../../src/define/live-stream.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
-import { parseFeed } from '../../src/commerce/feed.js';
+import { parseFeed } from '../../src/core/feed.js';
 import { freshShow, getShow, mockRemote, recordErrors, REPLAY, until } from '../helpers.js';
 
 /** Markup that runs script if it is ever parsed as HTML rather than shown as text. */

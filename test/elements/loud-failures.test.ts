@@ -8,7 +8,7 @@ import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
 import { getShow } from '../../src/store/show.js';
-import { validateItems } from '../../src/commerce/feed.js';
+import { validateItems } from '../../src/core/feed.js';
 import { freshShow, item, LIVE, MP4, nextEvent, realClick, recordErrors, until } from '../helpers.js';
 
 /** Every console.warn while a test runs, as one string per call. */

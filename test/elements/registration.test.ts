@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { define } from '../../src/define/define.js';
+import { define } from '../../src/platform/define-element.js';
 import { BuyNowButton, LiveStream, PipPlayer, ShopCarousel } from '../../src/index.js';
 import { freshShow, item, until } from '../helpers.js';
 

@@ -3,7 +3,7 @@ import '../../src/define/pip-player.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { parseSchedule, scheduledProduct } from '../../src/media/schedule.js';
 import { liveHlsInstances } from '../../src/media/stream.js';
-import { validateItems } from '../../src/commerce/feed.js';
+import { validateItems } from '../../src/core/feed.js';
 import { freshShow, getShow, item, LIVE, MP4, nextEvent, until } from '../helpers.js';
 
 describe('schedules', () => {

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/live-stream.js';
 import '../../src/define/buy-now-button.js';
-import { validateItems } from '../../src/commerce/feed.js';
+import { validateItems } from '../../src/core/feed.js';
 import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import { CART_KEY } from '../../src/store/cart.js';

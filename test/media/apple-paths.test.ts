@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { validateItems } from '../../src/commerce/feed.js';
+import { validateItems } from '../../src/core/feed.js';
 import '../../src/define/buy-now-button.js';
 import '../../src/define/pip-player.js';
 import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';

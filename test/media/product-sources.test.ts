@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/pip-player.js';
 import '../../src/define/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { validateItems } from '../../src/commerce/feed.js';
+import { validateItems } from '../../src/core/feed.js';
 import { productOfTxxx, readCue, streamProductAt } from '../../src/media/product-cues.js';
 import { decideProduct } from '../../src/media/product-on-screen.js';
 import { FEED, freshShow, getShow, item, MP4, until } from '../helpers.js';

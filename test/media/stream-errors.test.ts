@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describeHlsError, describeMediaError } from '../../src/media/stream-errors.js';
+import { describeHlsError, describeMediaError } from '../../src/core/stream-errors.js';
 
 const here = '/channel/live.m3u8';
 const elsewhere = `http://127.0.0.1:${location.port}/channel/live.m3u8`;

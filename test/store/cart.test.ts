@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { callbackAdapter } from '../../src/commerce/adapters/callback.js';
-import { permalinkAdapter } from '../../src/commerce/adapters/permalink.js';
-import { shopifyAdapter } from '../../src/commerce/adapters/shopify.js';
-import type { CartLine } from '../../src/commerce/adapters/types.js';
+import { callbackAdapter } from '../../src/adapters/callback.js';
+import { permalinkAdapter } from '../../src/adapters/permalink.js';
+import { shopifyAdapter } from '../../src/adapters/shopify.js';
+import type { CartLine } from '../../src/adapters/types.js';
 import {
   $cart,
   addToCart,

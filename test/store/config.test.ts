@@ -1,11 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/buy-now-button.js';
-import { callbackAdapter } from '../../src/commerce/adapters/callback.js';
-import { beginCheckout } from '../../src/commerce/checkout.js';
-import { validateItems } from '../../src/commerce/feed.js';
+import { callbackAdapter } from '../../src/adapters/callback.js';
+import { beginCheckout } from '../../src/actions/checkout.js';
+import { validateItems } from '../../src/core/feed.js';
 import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
-import { $cart, addToCart, CART_KEY, checkoutUrl, hasCartAdapter, syncCart } from '../../src/store/cart.js';
-import { configure, installGlobal, type AnalyticsEvent } from '../../src/store/config.js';
+import { installGlobal } from '../../src/global.js';
+import { $cart, $hasCart, addToCart, CART_KEY, checkoutUrl, syncCart } from '../../src/store/cart.js';
+import { configure, type AnalyticsEvent } from '../../src/store/config.js';
 import { freshShow, getShow, item, recordErrors, until } from '../helpers.js';
 
 type Layer = { dataLayer?: unknown[] };
@@ -38,7 +39,7 @@ describe('configure', () => {
     configure({ analytics: 'dataLayer', cart: callbackAdapter({ checkoutUrl: () => 'https://shop.example/checkout' }) });
     const cookies = document.cookie;
     // livecart's own analytics module loads on demand; after it, nothing may be fetched.
-    await import('../../src/commerce/analytics.js');
+    await import('../../src/actions/analytics.js');
     const requests = performance.getEntriesByType('resource').length;
     const show = freshShow();
     getShow(show).addProducts(
@@ -161,7 +162,7 @@ describe('configure', () => {
         checkoutUrl: async () => 'https://shop.example/pay',
       },
     });
-    expect(hasCartAdapter()).to.equal(true);
+    expect($hasCart.get()).to.equal(true);
     await addToCart({ id: 'a', product: 'a', title: 'A', price: { value: 1, currency: 'EUR' }, quantity: 1 });
     expect(added).to.deep.equal(['a']);
     expect(await checkoutUrl()).to.equal('https://shop.example/pay');
@@ -183,14 +184,14 @@ describe('configure', () => {
     };
     w.livecart.configure({ cart: { adapter: 'permalink', template: 'https://shop.example/cart/{lines}' } });
     w.livecart.configure({ analytics: 'dataLayer' });
-    expect(hasCartAdapter()).to.equal(false);
+    expect($hasCart.get()).to.equal(false);
     try {
       installGlobal();
-      expect(hasCartAdapter()).to.equal(true);
+      expect($hasCart.get()).to.equal(true);
       $cart.set({ lines: [{ id: '7', product: '7', title: 'x', price: { value: 1, currency: 'EUR' }, quantity: 2 }] });
       expect(await checkoutUrl()).to.equal('https://shop.example/cart/7:2');
       w.livecart.configure({ cart: { adapter: 'link' } });
-      expect(hasCartAdapter()).to.equal(false);
+      expect($hasCart.get()).to.equal(false);
     } finally {
       w.livecart = saved;
     }

@@ -1,14 +1,14 @@
 import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import type { CartLine } from '../../commerce/adapters/types.js';
-import { buy, type BuyAction } from '../../commerce/buy.js';
-import type { LinkTarget } from '../../commerce/open-link.js';
-import { isBuyable, type Product } from '../../commerce/product.js';
+import type { CartLine } from '../../adapters/types.js';
+import { buy, type BuyAction } from '../../actions/buy.js';
+import type { LinkTarget } from '../../actions/open-link.js';
+import { isBuyable, type Product } from '../../core/product.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { emit } from '../../events.js';
+import { emit } from '../../core/events.js';
 import { stringsOf } from '../../i18n/strings.js';
 import { $hasCart, addToCart } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
-import { warn } from '../../warn.js';
+import { warn } from '../../core/warn.js';
 import { tokens } from '../theme.js';
 
 export type { BuyAction };

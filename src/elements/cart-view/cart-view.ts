@@ -1,11 +1,11 @@
 import { css, html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CartLine } from '../../commerce/adapters/types.js';
-import { withFeedPrices } from '../../commerce/cart-prices.js';
-import { beginCheckout } from '../../commerce/checkout.js';
-import { formatPrice } from '../../commerce/price.js';
+import type { CartLine } from '../../adapters/types.js';
+import { withFeedPrices } from '../../core/cart-lines.js';
+import { beginCheckout } from '../../actions/checkout.js';
+import { formatPrice } from '../../core/price.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { emit } from '../../events.js';
+import { emit } from '../../core/events.js';
 import { cartEnglish } from '../../i18n/en/cart.js';
 import { addEnglish, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { $cart, $cartPageOnly, removeFromCart, setQuantity, subtotals } from '../../store/cart.js';

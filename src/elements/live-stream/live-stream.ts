@@ -1,14 +1,15 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { LinkTarget } from '../../commerce/open-link.js';
-import { formatPrice } from '../../commerce/price.js';
-import { currentPrice } from '../../commerce/product.js';
+import type { LinkTarget } from '../../actions/open-link.js';
+import { formatPrice } from '../../core/price.js';
+import { currentPrice } from '../../core/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { $cart, $hasCart, itemCount } from '../../store/cart.js';
 import { SHOW_SCOPE, type Show } from '../../store/show.js';
-import { checkAttribute } from '../../warn.js';
+import { checkAttribute } from '../../core/warn.js';
 import type { CartView } from '../cart-view/cart-view.js';
+import { define } from '../../platform/define-element.js';
 import { tokens } from '../theme.js';
 import { styles } from './live-stream.styles.js';
 
@@ -213,7 +214,7 @@ export class LiveStream extends LitElement {
     const count = itemCount($cart.get());
     if ((!$hasCart.get() && !count) || this.watchOnly()) return nothing;
     // Fetched only by pages with a cart: it stays out of dist/livecart.js.
-    void import('../../define/cart-view.js');
+    void import('../cart-view/cart-view.js').then(({ CartView }) => define('cart-view', CartView));
     return html`<button part="cart-button" class="cart-button" type="button" aria-haspopup="dialog" @click=${this.openCart}>
         ${t.cart} <span class="count">${count}</span>
       </button>

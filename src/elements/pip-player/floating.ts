@@ -1,5 +1,5 @@
 import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { safeUrl } from '../../commerce/safe-url.js';
+import { safeUrl } from '../../core/safe-url.js';
 import type { Strings } from '../../i18n/strings.js';
 import { floatingStyles } from './floating.styles.js';
 

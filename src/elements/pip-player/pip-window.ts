@@ -1,6 +1,6 @@
 import { html, nothing, render } from 'lit';
-import { formatPrice } from '../../commerce/price.js';
-import { currentPrice, isBuyable, type Product } from '../../commerce/product.js';
+import { formatPrice } from '../../core/price.js';
+import { currentPrice, isBuyable, type Product } from '../../core/product.js';
 import { stringsFor } from '../../i18n/strings.js';
 import type { Show } from '../../store/show.js';
 

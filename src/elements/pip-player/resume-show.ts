@@ -1,5 +1,5 @@
 import { RESUME_KEY, type ResumeState } from '../../media/resume.js';
-import { readJson, writeJson } from '../../store/storage.js';
+import { readJson, writeJson } from '../../platform/storage.js';
 import type { PipPlayer } from './pip-player.js';
 
 /** How far behind the live edge a restored live show plays: hls.js's own default, three 2 s segments. */

@@ -1,4 +1,4 @@
-import { closestAcross } from '../../dom.js';
+import { closestAcross } from '../../platform/dom.js';
 import { localeOf, stringsOf } from '../../i18n/strings.js';
 import { ShowDescription } from '../../media/structured-data.js';
 import type { PipPlayer } from './pip-player.js';

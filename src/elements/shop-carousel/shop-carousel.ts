@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { formatPrice } from '../../commerce/price.js';
-import { currentPrice, pickVariant, type Product } from '../../commerce/product.js';
+import { formatPrice } from '../../core/price.js';
+import { currentPrice, pickVariant, type Product } from '../../core/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';

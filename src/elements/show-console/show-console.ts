@@ -1,13 +1,13 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import { formatPrice } from '../../commerce/price.js';
-import { currentPrice, type Product } from '../../commerce/product.js';
+import { formatPrice } from '../../core/price.js';
+import { currentPrice, type Product } from '../../core/product.js';
 import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { emit } from '../../events.js';
+import { emit } from '../../core/events.js';
 import { consoleEnglish } from '../../i18n/en/console.js';
 import { addEnglish, AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { configuredPublishToken } from '../../store/config.js';
-import { readJson, writeJson } from '../../store/storage.js';
+import { readJson, writeJson } from '../../platform/storage.js';
 import { tokens } from '../theme.js';
 import { PublishQueue, type PublishEntry, type PublishFormat, type PublishTarget } from './publish-queue.js';
 import { styles } from './show-console.styles.js';

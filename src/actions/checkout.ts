@@ -1,9 +1,9 @@
-import { emit } from '../events.js';
+import { emit } from '../core/events.js';
 import { $cart, checkoutUrl } from '../store/cart.js';
-import { trackCheckout } from '../store/config.js';
 import type { Show } from '../store/show.js';
 import type { LinkTarget } from './open-link.js';
-import { safeUrl } from './safe-url.js';
+import { trackCheckout } from './track.js';
+import { safeUrl } from '../core/safe-url.js';
 
 /**
  * Sends the shopper to the cart's checkout, from inside a click. Synchronously, while the

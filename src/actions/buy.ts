@@ -1,11 +1,11 @@
-import { emit } from '../events.js';
-import { addToCart, clampQuantity, hasCartAdapter } from '../store/cart.js';
-import { productLink, trackProduct } from '../store/config.js';
+import { emit } from '../core/events.js';
+import { $hasCart, addToCart } from '../store/cart.js';
 import type { Show } from '../store/show.js';
-import type { CartLine } from './adapters/types.js';
+import { cartLineFor, clampQuantity, type CartLine } from '../core/cart-lines.js';
 import { beginCheckout } from './checkout.js';
-import { openLink, type LinkTarget } from './open-link.js';
-import { currentPrice, pickVariant, type Product } from './product.js';
+import { openLink, productLink, type LinkTarget } from './open-link.js';
+import { trackProduct } from './track.js';
+import type { Product } from '../core/product.js';
 
 export type BuyAction = 'auto' | 'link' | 'cart' | 'checkout';
 
@@ -31,10 +31,10 @@ export function buy(host: HTMLElement, show: Show, product: Product, options: Bu
   const quantity = clampQuantity(options.quantity ?? 1);
   if (!emit(host, 'livecart-add-to-cart', { show: show.id, product, quantity }, { cancelable: true })) return Promise.resolve();
   const requested = options.action ?? 'auto';
-  const action = requested === 'auto' ? (hasCartAdapter() ? 'cart' : 'link') : requested;
+  const action = requested === 'auto' ? ($hasCart.get() ? 'cart' : 'link') : requested;
   const target = options.target ?? '_blank';
   if (action === 'link') return followLink(show, product, target);
-  if (!hasCartAdapter()) return Promise.reject(new Error(`the "${action}" action needs a cart adapter; none is configured`));
+  if (!$hasCart.get()) return Promise.reject(new Error(`the "${action}" action needs a cart adapter; none is configured`));
   const line = cartLineFor(product, quantity, options.variant);
   const add = async () => {
     await (options.add ?? addToCart)(line);
@@ -53,21 +53,4 @@ function followLink(show: Show, product: Product, target: LinkTarget): Promise<v
   else show.saveForNextPage();
   openLink(link, target);
   return Promise.resolve();
-}
-
-/** The cart line a buy adds: the chosen variant's, else the product's. */
-export function cartLineFor(product: Product, quantity: number, variantId?: string | null): CartLine {
-  const variant = pickVariant(product, variantId);
-  const line: CartLine = {
-    id: variant?.id ?? product.id,
-    product: product.id,
-    title: product.title,
-    price: currentPrice(variant ?? product),
-    quantity,
-  };
-  const image = variant?.image_link ?? product.image_link;
-  if (image) line.image_link = image;
-  if (product.link) line.link = product.link;
-  if (variant && product.variants!.length > 1) line.variant_title = variant.title;
-  return line;
 }

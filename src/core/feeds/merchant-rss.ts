@@ -1,3 +1,5 @@
+import { yieldToPage } from '../../platform/yield.js';
+
 /** Google's product namespace, used by Merchant Center RSS 2.0 (and Atom) feeds. */
 export const G = 'http://base.google.com/ns/1.0';
 
@@ -28,7 +30,7 @@ export async function merchantRssItems(xml: string): Promise<unknown[]> {
   if (chunks) {
     try {
       for (let i = 0; i < chunks.length; i++) {
-        if (i) await new Promise((resolve) => setTimeout(resolve));
+        if (i) await yieldToPage();
         reader.readChannel(channelOf(chunks[i]));
       }
       return reader.items;

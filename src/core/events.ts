@@ -1,5 +1,5 @@
-import type { Cart } from './commerce/adapters/types.js';
-import type { Product } from './commerce/product.js';
+import type { Cart } from './cart-lines.js';
+import type { Product } from './product.js';
 import { warn } from './warn.js';
 
 /** Where the player is showing: in the page, a Document PiP window, video PiP, or the floating mini player. */

@@ -1,6 +1,6 @@
 import type { ErrorCode, ErrorDetail } from './events.js';
 
-export { describeHlsError, describeMediaError } from './media/stream-errors.js';
+export { describeHlsError, describeMediaError } from './stream-errors.js';
 
 /**
  * Every console warning livecart gives a page's developer: what happened, on which

@@ -1,4 +1,5 @@
 import { FeedError, parseFeed, type FeedOptions, type FeedResult } from './feed.js';
+import { yieldToPage } from '../platform/yield.js';
 
 /**
  * What a feed may take. A feed that never finishes (or trickles) would otherwise leave the
@@ -36,7 +37,7 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       // Chunks already received resolve as microtasks: without a yield, one task would read them all.
       if (performance.now() > deadline) {
-        await new Promise((resolve) => setTimeout(resolve));
+        await yieldToPage();
         deadline = performance.now() + 8;
       }
       bytes += chunk.value.byteLength;

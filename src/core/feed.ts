@@ -1,7 +1,8 @@
-import type { FeedProblem } from '../events.js';
+import type { FeedProblem } from './events.js';
 import { clip, isCurrency, parsePrice } from './price.js';
 import type { Availability, Price, Product, Variant } from './product.js';
 import { safeUrl } from './safe-url.js';
+import { yieldToPage } from '../platform/yield.js';
 
 export interface FeedResult {
   products: Product[];
@@ -60,7 +61,7 @@ export async function parseFeed(body: string, base?: string, options: FeedOption
     } else items = itemsOf(data);
   }
   // Reading the body is one task; checking the items is split so the page keeps responding.
-  await new Promise((resolve) => setTimeout(resolve));
+  await yieldToPage();
   return validateItemsYielding(items, base);
 }
 
@@ -95,7 +96,7 @@ async function validateItemsYielding(items: readonly unknown[], base?: string): 
   const result: FeedResult = { products: [], problems: [] };
   const seen = new Set<string>();
   for (let start = 0; start < items.length; start += SLICE) {
-    if (start) await new Promise((resolve) => setTimeout(resolve));
+    if (start) await yieldToPage();
     validateSlice(items, start, Math.min(items.length, start + SLICE), base, result, seen);
   }
   return result;

@@ -1,4 +1,4 @@
-import { safeUrl } from '../safe-url.js';
+import { safeUrl } from '../core/safe-url.js';
 import type { Cart, CartAdapter, CartLine } from './types.js';
 
 /** The page's own functions; each may return a promise. Missing ones do nothing. */

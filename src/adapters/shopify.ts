@@ -1,5 +1,5 @@
-import { readJson, writeJson } from '../../store/storage.js';
-import { safeUrl } from '../safe-url.js';
+import { readJson, writeJson } from '../platform/storage.js';
+import { safeUrl } from '../core/safe-url.js';
 import { CartError, legacyId, type CartAdapter, type CartLine } from './types.js';
 
 export interface ShopifyOptions {

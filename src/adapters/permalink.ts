@@ -1,4 +1,4 @@
-import { safeUrl } from '../safe-url.js';
+import { safeUrl } from '../core/safe-url.js';
 import { legacyId, type Cart, type CartAdapter } from './types.js';
 
 export interface PermalinkOptions {

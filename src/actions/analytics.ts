@@ -1,21 +1,8 @@
-import type { CartLine } from './adapters/types.js';
-import { currentPrice, type Product } from './product.js';
+import type { AnalyticsEvent, AnalyticsItem, AnalyticsOption } from '../core/analytics-event.js';
+import { roundCents, type CartLine } from '../core/cart-lines.js';
+import { currentPrice, type Product } from '../core/product.js';
 
-/** GA4's e-commerce item. */
-export interface AnalyticsItem {
-  item_id: string;
-  item_name: string;
-  item_brand?: string;
-  item_variant?: string;
-  price: number;
-  quantity: number;
-}
-export interface AnalyticsEvent {
-  event: 'view_item' | 'add_to_cart' | 'begin_checkout';
-  ecommerce: { currency: string; value: number; items: AnalyticsItem[] };
-}
-/** `'dataLayer'` pushes to `window.dataLayer` (Google Tag Manager, gtag); a function gets each event. */
-export type AnalyticsOption = 'dataLayer' | ((event: AnalyticsEvent) => void) | null;
+// GA4's e-commerce shapes, fetched only by pages that configure analytics (see track.ts).
 
 export const productItem = (product: Product, quantity = 1): AnalyticsItem => {
   const item: AnalyticsItem = {
@@ -40,7 +27,7 @@ export const lineItem = (line: CartLine): AnalyticsItem => {
  */
 export function track(option: AnalyticsOption, event: AnalyticsEvent['event'], currency: string, items: AnalyticsItem[]): void {
   if (!option || !items.length) return;
-  const value = Math.round(items.reduce((sum, i) => sum + i.price * i.quantity, 0) * 100) / 100;
+  const value = roundCents(items.reduce((sum, item) => sum + item.price * item.quantity, 0));
   const payload: AnalyticsEvent = { event, ecommerce: { currency, value, items } };
   try {
     if (typeof option === 'function') return option(payload);

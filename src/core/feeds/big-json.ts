@@ -1,3 +1,5 @@
+import { yieldToPage } from '../../platform/yield.js';
+
 /**
  * `JSON.parse` for feeds of many megabytes, in tasks the page can breathe between. One
  * `JSON.parse` of a 50 MB feed is a single task of well over 100 ms; here the items list
@@ -11,7 +13,6 @@
 /** Main-thread work between two yields, in milliseconds. */
 const BUDGET_MS = 8;
 
-const yieldToPage = () => new Promise((resolve) => setTimeout(resolve));
 
 /** Where the items list starts and ends, and the text of each item in it. */
 interface ItemsList {

@@ -1,24 +1,6 @@
-import type { Price } from '../product.js';
+import type { Cart, CartLine } from '../core/cart-lines.js';
 
-/** One line of the shopper's cart. `id` is what the shop sells: the variant id, else the product id. */
-export interface CartLine {
-  id: string;
-  /** The product (feed id) the line came from. */
-  product: string;
-  title: string;
-  /** Unit price. */
-  price: Price;
-  quantity: number;
-  image_link?: string;
-  link?: string;
-  /** The variant's own title ("M / Blue"), when the product has variants. */
-  variant_title?: string;
-}
-
-/** The cart as the store holds it. */
-export interface Cart {
-  lines: CartLine[];
-}
+export type { Cart, CartLine } from '../core/cart-lines.js';
 
 /**
  * A cart and checkout back end. Every call returns a promise; a rejection rolls the
