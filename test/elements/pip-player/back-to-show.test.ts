@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { LIVE, loadFrame, nextEvent, until } from '../helpers.js';
+import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import { LIVE, loadFrame, nextEvent, until } from '../../helpers.js';
 
 const RESUME_KEY = 'livecart:resume';
 type FrameWindow = Window & typeof globalThis;

@@ -1,14 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { validateItems } from '../../src/core/feed.js';
-import '../../src/define/buy-now-button.js';
-import '../../src/define/pip-player.js';
-import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import type { CartLine } from '../../src/adapters/types.js';
-import { $cart, CART_KEY } from '../../src/store/cart.js';
-import { configure } from '../../src/store/config.js';
-import { freshShow, getShow, item, MP4, nextEvent, realClick, recordErrors, until } from '../helpers.js';
+import { validateItems } from '../../../src/core/feed.js';
+import '../../../src/define/buy-now-button.js';
+import '../../../src/define/pip-player.js';
+import type { BuyNowButton } from '../../../src/elements/buy-now-button/buy-now-button.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import type { CartLine } from '../../../src/adapters/types.js';
+import { $cart, CART_KEY } from '../../../src/store/cart.js';
+import { configure } from '../../../src/store/config.js';
+import { freshShow, getShow, item, MP4, nextEvent, realClick, recordErrors, until } from '../../helpers.js';
 
 type DocPip = { window: Window | null };
 const docPip = () => (window as unknown as { documentPictureInPicture?: DocPip }).documentPictureInPicture;

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import '../../src/define/show-console.js';
-import type { ShowConsole } from '../../src/elements/show-console/show-console.js';
-import { configure } from '../../src/store/config.js';
-import { FEED, freshShow, getShow, item, mockRemote, realClick, recordErrors, until } from '../helpers.js';
+import '../../../src/define/show-console.js';
+import type { ShowConsole } from '../../../src/elements/show-console/show-console.js';
+import { configure } from '../../../src/store/config.js';
+import { FEED, freshShow, getShow, item, mockRemote, realClick, recordErrors, until } from '../../helpers.js';
 
 const q = <T extends Element = HTMLElement>(el: ShowConsole, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const qa = (el: ShowConsole, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];

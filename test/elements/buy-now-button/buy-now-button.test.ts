@@ -1,15 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/define/buy-now-button.js';
-import '../../src/define/pip-player.js';
-import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { openLink } from '../../src/actions/open-link.js';
-import { freshShow, getShow, item, nextEvent, realClick, recordErrors, REPLAY, until } from '../helpers.js';
-import { validateItems } from '../../src/core/feed.js';
-import { callbackAdapter } from '../../src/adapters/callback.js';
-import type { CartLine } from '../../src/adapters/types.js';
-import { $cart, CART_KEY, syncCart } from '../../src/store/cart.js';
-import { configure } from '../../src/store/config.js';
+import '../../../src/define/buy-now-button.js';
+import '../../../src/define/pip-player.js';
+import type { BuyNowButton } from '../../../src/elements/buy-now-button/buy-now-button.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import { openLink } from '../../../src/actions/open-link.js';
+import { freshShow, getShow, item, nextEvent, realClick, recordErrors, REPLAY, until } from '../../helpers.js';
+import { validateItems } from '../../../src/core/feed.js';
+import { callbackAdapter } from '../../../src/adapters/callback.js';
+import type { CartLine } from '../../../src/adapters/types.js';
+import { $cart, CART_KEY, syncCart } from '../../../src/store/cart.js';
+import { configure } from '../../../src/store/config.js';
 
 const inner = (el: BuyNowButton) => el.shadowRoot!.querySelector('button')!;
 

@@ -1,14 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/define/cart-view.js';
-import '../../src/define/live-stream.js';
-import { callbackAdapter, type CallbackOptions } from '../../src/adapters/callback.js';
-import type { CartLine } from '../../src/adapters/types.js';
-import type { CartView } from '../../src/elements/cart-view/cart-view.js';
-import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
-import { $cart, addToCart, CART_KEY, syncCart } from '../../src/store/cart.js';
-import { configure } from '../../src/store/config.js';
-import { freshShow, recordErrors, until, cartLine } from '../helpers.js';
+import '../../../src/define/cart-view.js';
+import '../../../src/define/live-stream.js';
+import { callbackAdapter, type CallbackOptions } from '../../../src/adapters/callback.js';
+import type { CartLine } from '../../../src/adapters/types.js';
+import type { CartView } from '../../../src/elements/cart-view/cart-view.js';
+import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import { $cart, addToCart, CART_KEY, syncCart } from '../../../src/store/cart.js';
+import { configure } from '../../../src/store/config.js';
+import { freshShow, recordErrors, until, cartLine } from '../../helpers.js';
 
 const line = cartLine;
 const q = <T extends Element = HTMLElement>(el: CartView, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;

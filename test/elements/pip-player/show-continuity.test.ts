@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/define/pip-player.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { parseSchedule, scheduledProduct } from '../../src/media/schedule.js';
-import { liveHlsInstances } from '../../src/media/stream.js';
-import { validateItems } from '../../src/core/feed.js';
-import { freshShow, getShow, item, LIVE, MP4, nextEvent, until } from '../helpers.js';
+import '../../../src/define/pip-player.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import { parseSchedule, scheduledProduct } from '../../../src/media/schedule.js';
+import { liveHlsInstances } from '../../../src/media/stream.js';
+import { validateItems } from '../../../src/core/feed.js';
+import { freshShow, getShow, item, LIVE, MP4, nextEvent, until } from '../../helpers.js';
 
 describe('schedules', () => {
   it('parses offsets and ISO times, skipping and reporting bad entries', () => {
