@@ -123,7 +123,7 @@ export default {
   // Bundlers replace nanostores' process.env.NODE_ENV checks; the test pages are unbundled.
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en"><head><meta charset="utf-8"><title>livecart tests</title></head><body>
-    <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+    <script src="/test/fixtures/dev-env.js"></script>
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }, webdriverViewportPlugin()],
