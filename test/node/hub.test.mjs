@@ -71,3 +71,40 @@ test('close() ends the open streams, so the server can stop', async () => {
   assert.equal(text, 'retry: 1000\n\n');
   await stopped;
 });
+
+test('a scripted hub sends raw events as they are, drops its streams, and says who listened', { timeout: 5000 }, async () => {
+  const hubs = createHubs({ scripted: true });
+  const { server, base } = await serve(hubs);
+  try {
+    const raw = (data) => fetch(`${base}/hub/t/raw`, { method: 'POST', body: data }).then((r) => r.json());
+    const stats = () => fetch(`${base}/hub/t/stats`).then((r) => r.json());
+    const streaming = fetch(`${base}/hub/t/events`);
+    assert.deepEqual(await raw('not json\nsecond line'), { id: '1' });
+    const text = await readUntil(await streaming, (t) => t.includes('second line'));
+    assert.equal(text, 'retry: 1000\n\nid: 1\ndata: not json\ndata: second line\n\n');
+    const open = await fetch(`${base}/hub/t/events`, { headers: { 'Last-Event-ID': '1' } });
+    const reading = readUntil(open, () => false);
+    // The first stream, cancelled by its reader, leaves once the server hears it close.
+    while ((await stats()).subscribers !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(await fetch(`${base}/hub/t/drop`, { method: 'POST' }).then((r) => r.json()), { dropped: true });
+    // Cut, not ended: the reader fails as on a lost connection.
+    await assert.rejects(reading, /terminated/);
+    assert.deepEqual(await stats(), { subscribers: 0, lastEventIds: ['', '1'] });
+  } finally {
+    hubs.close();
+    server.close();
+  }
+});
+
+test('a hub is not scripted unless asked: raw, drop and stats are not its routes', async () => {
+  const hubs = createHubs();
+  const { server, base } = await serve(hubs);
+  try {
+    for (const what of ['raw', 'drop', 'stats']) {
+      assert.equal((await fetch(`${base}/hub/t/${what}`, { method: what === 'stats' ? 'GET' : 'POST', body: what === 'stats' ? undefined : 'x' })).status, 404);
+    }
+  } finally {
+    hubs.close();
+    server.close();
+  }
+});
