@@ -1,11 +1,5 @@
 // Test-only fixtures for live schedules and busy playlists, on the test runner's origin:
 //
-//   /show-hub/<topic>                 an SSE hub (Mercure-like): subscribers get each event
-//                                     published to <topic>, and on reconnect (Last-Event-ID
-//                                     header or ?lastEventID=) the ones they missed
-//   /show-hub-control?topic=<t>&publish=<data>   publishes one event (id: <t>-<n>)
-//   /show-hub-control?topic=<t>&drop=1           drops every subscriber's connection
-//   /show-hub-control?topic=<t>                  { subscribers, lastEventIds } as JSON
 //   /show-schedule/<name>.json        a JSON schedule with an ETag (304 on If-None-Match)
 //   /show-schedule-control?name=<n>&body=<json>  replaces it; &status=<code> makes it answer
 //                                     that; without either: { reads, notModified }
@@ -15,22 +9,15 @@
 //                                     accumulates (the dot keeps the channel's own
 //                                     middleware, which takes any /<word>/channel/, off it)
 //
-// The demo's own hub for the producer console lives in demo/channel/ (issue 9c); this one
-// only needs what tests script: publish, drop, and look at what subscribers sent.
+// Schedules over Server-Sent Events come from the demo's hub (demo/channel/hub.mjs), which
+// the test runner mounts scripted: tests publish raw events, drop streams, read its stats.
 import { channelResponse } from '../demo/channel/live-channel.mjs';
 
-const topics = new Map();
-const topic = (name) => {
-  if (!topics.has(name)) topics.set(name, { events: [], subscribers: new Set(), lastEventIds: [] });
-  return topics.get(name);
-};
 const schedules = new Map();
 const schedule = (name) => {
   if (!schedules.has(name)) schedules.set(name, { body: '[]', version: 0, reads: 0, notModified: 0, status: 200 });
   return schedules.get(name);
 };
-
-const sseFrame = ({ id, data }) => `id: ${id}\n${String(data).split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`;
 
 function withManyDateRanges(playlist, count) {
   const lines = playlist.split('\n');
@@ -50,38 +37,6 @@ function withManyDateRanges(playlist, count) {
 /** Koa-style middleware for @web/test-runner. */
 export function liveShowKoaMiddleware() {
   return async (ctx, next) => {
-    if (ctx.path === '/show-hub-control') {
-      const t = topic(ctx.query.topic);
-      if (ctx.query.publish !== undefined) {
-        const event = { id: `${ctx.query.topic}-${t.events.length + 1}`, data: ctx.query.publish };
-        t.events.push(event);
-        for (const res of t.subscribers) res.write(sseFrame(event));
-        ctx.body = { id: event.id };
-      } else if (ctx.query.drop) {
-        for (const res of t.subscribers) res.destroy();
-        t.subscribers.clear();
-        ctx.body = { dropped: true };
-      } else {
-        ctx.body = { subscribers: t.subscribers.size, lastEventIds: t.lastEventIds };
-      }
-      return;
-    }
-    const hub = /^\/show-hub\/([\w-]+)$/.exec(ctx.path);
-    if (hub) {
-      const t = topic(hub[1]);
-      const last = ctx.get('Last-Event-ID') || ctx.query.lastEventID || '';
-      t.lastEventIds.push(last);
-      ctx.respond = false;
-      const res = ctx.res;
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      // Reconnect fast after a drop: the tests script drops.
-      res.write('retry: 300\n\n');
-      const missed = last ? t.events.slice(t.events.findIndex((e) => e.id === last) + 1) : [];
-      for (const event of missed) res.write(sseFrame(event));
-      t.subscribers.add(res);
-      ctx.req.on('close', () => t.subscribers.delete(res));
-      return;
-    }
     if (ctx.path === '/show-schedule-control') {
       const s = schedule(ctx.query.name);
       if (ctx.query.body !== undefined) {

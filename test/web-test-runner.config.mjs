@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { hubKoaMiddleware } from '../demo/channel/hub.mjs';
+import { createHubs, hubKoaMiddleware } from '../demo/channel/hub.mjs';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
 import { liveShowKoaMiddleware } from './live-show-server.mjs';
@@ -56,8 +56,11 @@ function strictPageHeaders() {
   };
 }
 
-/** The demo's SSE hub under /hub/, its streams ended when the test server stops. */
-const hub = hubKoaMiddleware();
+/**
+ * The demo's SSE hub under /hub/, the one hub of the tests: scripted (raw events, dropped
+ * streams, stats; see demo/channel/hub.mjs), its streams ended when the test server stops.
+ */
+const hub = hubKoaMiddleware(createHubs({ scripted: true }));
 
 /**
  * For the snippet test: the test runner's origin is localhost, and 127.0.0.1 serves as "a
@@ -123,7 +126,7 @@ export default {
   // Bundlers replace nanostores' process.env.NODE_ENV checks; the test pages are unbundled.
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en"><head><meta charset="utf-8"><title>livecart tests</title></head><body>
-    <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+    <script src="/test/fixtures/dev-env.js"></script>
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }, webdriverViewportPlugin()],

@@ -12,6 +12,15 @@
 // `/hub/<name>/publish` and `/hub/<name>/events` are hubs of their own (tests use one each).
 // Memory is bounded: each hub keeps its last MAX_EVENTS events, at most MAX_HUBS hubs live,
 // and at most MAX_CLIENTS streams are open per hub.
+//
+// `createHubs({ scripted: true })` adds what tests script, as a faulty hub or network would
+// behave (test/web-test-runner.config.mjs turns it on; the demo's dev server does not):
+//
+//   POST /hub/<name>/raw    the body, unchecked, as one event's data (a malformed update);
+//                           answers `{ "id": "<n>" }`
+//   POST /hub/<name>/drop   cuts every open stream, as a dropped connection does
+//   GET  /hub/<name>/stats  `{ "subscribers": <open streams>, "lastEventIds": [...] }`: the
+//                           Last-Event-ID each subscription came with ('' for none), in order
 
 /** The publisher token the demo's Mercure form shape wants (a real hub checks a JWT). */
 export const HUB_TOKEN = 'demo-publisher-token';
@@ -25,9 +34,16 @@ class Hub {
   events = [];
   clients = new Set();
   lastId = 0;
+  /** What each subscription asked to resume after; kept only for a scripted hub. */
+  lastEventIds = undefined;
 
   publish(product, at) {
-    const event = { id: ++this.lastId, product, at };
+    return this.send(JSON.stringify({ product, at }));
+  }
+
+  /** Sends `data` (one event's text, as it is) to every open stream, and keeps it. */
+  send(data) {
+    const event = { id: ++this.lastId, data };
     this.events.push(event);
     if (this.events.length > MAX_EVENTS) this.events.shift();
     for (const res of this.clients) res.write(frame(event));
@@ -45,6 +61,7 @@ class Hub {
     });
     // Reconnect quickly: the dev server restarts, a laptop wakes up.
     res.write('retry: 1000\n\n');
+    this.lastEventIds?.push(lastEventId ?? '');
     const after = Number(lastEventId);
     for (const event of this.events) if (!(event.id <= after)) res.write(frame(event));
     this.clients.add(res);
@@ -60,9 +77,16 @@ class Hub {
     for (const res of this.clients) res.end();
     this.clients.clear();
   }
+
+  /** Cuts every open stream without ending it, as a dropped connection does. */
+  drop() {
+    for (const res of this.clients) res.destroy();
+    this.clients.clear();
+  }
 }
 
-const frame = ({ id, product, at }) => `id: ${id}\ndata: ${JSON.stringify({ product, at })}\n\n`;
+/** An event as text/event-stream frames it: each line of its data a `data:` field. */
+const frame = ({ id, data }) => `id: ${id}\n${data.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`;
 
 /** A valid entry, or a reason why not. */
 function entry(value) {
@@ -116,17 +140,34 @@ async function update(req) {
   return checked;
 }
 
+/** A scripted hub's routes (raw, drop, stats: see the top of this file). */
+async function script(what, hub, req, res) {
+  const json = (status, value) => {
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(value));
+  };
+  if (what === 'stats') return json(200, { subscribers: hub.clients.size, lastEventIds: hub.lastEventIds });
+  if (req.method !== 'POST') return json(405, { error: `POST to ${what}` });
+  if (what === 'drop') {
+    hub.drop();
+    return json(200, { dropped: true });
+  }
+  const data = await readBody(req);
+  json(200, { id: String(hub.send(data).id) });
+}
+
 /**
  * The hubs of one server. `handle(req, res)` answers a Node request under /hub/ and returns
  * true, or returns false when the path is not ours; `close()` ends every stream (call it
  * when the server stops: an open stream would keep it from closing).
  */
-export function createHubs({ heartbeatMs = 15_000 } = {}) {
+export function createHubs({ heartbeatMs = 15_000, scripted = false } = {}) {
   const hubs = new Map();
   const hub = (name) => {
     let found = hubs.get(name);
     if (!found) {
       hubs.set(name, (found = new Hub()));
+      if (scripted) found.lastEventIds = [];
       // The oldest hub goes first.
       if (hubs.size > MAX_HUBS) {
         const [oldest, old] = hubs.entries().next().value;
@@ -141,13 +182,17 @@ export function createHubs({ heartbeatMs = 15_000 } = {}) {
 
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://hub');
-    const m = /^\/hub\/(?:([\w-]{1,64})\/)?(publish|events)$/.exec(url.pathname);
-    if (!m) return false;
+    const m = /^\/hub\/(?:([\w-]{1,64})\/)?(publish|events|raw|drop|stats)$/.exec(url.pathname);
+    if (!m || (!scripted && !['publish', 'events'].includes(m[2]))) return false;
     const [, name = 'default', what] = m;
     const plain = (status, text) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}) });
       res.end(text);
     };
+    if (what === 'raw' || what === 'drop' || what === 'stats') {
+      await script(what, hub(name), req, res).catch((error) => plain(error.status ?? 500, error.message));
+      return true;
+    }
     if (what === 'events') {
       if (req.method !== 'GET') return plain(405, 'GET the events'), true;
       const lastEventId = req.headers['last-event-id'] ?? url.searchParams.get('lastEventID') ?? undefined;

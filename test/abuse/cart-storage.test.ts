@@ -12,11 +12,10 @@ import {
   MAX_LINES,
   MAX_QUANTITY,
   subtotals,
-  syncCart,
 } from '../../src/store/cart.js';
 import { configure } from '../../src/store/config.js';
 import { setStorageEngine } from '../../src/platform/storage.js';
-import { cartLine, freshShow, getShow, item, loadFrame, nextEvent, until } from '../helpers.js';
+import { cartLine, freshShow, getShow, item, loadFrame, nextEvent, resetCart, until } from '../helpers.js';
 
 type CartModule = typeof import('../../src/store/cart.js');
 
@@ -25,9 +24,7 @@ const freshStore = async (): Promise<CartModule> => import(`../../src/store/cart
 
 async function reset() {
   setStorageEngine('local', undefined);
-  configure({ cart: { adapter: 'link' } });
-  await syncCart();
-  $cart.set({ lines: [] });
+  await resetCart();
   localStorage.clear();
 }
 

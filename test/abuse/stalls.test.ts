@@ -6,7 +6,7 @@ import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
 import { feedLimits } from '../../src/core/load-feed.js';
-import { freshShow, getShow, nextEvent, recordErrors, until } from '../helpers.js';
+import { freshShow, getShow, nextEvent, recordErrorsInEachTest, until } from '../helpers.js';
 
 /** A URL of test/fault-server.mjs, in a session of its own. */
 const faulty = (path: string, faults: Record<string, string | number>) => {
@@ -15,12 +15,7 @@ const faulty = (path: string, faults: Record<string, string | number>) => {
 };
 
 describe('abuse: a playlist that never answers or trickles', () => {
-  let errors: ReturnType<typeof recordErrors>;
-  beforeEach(() => (errors = recordErrors()));
-  afterEach(() => {
-    errors.stop();
-    expect(errors.uncaught).to.deep.equal([]);
-  });
+  recordErrorsInEachTest();
 
   for (const fault of ['trickle', 'hang'] as const) {
     it(`${fault}: the start-up prefetch gives up and hls.js plays the stream from its own request`, async () => {

@@ -4,32 +4,22 @@ import { shopifyAdapter } from '../../src/adapters/shopify.js';
 import { beginCheckout } from '../../src/actions/checkout.js';
 import type { ResumeState } from '../../src/media/resume.js';
 import { takeResume } from '../../src/elements/pip-player/resume-show.js';
-import { $cart, addToCart, syncCart } from '../../src/store/cart.js';
+import { $cart, addToCart } from '../../src/store/cart.js';
 import { productLink } from '../../src/actions/open-link.js';
 import { configure } from '../../src/store/config.js';
-import { cartLine, item, mockRemote, nextEvent } from '../helpers.js';
+import { cartLine, item, mockRemote, nextEvent, resetCart, spyConsole } from '../helpers.js';
 import { fakeShopify, SHOP } from '../mocks/shopify.js';
 import type { Product } from '../../src/core/product.js';
 
 async function reset() {
-  configure({ cart: { adapter: 'link' }, linkDecorator: undefined });
-  await syncCart();
-  $cart.set({ lines: [] });
+  await resetCart({ linkDecorator: undefined });
+  // The Shopify adapter keeps its cart id under a key of its own.
   localStorage.clear();
 }
 
-/** Captures console.error while `run` runs. */
-async function consoleErrors(run: () => Promise<unknown>): Promise<string[]> {
-  const calls: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => void calls.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.error = original;
-  }
-  return calls;
-}
+/** Captures console.error while `run` runs, each call as one line. */
+const consoleErrors = async (run: () => Promise<unknown>) =>
+  (await spyConsole('error', run)).map((args) => args.map(String).join(' '));
 
 describe('abuse: Shopify secret tokens on a public page', () => {
   beforeEach(reset);

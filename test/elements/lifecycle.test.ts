@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/live-stream.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import { liveHlsInstances } from '../../src/media/stream.js';
-import { FEED, freshShow, LIVE, recordErrors, REPLAY, until } from '../helpers.js';
+import { FEED, freshShow, LIVE, playerOf, recordErrors, REPLAY, until } from '../helpers.js';
 
 /**
  * Counts what an element could leak across the page: MediaSource object URLs, listeners
@@ -90,7 +90,6 @@ function trackResources() {
 }
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-const playerOf = (el: LiveStream) => el.shadowRoot!.querySelector('pip-player')!;
 const playing = (el: LiveStream, what: string) => until(() => playerOf(el)?.state === 'playing', what, 20_000);
 
 describe('lifecycle', () => {

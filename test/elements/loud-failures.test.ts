@@ -9,37 +9,31 @@ import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
 import { getShow } from '../../src/store/show.js';
 import { validateItems } from '../../src/core/feed.js';
-import { freshShow, item, LIVE, MP4, nextEvent, realClick, recordErrors, until } from '../helpers.js';
+import { freshShow, item, LIVE, MP4, nextEvent, realClick, recordErrorsInEachTest, spyConsole, until } from '../helpers.js';
 
 /** Every console.warn while a test runs, as one string per call. */
 function recordWarnings() {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+  const spy = spyConsole('warn');
+  const text = () => spy.calls.map((args) => args.map(String).join(' '));
   return {
-    warnings,
+    get warnings() {
+      return text();
+    },
     /** The first warning matching `pattern`, once it has come (the words load on demand). */
     async next(pattern: RegExp | string): Promise<string> {
       const match = (w: string) => (typeof pattern === 'string' ? w.includes(pattern) : pattern.test(w));
-      await until(() => warnings.some(match), `a warning matching ${pattern}`);
-      return warnings.find(match)!;
+      await until(() => text().some(match), `a warning matching ${pattern}`);
+      return text().find(match)!;
     },
-    stop: () => (console.warn = original),
+    stop: spy.restore,
   };
 }
 
 describe('failures say what happened, in plain words', () => {
   let warnings: ReturnType<typeof recordWarnings>;
-  let errors: ReturnType<typeof recordErrors>;
-  beforeEach(() => {
-    warnings = recordWarnings();
-    errors = recordErrors();
-  });
-  afterEach(() => {
-    warnings.stop();
-    errors.stop();
-    expect(errors.uncaught).to.deep.equal([]);
-  });
+  beforeEach(() => (warnings = recordWarnings()));
+  afterEach(() => warnings.stop());
+  const errors = recordErrorsInEachTest();
 
   it('a 404 stream: the shopper reads words, not hls.js codes; the console names the element, cause and fix', async () => {
     const el = await fixture<PipPlayer>(html`<pip-player id="stage" src="/channel/missing.m3u8" autoplay muted></pip-player>`);

@@ -5,7 +5,7 @@ import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { sendMouse } from '@web/test-runner-commands';
 import { excludedHere, PHONE, resizeViewport } from '../engine.js';
-import { FEED, firstFrame, freshShow, nextEvent, realClick, REPLAY, until } from '../helpers.js';
+import { FEED, firstFrame, freshShow, nextEvent, playingShowPage, realClick, REPLAY, until } from '../helpers.js';
 
 /**
  * A phone's screen: the viewport set to 390×844 (WebKit: see test/webkit-exclusions.mjs).
@@ -35,17 +35,9 @@ describe('on a phone-sized screen (390×844)', () => {
 
   it('following a same-site link resumes the show on the next page: how long the show is lost', async () => {
     sessionStorage.clear();
-    const frame = document.createElement('iframe');
-    frame.style.cssText = `width: ${PHONE.width}px; height: ${PHONE.height}px; border: 0; position: fixed; inset: 0`;
-    document.body.append(frame);
+    const { frame, buy } = await playingShowPage(PHONE, 'position: fixed; inset: 0');
     try {
-      frame.src = '/test/fixtures/show-page.html';
-      await nextEvent(frame, 'load');
       const doc = () => frame.contentDocument!;
-      const stream = doc().querySelector('live-stream')!;
-      await until(() => stream.shadowRoot?.querySelector('pip-player')?.getAttribute('state') === 'playing', 'the show to play');
-      await until(() => stream.shadowRoot!.querySelector('[part~="banner"] buy-now-button'), 'the banner buy button');
-      const buy = stream.shadowRoot!.querySelector('[part~="banner"] buy-now-button')!.shadowRoot!.querySelector('button')!;
       buy.scrollIntoView({ block: 'center' });
       const box = buy.getBoundingClientRect();
       const left = nextEvent(frame, 'load');

@@ -2,18 +2,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/live-stream.js';
 import '../../src/define/buy-now-button.js';
 import { validateItems } from '../../src/core/feed.js';
-import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import { CART_KEY } from '../../src/store/cart.js';
 import { linkTargetOf } from '../../src/store/show.js';
-import { freshShow, getShow, item, loadFrame, nextEvent, recordErrors, until } from '../helpers.js';
+import { deepAll, freshShow, getShow, item, loadFrame, nextEvent, recordErrors, spyOpen, until } from '../helpers.js';
 
-const buttonsIn = (root: ParentNode): BuyNowButton[] => [
-  ...root.querySelectorAll<BuyNowButton>('buy-now-button'),
-  ...[...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? buttonsIn(el.shadowRoot) : [])),
-];
 const visibleButtons = (root: ParentNode) =>
-  buttonsIn(root).filter((b) => b.shadowRoot?.querySelector('button') && b.getBoundingClientRect().width > 0);
+  deepAll(root, 'buy-now-button').filter((b) => b.shadowRoot?.querySelector('button') && b.getBoundingClientRect().width > 0);
 
 describe('show settings: link-target', () => {
   it('resolves element override, then the show setting, then _blank', async () => {
@@ -48,8 +43,7 @@ describe('show settings: link-target', () => {
       const inner = (id: string) => win().document.getElementById(id)?.shadowRoot?.querySelector('button');
       await until(() => inner('override') && !inner('override')!.disabled, 'the buttons to know their product');
       // The override opens a new tab (window.open is spied: a real tab would leave the test).
-      const opened: unknown[][] = [];
-      win().open = (...args: unknown[]) => (opened.push(args), null);
+      const { calls: opened } = spyOpen({ target: win() });
       inner('override')!.click();
       expect(opened).to.have.length(1);
       expect(opened[0][1]).to.equal('_blank');
@@ -93,8 +87,7 @@ describe('show settings: link-target', () => {
       await view.updateComplete;
       const checkout = () => view.shadowRoot!.querySelector<HTMLButtonElement>('[part~="checkout"]');
       await until(checkout, 'the checkout button');
-      const opened: unknown[] = [];
-      win.open = (...args: unknown[]) => (opened.push(args), null);
+      const { calls: opened } = spyOpen({ target: win });
       const left = nextEvent(frame, 'load');
       checkout()!.click();
       await left;

@@ -1,12 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { validateItems } from '../../src/core/feed.js';
 import '../../src/define/buy-now-button.js';
 import '../../src/define/pip-player.js';
-import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { PRESENTATION_MODE_TIMEOUT } from '../../src/media/pip.js';
 import { canUseMediaSource, liveHlsInstances } from '../../src/media/stream.js';
-import { firstFrame, freshShow, getShow, item, nextEvent, realClick, recordErrors, REPLAY, until, without } from '../helpers.js';
+import { firstFrame, getShow, item, nextEvent, playerWithBuyButton, realClick, recordErrors, REPLAY, showWith, until, without } from '../helpers.js';
 
 const hasManagedMediaSource = () => typeof (globalThis as { ManagedMediaSource?: unknown }).ManagedMediaSource === 'function';
 
@@ -66,16 +64,9 @@ describe('Apple paths: ManagedMediaSource and native HLS', () => {
 
 /** A playing show with a link-out buy button, Document PiP hidden: the rung under test is video PiP. */
 async function playingShow() {
-  const show = freshShow();
-  getShow(show).addProducts(validateItems([item('ember-mug', { link: 'https://shop.example/mug' })]).products);
+  const show = showWith(item('ember-mug', { link: 'https://shop.example/mug' }));
   getShow(show).feature('ember-mug');
-  const root = await fixture(html`<div>
-    <pip-player show=${show} src=${REPLAY} muted autoplay></pip-player>
-    <buy-now-button show=${show} product="ember-mug"></buy-now-button>
-  </div>`);
-  const player = root.querySelector('pip-player') as PipPlayer;
-  await until(() => player.state === 'playing', 'the show to play');
-  const button = (root.querySelector('buy-now-button') as BuyNowButton).shadowRoot!.querySelector('button')!;
+  const { player, button } = await playerWithBuyButton(show, REPLAY, 'ember-mug');
   return { player, button };
 }
 

@@ -2,12 +2,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/pip-player.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { Stream } from '../../src/media/stream.js';
-import { freshShow, getShow, LIVE, MP4, recordErrors, until } from '../helpers.js';
+import { freshShow, getShow, LIVE, MP4, recordErrors, recordErrorsInEachTest, until } from '../helpers.js';
 
-// The SSE hub and the editable JSON schedule are test/live-show-server.mjs.
-const hub = (topic: string, query = '') => fetch(`/show-hub-control?topic=${topic}${query}`).then((r) => r.json());
+// The SSE hub is the demo's (demo/channel/hub.mjs), scripted: it sends what a test
+// publishes as it is, good or bad, and drops connections on demand. The editable JSON
+// schedule is test/live-show-server.mjs.
+const events = (topic: string) => `/hub/${topic}/events`;
+const hub = (topic: string) => fetch(`/hub/${topic}/stats`).then((r) => r.json());
+const drop = (topic: string) => fetch(`/hub/${topic}/drop`, { method: 'POST' });
 const publish = (topic: string, data: unknown) =>
-  hub(topic, `&publish=${encodeURIComponent(typeof data === 'string' ? data : JSON.stringify(data))}`);
+  fetch(`/hub/${topic}/raw`, { method: 'POST', body: typeof data === 'string' ? data : JSON.stringify(data) }).then((r) => r.json());
 const setSchedule = (name: string, body: unknown) =>
   fetch(`/show-schedule-control?name=${name}&body=${encodeURIComponent(JSON.stringify(body))}`).then((r) => r.json());
 const scheduleStats = (name: string) => fetch(`/show-schedule-control?name=${name}`).then((r) => r.json());
@@ -59,17 +63,12 @@ async function measure(el: PipPlayer, show: string, id: string, at: Date, timeou
 }
 
 describe('a live schedule over Server-Sent Events', () => {
-  let errors: ReturnType<typeof recordErrors>;
-  beforeEach(() => (errors = recordErrors()));
-  afterEach(() => {
-    errors.stop();
-    expect(errors.uncaught).to.deep.equal([]);
-  });
+  const errors = recordErrorsInEachTest();
 
   it('features the product when the frame the host saw reaches the viewer behind live, not on arrival', async () => {
     const show = freshShow();
     const topic = unique('behind');
-    const el = await behindLive(show, `/show-hub/${topic}`);
+    const el = await behindLive(show, events(topic));
     await eventually(async () => (await hub(topic)).subscribers > 0, 'the subscription');
     // The host features it now (wall clock); this viewer's frame is seconds behind that.
     const at = new Date();
@@ -86,7 +85,7 @@ describe('a live schedule over Server-Sent Events', () => {
   it('applies on arrival when the stream has no program date-times', async () => {
     const show = freshShow();
     const topic = unique('nodate');
-    await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} schedule=${`/show-hub/${topic}`} muted autoplay></pip-player>`);
+    await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} schedule=${events(topic)} muted autoplay></pip-player>`);
     await eventually(async () => (await hub(topic)).subscribers > 0, 'the subscription');
     await publish(topic, { product: 'ember-mug', at: new Date(Date.now() + 60_000).toISOString() });
     await until(() => getShow(show).$featuredId.get() === 'ember-mug', 'the product, on arrival');
@@ -97,11 +96,11 @@ describe('a live schedule over Server-Sent Events', () => {
   it('keeps the product through a dropped connection and gets what it missed with Last-Event-ID', async () => {
     const show = freshShow();
     const topic = unique('drop');
-    await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} schedule=${`/show-hub/${topic}`} muted autoplay></pip-player>`);
+    await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} schedule=${events(topic)} muted autoplay></pip-player>`);
     await eventually(async () => (await hub(topic)).subscribers > 0, 'the subscription');
     const { id: first } = await publish(topic, { product: 'ember-mug', at: new Date().toISOString() });
     await until(() => getShow(show).$featuredId.get() === 'ember-mug', 'the first product');
-    await hub(topic, '&drop=1');
+    await drop(topic);
     await publish(topic, { product: 'glow-lantern', at: new Date().toISOString() });
     expect(getShow(show).$featuredId.get()).to.equal('ember-mug');
     await until(() => getShow(show).$featuredId.get() === 'glow-lantern', 'the product published while disconnected');
@@ -114,7 +113,7 @@ describe('a live schedule over Server-Sent Events', () => {
   it('reports and skips bad entries, refuses oversized events, and goes on', async () => {
     const show = freshShow();
     const topic = unique('bad');
-    await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} schedule=${`/show-hub/${topic}`} muted autoplay></pip-player>`);
+    await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} schedule=${events(topic)} muted autoplay></pip-player>`);
     await eventually(async () => (await hub(topic)).subscribers > 0, 'the subscription');
     await publish(topic, 'not json');
     await publish(topic, { product: '', at: new Date().toISOString() });
@@ -128,7 +127,7 @@ describe('a live schedule over Server-Sent Events', () => {
 
   it('closes the connection when the player leaves the page', async () => {
     const topic = unique('leave');
-    const el = await fixture<PipPlayer>(html`<pip-player src=${MP4} schedule=${`/show-hub/${topic}`} muted></pip-player>`);
+    const el = await fixture<PipPlayer>(html`<pip-player src=${MP4} schedule=${events(topic)} muted></pip-player>`);
     await eventually(async () => (await hub(topic)).subscribers > 0, 'the subscription');
     el.remove();
     await eventually(async () => (await hub(topic)).subscribers === 0, 'no subscriber left');

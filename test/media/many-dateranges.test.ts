@@ -1,16 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/pip-player.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { freshShow, getShow, SHOW_ORDER, until } from '../helpers.js';
+import { freshShow, getShow, SHOW_ORDER, spyConsole, until } from '../helpers.js';
 
 /** The live channel with `n` extra DATERANGE tags per media playlist (test/live-show-server.mjs). */
 const busy = (n: number) => `/many-dateranges/${n}.tags/channel/live.m3u8`;
 
 describe('a live playlist with thousands of DATERANGE tags', () => {
   it('reads X-PRODUCT-ID from the parsed playlist, warns once, and keeps tasks short', async () => {
-    const warnings: unknown[][] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args);
+    const { calls: warnings, restore } = spyConsole('warn');
     // Long tasks are Chromium's; elsewhere the product and the warning are still checked.
     const longest = { ms: 0 };
     const observer = PerformanceObserver.supportedEntryTypes?.includes('longtask')
@@ -31,7 +29,7 @@ describe('a live playlist with thousands of DATERANGE tags', () => {
       expect(warnings.filter(([m]) => /EXT-X-DATERANGE/.test(String(m)))).to.have.length(1);
       if (observer) expect(longest.ms).to.be.below(200);
     } finally {
-      console.warn = warn;
+      restore();
       observer?.disconnect();
     }
   }).timeout(60_000);

@@ -5,7 +5,7 @@ import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { validateItems } from '../../src/core/feed.js';
 import { productOfTxxx, readCue, streamProductAt } from '../../src/media/product-cues.js';
 import { decideProduct } from '../../src/media/product-on-screen.js';
-import { FEED, freshShow, getShow, item, MP4, until } from '../helpers.js';
+import { FEED, freshShow, getShow, item, MP4, showWith, until } from '../helpers.js';
 
 /** The AWS-shaped ID3 fixture (demo/channel/add-id3.mjs providers): 12 s, aurora-jacket then ember-mug. */
 const PROVIDERS = '/channel/media/providers/vod.m3u8';
@@ -90,8 +90,7 @@ describe('product cues: what counts as a product', () => {
 
 describe('product cues in the player, shaped as Safari and hls.js make them', () => {
   async function player() {
-    const show = freshShow();
-    getShow(show).addProducts(validateItems([item('sku-1'), item('sku-2'), item('aurora-jacket')]).products);
+    const show = showWith(item('sku-1'), item('sku-2'), item('aurora-jacket'));
     const el = await fixture<PipPlayer>(html`<pip-player show=${show} src=${MP4} muted autoplay></pip-player>`);
     await until(() => el.video.currentTime > 0.3, 'playback');
     const track = el.video.addTextTrack('metadata', 'native');

@@ -11,6 +11,18 @@ async function serve(hubs) {
   return { server, base: `http://127.0.0.1:${server.address().port}` };
 }
 
+/** Runs `run(base)` against hubs made with `options`, on a real server stopped after. */
+async function withHubs(options, run) {
+  const hubs = createHubs(options);
+  const { server, base } = await serve(hubs);
+  try {
+    await run(base);
+  } finally {
+    hubs.close();
+    server.close();
+  }
+}
+
 /** The stream's text until `until` holds (or 3 s pass). */
 async function readUntil(response, until) {
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -32,33 +44,21 @@ async function readUntil(response, until) {
 const publish = (base, product, at = new Date().toISOString()) =>
   fetch(`${base}/hub/publish`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ product, at }) });
 
-test('sends a heartbeat comment to every open stream', async () => {
-  const hubs = createHubs({ heartbeatMs: 50 });
-  const { server, base } = await serve(hubs);
-  try {
+test('sends a heartbeat comment to every open stream', () =>
+  withHubs({ heartbeatMs: 50 }, async (base) => {
     const text = await readUntil(await fetch(`${base}/hub/events`), (t) => t.includes(': heartbeat\n\n'));
     assert.match(text, /^retry: 1000\n\n: heartbeat\n\n/);
-  } finally {
-    hubs.close();
-    server.close();
-  }
-});
+  }));
 
-test('keeps only the last 200 events', async () => {
-  const hubs = createHubs();
-  const { server, base } = await serve(hubs);
-  try {
+test('keeps only the last 200 events', () =>
+  withHubs({}, async (base) => {
     for (let i = 1; i <= 250; i++) await publish(base, `p${i}`);
     const text = await readUntil(await fetch(`${base}/hub/events`), (t) => t.includes('id: 250\n'));
     const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
     assert.equal(ids.length, 200);
     assert.equal(ids[0], 51);
     assert.equal(ids.at(-1), 250);
-  } finally {
-    hubs.close();
-    server.close();
-  }
-});
+  }));
 
 test('close() ends the open streams, so the server can stop', async () => {
   const hubs = createHubs();
@@ -71,3 +71,28 @@ test('close() ends the open streams, so the server can stop', async () => {
   assert.equal(text, 'retry: 1000\n\n');
   await stopped;
 });
+
+test('a scripted hub sends raw events as they are, drops its streams, and says who listened', { timeout: 5000 }, () =>
+  withHubs({ scripted: true }, async (base) => {
+    const raw = (data) => fetch(`${base}/hub/t/raw`, { method: 'POST', body: data }).then((r) => r.json());
+    const stats = () => fetch(`${base}/hub/t/stats`).then((r) => r.json());
+    const streaming = fetch(`${base}/hub/t/events`);
+    assert.deepEqual(await raw('not json\nsecond line'), { id: '1' });
+    const text = await readUntil(await streaming, (t) => t.includes('second line'));
+    assert.equal(text, 'retry: 1000\n\nid: 1\ndata: not json\ndata: second line\n\n');
+    const open = await fetch(`${base}/hub/t/events`, { headers: { 'Last-Event-ID': '1' } });
+    const reading = readUntil(open, () => false);
+    // The first stream, cancelled by its reader, leaves once the server hears it close.
+    while ((await stats()).subscribers !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(await fetch(`${base}/hub/t/drop`, { method: 'POST' }).then((r) => r.json()), { dropped: true });
+    // Cut, not ended: the reader fails as on a lost connection.
+    await assert.rejects(reading, /terminated/);
+    assert.deepEqual(await stats(), { subscribers: 0, lastEventIds: ['', '1'] });
+  }));
+
+test('a hub is not scripted unless asked: raw, drop and stats are not its routes', () =>
+  withHubs({}, async (base) => {
+    for (const what of ['raw', 'drop', 'stats']) {
+      assert.equal((await fetch(`${base}/hub/t/${what}`, { method: what === 'stats' ? 'GET' : 'POST', body: what === 'stats' ? undefined : 'x' })).status, 404);
+    }
+  }));

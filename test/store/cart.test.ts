@@ -15,29 +15,18 @@ import {
   syncCart,
 } from '../../src/store/cart.js';
 import { configure } from '../../src/store/config.js';
-import { mockRemote, until, cartLine } from '../helpers.js';
+import { mockRemote, resetCart, spyConsole, until, cartLine } from '../helpers.js';
 import { ENDPOINT, fakeShopify, SHOP, TOKEN } from '../mocks/shopify.js';
 
 const line = cartLine;
 const quantities = () => Object.fromEntries($cart.get().lines.map((l) => [l.id, l.quantity]));
 
 /** Captures console.warn while `run` runs. */
-async function warnings(run: () => unknown): Promise<unknown[][]> {
-  const calls: unknown[][] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void calls.push(args);
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return calls;
-}
+const warnings = (run: () => unknown) => spyConsole('warn', run);
 
 async function reset() {
-  configure({ cart: { adapter: 'link' } });
-  await syncCart();
-  $cart.set({ lines: [] });
+  await resetCart();
+  // The Shopify adapter keeps its cart id under a key of its own.
   localStorage.clear();
 }
 

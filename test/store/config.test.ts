@@ -2,32 +2,20 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/buy-now-button.js';
 import { callbackAdapter } from '../../src/adapters/callback.js';
 import { beginCheckout } from '../../src/actions/checkout.js';
-import { validateItems } from '../../src/core/feed.js';
 import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
 import { installGlobal } from '../../src/global.js';
-import { $cart, $hasCart, addToCart, CART_KEY, checkoutUrl, syncCart } from '../../src/store/cart.js';
+import { $cart, $hasCart, addToCart, checkoutUrl, syncCart } from '../../src/store/cart.js';
 import { configure, type AnalyticsEvent } from '../../src/store/config.js';
-import { freshShow, getShow, item, recordErrors, until } from '../helpers.js';
+import { getShow, item, recordErrors, resetCart, showWith, spyConsole, until } from '../helpers.js';
 
 type Layer = { dataLayer?: unknown[] };
 
 /** Runs `run` with console.warn silenced. */
-async function warnings(run: () => unknown): Promise<void> {
-  const original = console.warn;
-  console.warn = () => undefined;
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-}
+const warnings = (run: () => unknown) => spyConsole('warn', run);
 const layer = () => ((window as unknown as Layer).dataLayer ??= []);
 
 async function reset() {
-  configure({ cart: { adapter: 'link' }, analytics: null, linkDecorator: undefined, currency: undefined });
-  await syncCart();
-  $cart.set({ lines: [] });
-  localStorage.removeItem(CART_KEY);
+  await resetCart({ analytics: null, linkDecorator: undefined, currency: undefined });
   delete (window as unknown as Layer).dataLayer;
 }
 
@@ -41,10 +29,7 @@ describe('configure', () => {
     // livecart's own analytics module loads on demand; after it, nothing may be fetched.
     await import('../../src/actions/analytics.js');
     const requests = performance.getEntriesByType('resource').length;
-    const show = freshShow();
-    getShow(show).addProducts(
-      validateItems([item('mug', { title: 'Ember Mug', brand: 'Fjellvik', price: '24.00 EUR', sale_price: '19.00 EUR' })]).products,
-    );
+    const show = showWith(item('mug', { title: 'Ember Mug', brand: 'Fjellvik', price: '24.00 EUR', sale_price: '19.00 EUR' }));
     getShow(show).feature('mug');
     await until(() => layer().length === 2, 'view_item');
     expect(layer().slice(-2)).to.deep.equal([
@@ -82,8 +67,7 @@ describe('configure', () => {
   it('hands the events to a function instead, and survives one that throws', async () => {
     const seen: AnalyticsEvent[] = [];
     configure({ analytics: (e) => void seen.push(e) });
-    const show = freshShow();
-    getShow(show).addProducts(validateItems([item('a'), item('b')]).products);
+    const show = showWith(item('a'), item('b'));
     getShow(show).feature('a');
     await until(() => seen.length, 'view_item');
     expect(seen.map((e) => [e.event, e.ecommerce.items[0].item_id])).to.deep.equal([['view_item', 'a']]);
@@ -93,15 +77,13 @@ describe('configure', () => {
         throw new Error('broken tag');
       },
     });
-    const warned: unknown[][] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => void warned.push(args);
+    const { calls: warned, restore } = spyConsole('warn');
     const errors = recordErrors();
     try {
       expect(() => getShow(show).feature('b')).not.to.throw();
       await until(() => warned.length, 'the warning');
     } finally {
-      console.warn = original;
+      restore();
       errors.stop();
     }
     expect(String(warned[0][0])).to.match(/analytics callback failed/);
@@ -109,16 +91,14 @@ describe('configure', () => {
   });
 
   it('pushes nothing without analytics configured', async () => {
-    const show = freshShow();
-    getShow(show).addProducts(validateItems([item('a')]).products);
+    const show = showWith(item('a'));
     getShow(show).feature('a');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((window as unknown as Layer).dataLayer).to.equal(undefined);
   });
 
   it('decorates product links, and still refuses one the decorator turns into javascript:', async () => {
-    const show = freshShow();
-    getShow(show).addProducts(validateItems([item('a')]).products);
+    const show = showWith(item('a'));
     const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="a"></buy-now-button>`);
     const opened: unknown[][] = [];
     const original = window.open;

@@ -1,57 +1,43 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { validateItems } from '../../src/core/feed.js';
-import '../../src/define/buy-now-button.js';
-import '../../src/define/pip-player.js';
-import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import type { CartLine } from '../../src/adapters/types.js';
-import { $cart, CART_KEY } from '../../src/store/cart.js';
-import { configure } from '../../src/store/config.js';
-import { freshShow, getShow, item, MP4, nextEvent, realClick, recordErrors, until } from '../helpers.js';
+import '../../../src/define/buy-now-button.js';
+import '../../../src/define/pip-player.js';
+import type { CartLine } from '../../../src/adapters/types.js';
+import { $cart } from '../../../src/store/cart.js';
+import { configure } from '../../../src/store/config.js';
+import {
+  getShow,
+  item,
+  MP4,
+  nextEvent,
+  playerWithBuyButton,
+  realClick,
+  recordErrors,
+  resetCart,
+  showWith,
+  spyOpen,
+  until,
+  without,
+} from '../../helpers.js';
 
 type DocPip = { window: Window | null };
 const docPip = () => (window as unknown as { documentPictureInPicture?: DocPip }).documentPictureInPicture;
 
-/** Hides a browser API for one test, as a browser without it would look. */
-function without(target: object, key: string): () => void {
-  const own = Object.getOwnPropertyDescriptor(target, key);
-  Object.defineProperty(target, key, { value: undefined, configurable: true });
-  return () => (own ? Object.defineProperty(target, key, own) : delete (target as Record<string, unknown>)[key]);
-}
-
 /** A playing show (MP4: no cues to change the product under the test) with a buy button. */
 async function playingShow() {
-  const show = freshShow();
-  getShow(show).addProducts(
-    validateItems([
-      item('ember-mug', { title: 'Ember Enamel Mug', link: 'https://shop.example/mug' }),
-      item('fjord-beanie', { title: 'Fjord Merino Beanie' }),
-    ]).products,
+  const show = showWith(
+    item('ember-mug', { title: 'Ember Enamel Mug', link: 'https://shop.example/mug' }),
+    item('fjord-beanie', { title: 'Fjord Merino Beanie' }),
   );
   getShow(show).feature('ember-mug');
-  const root = await fixture(html`<div>
-    <pip-player show=${show} src=${MP4} muted autoplay></pip-player>
-    <buy-now-button show=${show} product="ember-mug"></buy-now-button>
-  </div>`);
-  const player = root.querySelector('pip-player') as PipPlayer;
-  const button = root.querySelector('buy-now-button') as BuyNowButton;
-  await until(() => player.state === 'playing', 'the show to play');
-  return { show, player, button: button.shadowRoot!.querySelector('button')! };
-}
-
-/** Replaces window.open for the test, recording its calls. */
-function spyOpen() {
-  const calls: unknown[][] = [];
-  const original = window.open;
-  window.open = (...args: unknown[]) => (calls.push(args), null);
-  return { calls, restore: () => (window.open = original) };
+  const { player, button } = await playerWithBuyButton(show, MP4, 'ember-mug');
+  return { show, player, button };
 }
 
 describe('picture-in-picture ladder', () => {
-  let restores: (() => void)[] = [];
+  let restores: (() => unknown)[] = [];
   afterEach(async () => {
-    restores.forEach((restore) => restore());
+    for (const restore of restores) await restore();
     restores = [];
     docPip()?.window?.close();
     if (document.pictureInPictureElement) await document.exitPictureInPicture();
@@ -96,11 +82,7 @@ describe('picture-in-picture ladder', () => {
     const { player } = await playingShow();
     const added: string[] = [];
     configure({ cart: { adapter: 'callback', add: async (line: CartLine) => void added.push(line.id) } });
-    restores.push(() => {
-      configure({ cart: { adapter: 'link' } });
-      $cart.set({ lines: [] });
-      localStorage.removeItem(CART_KEY);
-    });
+    restores.push(resetCart);
     const open = spyOpen();
     restores.push(open.restore);
     const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { LIVE, loadFrame, nextEvent, until } from '../helpers.js';
+import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import { bannerBuyButton, LIVE, loadFrame, nextEvent, until } from '../../helpers.js';
 
 const RESUME_KEY = 'livecart:resume';
 type FrameWindow = Window & typeof globalThis;
@@ -25,9 +25,9 @@ describe('back to the show (link-target="_self")', () => {
     try {
       const player = await playingShow(frame, 2);
       const stream = frame.contentDocument!.querySelector('live-stream')!;
-      await until(() => stream.shadowRoot!.querySelector('[part~="banner"] buy-now-button'), 'the banner buy button');
+      await until(() => bannerBuyButton(stream), 'the banner buy button');
       const left = nextEvent(frame, 'load');
-      stream.shadowRoot!.querySelector('[part~="banner"] buy-now-button')!.shadowRoot!.querySelector('button')!.click();
+      bannerBuyButton(stream)!.click();
       expect(player.video.currentTime).to.be.above(2);
       await left;
       // On the product page: the mini player, playing on.

@@ -1,13 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import '../../src/define/show-console.js';
-import type { ShowConsole } from '../../src/elements/show-console/show-console.js';
-import { configure } from '../../src/store/config.js';
-import { FEED, freshShow, getShow, item, mockRemote, realClick, recordErrors, until } from '../helpers.js';
+import '../../../src/define/show-console.js';
+import type { ShowConsole } from '../../../src/elements/show-console/show-console.js';
+import { configure } from '../../../src/store/config.js';
+import { allInShadow as qa, FEED, freshShow, getShow, inShadow as q, item, mockRemote, realClick, recordErrors, spyConsole, until } from '../../helpers.js';
 
-const q = <T extends Element = HTMLElement>(el: ShowConsole, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const qa = (el: ShowConsole, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const shownIds = (el: ShowConsole) => qa(el, '[part~="product"]').map((p) => p.dataset.id);
 const featureButton = (el: ShowConsole, id: string) => q<HTMLButtonElement>(el, `[data-id="${id}"] [part~="feature"]`);
 const nowText = (el: ShowConsole) => q(el, '[part~="now"] [role="status"]').textContent!.trim();
@@ -204,9 +202,7 @@ describe('<show-console>', () => {
     const url = 'https://hub.example/attribute';
     const hub = remoteHub(url);
     await hub.ready;
-    const warnings: unknown[][] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => void warnings.push(args);
+    const { calls: warnings, restore } = spyConsole('warn');
     try {
       const el = await fixture<ShowConsole>(html`<show-console publish=${url} token="in-the-html" show=${freshShow()}></show-console>`);
       el.products = PRODUCTS as never;
@@ -215,7 +211,7 @@ describe('<show-console>', () => {
       expect(hub.requests[0].auth).to.equal(null);
       expect(String(warnings[0]?.[0])).to.contain('ignores its token attribute');
     } finally {
-      console.warn = warn;
+      restore();
     }
   });
 

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import '../../src/define/shop-carousel.js';
-import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
-import { FEED, freshShow, getShow, item, mockRemote, nextEvent, recordErrors, until } from '../helpers.js';
+import '../../../src/define/shop-carousel.js';
+import type { ShopCarousel } from '../../../src/elements/shop-carousel/shop-carousel.js';
+import { FEED, freshShow, getShow, item, mockRemote, nextEvent, recordErrors, until } from '../../helpers.js';
 
 const cards = (el: ShopCarousel) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="card"]')];
 const message = (el: ShopCarousel) => el.shadowRoot!.querySelector('[part~="message"]');

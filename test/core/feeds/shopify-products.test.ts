@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { FeedError } from '../../src/core/feed.js';
-import { loadFeed } from '../../src/core/load-feed.js';
-import { mockRemote } from '../helpers.js';
+import { FeedError } from '../../../src/core/feed.js';
+import { loadFeed } from '../../../src/core/load-feed.js';
+import { mockRemote } from '../../helpers.js';
 
 /** A Shopify /products.json (no currency in it, as Shopify serves it). */
 const products = {

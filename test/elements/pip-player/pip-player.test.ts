@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/define/pip-player.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { liveHlsInstances } from '../../src/media/stream.js';
-import { firstFrame, freshShow, getShow, LIVE, MP4, nextEvent, recordErrors, REPLAY, until } from '../helpers.js';
+import '../../../src/define/pip-player.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import { liveHlsInstances } from '../../../src/media/stream.js';
+import { firstFrame, freshShow, getShow, LIVE, MP4, nextEvent, recordErrors, REPLAY, until } from '../../helpers.js';
 
 const videoOf = (el: PipPlayer) => el.video!;
 

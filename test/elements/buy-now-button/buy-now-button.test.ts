@@ -1,36 +1,28 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/define/buy-now-button.js';
-import '../../src/define/pip-player.js';
-import type { BuyNowButton } from '../../src/elements/buy-now-button/buy-now-button.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { openLink } from '../../src/actions/open-link.js';
-import { freshShow, getShow, item, nextEvent, realClick, recordErrors, REPLAY, until } from '../helpers.js';
-import { validateItems } from '../../src/core/feed.js';
-import { callbackAdapter } from '../../src/adapters/callback.js';
-import type { CartLine } from '../../src/adapters/types.js';
-import { $cart, CART_KEY, syncCart } from '../../src/store/cart.js';
-import { configure } from '../../src/store/config.js';
-
-const inner = (el: BuyNowButton) => el.shadowRoot!.querySelector('button')!;
-
-/** Replaces window.open while `run` runs, recording its calls. */
-async function spyOpen(run: () => Promise<void>): Promise<unknown[][]> {
-  const calls: unknown[][] = [];
-  const original = window.open;
-  window.open = (...args: unknown[]) => (calls.push(args), null);
-  try {
-    await run();
-  } finally {
-    window.open = original;
-  }
-  return calls;
-}
-
-function showWith(...items: ReturnType<typeof item>[]) {
-  const show = freshShow();
-  getShow(show).addProducts(validateItems(items).products);
-  return show;
-}
+import '../../../src/define/buy-now-button.js';
+import '../../../src/define/pip-player.js';
+import type { BuyNowButton } from '../../../src/elements/buy-now-button/buy-now-button.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import { openLink } from '../../../src/actions/open-link.js';
+import {
+  buyButtonOf as inner,
+  getShow,
+  item,
+  nextEvent,
+  playerWithBuyButton,
+  realClick,
+  recordErrors,
+  REPLAY,
+  resetCart,
+  showWith,
+  spyOpen,
+  until,
+} from '../../helpers.js';
+import { validateItems } from '../../../src/core/feed.js';
+import { callbackAdapter } from '../../../src/adapters/callback.js';
+import type { CartLine } from '../../../src/adapters/types.js';
+import { $cart } from '../../../src/store/cart.js';
+import { configure } from '../../../src/store/config.js';
 
 describe('<buy-now-button>', () => {
   it('is accessible and labelled with the product', async () => {
@@ -122,13 +114,8 @@ describe('<buy-now-button>', () => {
     async function playingShow() {
       const link = new URL('/test/fixtures/opened.html?product=ember-mug', location.href).href;
       const show = showWith(item('ember-mug', { link }));
-      const root = await fixture(html`<div>
-        <pip-player show=${show} src=${REPLAY} muted autoplay></pip-player>
-        <buy-now-button show=${show} product="ember-mug"></buy-now-button>
-      </div>`);
-      const player = root.querySelector('pip-player') as PipPlayer;
-      await until(() => player.state === 'playing', 'the show to play');
-      return { show, link, player, button: root.querySelector('buy-now-button') as BuyNowButton };
+      const { player, buyNow } = await playerWithBuyButton(show, REPLAY, 'ember-mug');
+      return { show, link, player, button: buyNow };
     }
 
     it('opens the product page and puts the show in picture-in-picture, in one gesture', async () => {
@@ -137,7 +124,7 @@ describe('<buy-now-button>', () => {
       const pipChange = nextEvent<CustomEvent>(player, 'livecart-pip-change');
       await realClick(inner(button));
       expect((await opened).data).to.deep.equal({ href: link, noopener: true });
-      // Chromium has Document PiP, the best rung (test/elements/pip-ladder.test.ts has them all).
+      // Chromium has Document PiP, the best rung (test/elements/pip-player/pip-ladder.test.ts has them all).
       expect((await pipChange).detail).to.deep.equal({ show, mode: 'document' });
       const pipWindow = (window as unknown as { documentPictureInPicture: { window: Window } }).documentPictureInPicture.window;
       expect(pipWindow.document.querySelector('video')).to.equal(player.video);
@@ -169,12 +156,7 @@ describe('<buy-now-button>', () => {
 });
 
 describe('<buy-now-button> with a cart', () => {
-  afterEach(async () => {
-    configure({ cart: { adapter: 'link' } });
-    await syncCart();
-    $cart.set({ lines: [] });
-    localStorage.removeItem(CART_KEY);
-  });
+  afterEach(() => resetCart());
 
   /** A callback cart whose add the test settles by hand. */
   function manualCart() {
@@ -281,9 +263,7 @@ describe('<buy-now-button> with a cart', () => {
     const show = showWith(item('a'));
     const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="a" action="checkout"></buy-now-button>`);
     const tab = { opener: {} as unknown, closed: false, replaced: '', close() { this.closed = true; }, location: { replace: (u: string) => (tab.replaced = u) } };
-    const original = window.open;
-    const opened: unknown[][] = [];
-    window.open = (...args: unknown[]) => (opened.push(args), tab as unknown as Window);
+    const { calls: opened, restore } = spyOpen({ answer: tab as unknown as Window });
     let checkout!: CustomEvent;
     const cancel = (e: Event) => ((checkout = e as CustomEvent), e.preventDefault());
     document.addEventListener('livecart-checkout', cancel);
@@ -296,7 +276,7 @@ describe('<buy-now-button> with a cart', () => {
       pending[0].resolve();
       await until(() => checkout, 'livecart-checkout');
     } finally {
-      window.open = original;
+      restore();
       document.removeEventListener('livecart-checkout', cancel);
     }
     expect(checkout.cancelable && checkout.bubbles && checkout.composed).to.equal(true);
@@ -311,8 +291,7 @@ describe('<buy-now-button> with a cart', () => {
     const show = showWith(item('a'));
     const el = await fixture<BuyNowButton>(html`<buy-now-button show=${show} product="a" action="checkout"></buy-now-button>`);
     const tab = { opener: {}, closed: false, close() { this.closed = true; }, location: { replace: () => expect.fail('navigated') } };
-    const original = window.open;
-    window.open = () => tab as unknown as Window;
+    const open = spyOpen({ answer: tab as unknown as Window });
     const errors = recordErrors();
     try {
       inner(el).click();
@@ -320,7 +299,7 @@ describe('<buy-now-button> with a cart', () => {
       pending[0].reject(new Error('nope'));
       await until(() => tab.closed, 'the tab to close');
     } finally {
-      window.open = original;
+      open.restore();
       errors.stop();
     }
     expect($cart.get().lines).to.deep.equal([]);

@@ -1,17 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/define/pip-player.js';
-import '../../src/define/live-stream.js';
-import { googleCalendarUrl, icsFile } from '../../src/elements/pip-player/calendar.js';
-import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { formatCountdown } from '../../src/elements/pip-player/upcoming.js';
-import { scriptSafeJson } from '../../src/media/structured-data.js';
-import { liveHlsInstances } from '../../src/media/stream.js';
-import { whenStreamUp } from '../../src/media/wait-for-stream.js';
-import { FEED, freshShow, getShow, recordErrors, REPLAY, SHOW_ORDER, until } from '../helpers.js';
+import '../../../src/define/pip-player.js';
+import '../../../src/define/live-stream.js';
+import { googleCalendarUrl, icsFile } from '../../../src/elements/pip-player/calendar.js';
+import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import { formatCountdown } from '../../../src/elements/pip-player/upcoming.js';
+import { scriptSafeJson } from '../../../src/media/structured-data.js';
+import { liveHlsInstances } from '../../../src/media/stream.js';
+import { whenStreamUp } from '../../../src/media/wait-for-stream.js';
+import { FEED, freshShow, getShow, part, recordErrors, REPLAY, SHOW_ORDER, until } from '../../helpers.js';
 
-const part = <T extends Element = HTMLElement>(el: Element, name: string) =>
-  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 /** The simulated live channel with a life: up at `startsAt`, over `endAfter` seconds later. */
 const channel = (startsAt: Date, endAfter?: number) =>
   `/channel/live.m3u8?starts-at=${encodeURIComponent(startsAt.toISOString())}${endAfter ? `&end-after=${endAfter}` : ''}`;

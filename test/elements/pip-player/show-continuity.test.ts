@@ -1,10 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/define/pip-player.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { parseSchedule, scheduledProduct } from '../../src/media/schedule.js';
-import { liveHlsInstances } from '../../src/media/stream.js';
-import { validateItems } from '../../src/core/feed.js';
-import { freshShow, getShow, item, LIVE, MP4, nextEvent, until } from '../helpers.js';
+import '../../../src/define/pip-player.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import { parseSchedule, scheduledProduct } from '../../../src/media/schedule.js';
+import { liveHlsInstances } from '../../../src/media/stream.js';
+import { getShow, item, LIVE, MP4, nextEvent, playingShowPage, showWith, until } from '../../helpers.js';
 
 describe('schedules', () => {
   it('parses offsets and ISO times, skipping and reporting bad entries', () => {
@@ -41,8 +40,7 @@ describe('schedules', () => {
   }
 
   it('features products in step with playback and reports a bad schedule', async () => {
-    const show = freshShow();
-    getShow(show).addProducts(validateItems([item('ember-mug'), item('fjord-beanie')]).products);
+    const show = showWith(item('ember-mug'), item('fjord-beanie'));
     const errors: CustomEvent[] = [];
     const el = await fixture<PipPlayer>(
       html`<pip-player
@@ -83,11 +81,10 @@ describe('keeping the show running across the page', () => {
   });
 
   it('tells the Media Session what is playing, with the product on screen as artwork', async () => {
-    const show = freshShow();
     // A same-origin image: WebKitGTK fetches the artwork, and one from an unreachable host
     // (no network here) leaves the next page's video failing with MEDIA_ERR_SRC_NOT_SUPPORTED.
     const artwork = new URL('/demo/public/images/ember-mug.svg', location.href).href;
-    getShow(show).addProducts(validateItems([item('ember-mug', { title: 'Ember Enamel Mug', image_link: artwork })]).products);
+    const show = showWith(item('ember-mug', { title: 'Ember Enamel Mug', image_link: artwork }));
     getShow(show).feature('ember-mug');
     const wrapper = await fixture(html`<div title="Winter Trail Live"><pip-player show=${show} src=${MP4} muted autoplay></pip-player></div>`);
     const el = wrapper.querySelector('pip-player')!;
@@ -103,18 +100,9 @@ describe('keeping the show running across the page', () => {
 
   it('with link-target="_self", resumes the show on the next page as a floating mini player', async () => {
     sessionStorage.clear();
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 900px; height: 600px; border: 0';
-    document.body.append(frame);
+    const { frame, buy } = await playingShowPage({ width: 900, height: 600 });
     try {
-      frame.src = '/test/fixtures/show-page.html';
-      await nextEvent(frame, 'load');
       const doc = () => frame.contentDocument!;
-      const stream = doc().querySelector('live-stream')!;
-      const player = () => stream.shadowRoot?.querySelector('pip-player');
-      await until(() => player()?.getAttribute('state') === 'playing', 'the show to play');
-      await until(() => stream.shadowRoot!.querySelector('[part~="banner"] buy-now-button'), 'the banner buy button');
-      const buy = stream.shadowRoot!.querySelector('[part~="banner"] buy-now-button')!.shadowRoot!.querySelector('button')!;
       const left = nextEvent(frame, 'load');
       buy.click();
       await left;

@@ -1,14 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/define/live-stream.js';
-import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
-import { liveHlsInstances } from '../../src/media/stream.js';
-import { FEED, freshShow, getShow, ID3, LIVE, nextEvent, recordErrors, REPLAY, SHOW_ORDER, until } from '../helpers.js';
+import '../../../src/define/live-stream.js';
+import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import type { ShopCarousel } from '../../../src/elements/shop-carousel/shop-carousel.js';
+import { liveHlsInstances } from '../../../src/media/stream.js';
+import { FEED, freshShow, getShow, ID3, LIVE, nextEvent, part, playerOf, recordErrors, REPLAY, SHOW_ORDER, until } from '../../helpers.js';
 
-const part = <T extends Element = HTMLElement>(el: LiveStream, name: string) =>
-  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
-const playerOf = (el: LiveStream) => part<PipPlayer>(el, 'player');
 const featuredId = (show: string) => getShow(show).$featured.get()?.id ?? null;
 /** Resolves once the show's catalog is in (the feed may be cached, so no event to wait for). */
 const catalogOf = (show: string) => until(() => getShow(show).$products.get().length, 'the catalog');

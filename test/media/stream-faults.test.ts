@@ -4,7 +4,7 @@ import '../../src/define/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import { liveHlsInstances } from '../../src/media/stream.js';
-import { nextEvent, recordErrors, REPLAY, until } from '../helpers.js';
+import { nextEvent, recordErrors, recordErrorsInEachTest, REPLAY, until } from '../helpers.js';
 
 /** The live channel behind test/fault-server.mjs, with `faults` (and a session of its own). */
 let sessions = 0;
@@ -24,13 +24,8 @@ const played = (el: PipPlayer, seconds: number, what: string, timeout?: number) 
   until(() => el.video.currentTime > seconds && el.state === 'playing', what, timeout);
 
 describe('stream faults', () => {
-  let errors: ReturnType<typeof recordErrors>;
-  beforeEach(() => (errors = recordErrors()));
-  afterEach(() => {
-    errors.stop();
-    // Whatever the fault, the page never throws.
-    expect(errors.uncaught).to.deep.equal([]);
-  });
+  // Whatever the fault, the page never throws.
+  const errors = recordErrorsInEachTest();
 
   it('a 404 manifest: error state, a message naming it, and Retry that works once it is back', async () => {
     const el = await fixture<PipPlayer>(html`<pip-player src=${faulty({ manifest: 404 }).src} autoplay muted></pip-player>`);

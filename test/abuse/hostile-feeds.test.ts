@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import '../../src/define/live-stream.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import { parseFeed } from '../../src/core/feed.js';
-import { freshShow, getShow, mockRemote, recordErrors, REPLAY, until } from '../helpers.js';
+import { deepAll, deepText, freshShow, getShow, mockRemote, recordErrors, REPLAY, until } from '../helpers.js';
 
 /** Markup that runs script if it is ever parsed as HTML rather than shown as text. */
 const EVIL = `<img src=x onerror="window.pwned='img'"><script>window.pwned='script'</script><svg onload="window.pwned='svg'"></svg>`;
@@ -35,14 +35,6 @@ function hostileFeed(count: number): string {
     .replace('{"id":"p0"', '{"__proto__":{"polluted":"item"},"id":"p0"')
     .replace('"price":"10.00 EUR"', '"price":{"value":10,"currency":"EUR","__proto__":{"polluted":"price"}}');
 }
-
-const deepText = (root: ParentNode): string =>
-  [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? deepText(el.shadowRoot) : '')).join('') +
-  (root instanceof ShadowRoot ? root.textContent ?? '' : '');
-const deepAll = (root: ParentNode, selector: string): Element[] => [
-  ...root.querySelectorAll(selector),
-  ...[...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? deepAll(el.shadowRoot, selector) : [])),
-];
 
 describe('hostile feeds', () => {
   afterEach(() => delete (window as Pwned).pwned);

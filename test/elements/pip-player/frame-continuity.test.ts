@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
-import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { engine, PHONE, resizeViewport } from '../engine.js';
-import { nextEvent, until } from '../helpers.js';
+import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
+import { engine, PHONE, resizeViewport } from '../../engine.js';
+import { nextEvent, until } from '../../helpers.js';
 
 /**
  * `continuity="frame"` with real pages (test/fixtures/continuity-*.html, built livecart

@@ -1,18 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/define/cart-view.js';
-import '../../src/define/live-stream.js';
-import { callbackAdapter, type CallbackOptions } from '../../src/adapters/callback.js';
-import type { CartLine } from '../../src/adapters/types.js';
-import type { CartView } from '../../src/elements/cart-view/cart-view.js';
-import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
-import { $cart, addToCart, CART_KEY, syncCart } from '../../src/store/cart.js';
-import { configure } from '../../src/store/config.js';
-import { freshShow, recordErrors, until, cartLine } from '../helpers.js';
+import '../../../src/define/cart-view.js';
+import '../../../src/define/live-stream.js';
+import { callbackAdapter, type CallbackOptions } from '../../../src/adapters/callback.js';
+import type { CartLine } from '../../../src/adapters/types.js';
+import type { CartView } from '../../../src/elements/cart-view/cart-view.js';
+import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import { $cart, addToCart } from '../../../src/store/cart.js';
+import { configure } from '../../../src/store/config.js';
+import { allInShadow as qa, freshShow, inShadow as q, recordErrors, resetCart, until, cartLine } from '../../helpers.js';
 
 const line = cartLine;
-const q = <T extends Element = HTMLElement>(el: CartView, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const qa = (el: CartView, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const quantities = () => Object.fromEntries($cart.get().lines.map((l) => [l.id, l.quantity]));
 /** The focused element, inside shadow roots. */
 function focused(): Element | null {
@@ -31,12 +29,7 @@ async function cartWith(lines: CartLine[], callbacks: CallbackOptions = {}) {
 }
 
 describe('<cart-view>', () => {
-  afterEach(async () => {
-    configure({ cart: { adapter: 'link' } });
-    await syncCart();
-    $cart.set({ lines: [] });
-    localStorage.removeItem(CART_KEY);
-  });
+  afterEach(() => resetCart());
 
   it('is accessible, and lists lines with a subtotal per currency', async () => {
     const el = await cartWith([
