@@ -139,7 +139,7 @@ describe('a page back from the back/forward cache', () => {
   /** Messages from the tab test/fixtures/cart-bfcache-tab.ts, as they come. */
   function bfcacheTab() {
     const channel = new BroadcastChannel('livecart-test-bfcache');
-    const heard: { away: boolean; persisted: boolean; lines: string[] }[] = [];
+    const heard: { away: boolean; persisted?: boolean; lines?: string[]; heard?: string }[] = [];
     channel.onmessage = ({ data }) => heard.push(data);
     return {
       heard,
@@ -161,10 +161,13 @@ describe('a page back from the back/forward cache', () => {
       expect(await tab.next(1, 'the tab')).to.deep.equal({ away: false, persisted: false, lines: ['a'] });
       tab.tell('leave');
       expect((await tab.next(2, 'the tab to leave')).away).to.equal(true);
-      // This page is the other tab: the frozen one hears no storage event.
+      // This page is the other tab: the frozen one hears no storage event. The page it left
+      // for does: then the change has reached that tab's copy of storage (a Back at once
+      // would otherwise race it; a shopper's Back comes seconds later).
       localStorage.setItem(CART_KEY, JSON.stringify({ lines: [line('a'), line('b', { quantity: 3 })] }));
+      expect(await tab.next(3, 'the page it left for to hear the change')).to.deep.equal({ away: true, heard: CART_KEY });
       tab.tell('back');
-      expect(await tab.next(3, 'the tab to come back')).to.deep.equal({ away: false, persisted: true, lines: ['a', 'b'] });
+      expect(await tab.next(4, 'the tab to come back')).to.deep.equal({ away: false, persisted: true, lines: ['a', 'b'] });
     } finally {
       tab.close();
     }
