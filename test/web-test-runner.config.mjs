@@ -137,6 +137,9 @@ export default {
         product: 'chromium',
         launchOptions: {
           executablePath: chromium,
+          // Playwright turns the back/forward cache off; the cart's restore after it is tested
+          // with a real navigation away and back (test/store/cart.test.ts).
+          ignoreDefaultArgs: ['--disable-back-forward-cache'],
           args: [
             '--no-sandbox',
             '--disable-gpu',

@@ -1,11 +1,23 @@
 // The cart's queue, loaded by the cart store's actions (cart.ts) the first time one runs
 // or once a cart back end is configured: changes apply at once (optimistic), then the
 // back end is asked, one call at a time; a failure rolls back only its own line.
+import { linkAdapter } from '../adapters/link.js';
 import { CartError, type Cart, type CartAdapter, type CartLine } from '../adapters/types.js';
+import { clampQuantity, MAX_LINES, readLine, readLines } from '../core/cart-lines.js';
 import { clip } from '../core/price.js';
-import { $cart, $cartPageOnly, cartAdapter, clampQuantity, MAX_LINES, readLine, readLines, readStored } from './cart.js';
+import { errorMessage } from '../platform/errors.js';
+import { $cart, latestLines } from './cart.js';
 
 const DEFAULT_TIMEOUT = 30_000;
+/** The back end (see `configure({ cart })`): none but links until one is set. */
+let configuredBackEnd: Promise<CartAdapter> = Promise.resolve(linkAdapter());
+
+/** Sets the back end, then takes its cart: a remote one may hold more (or less) than this tab remembers. */
+export async function setBackEnd(next: CartAdapter | Promise<CartAdapter>): Promise<void> {
+  configuredBackEnd = Promise.resolve(next);
+  await syncCart().catch((error: unknown) => console.warn('livecart: the cart could not be read from its back end', error));
+}
+
 /** Adapter calls run one at a time, in order: a remote cart must exist before lines join it. */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -13,35 +25,35 @@ let queue: Promise<unknown> = Promise.resolve();
 export function addToCart(line: CartLine): Promise<void> {
   const quantity = clampQuantity(line.quantity);
   const lines = latestLines();
-  if (lines.length >= MAX_LINES && !lines.some((l) => l.id === line.id)) {
+  if (lines.length >= MAX_LINES && !lines.some((other) => other.id === line.id)) {
     return Promise.reject(new CartError(`the cart is full (${MAX_LINES} lines)`));
   }
   return change(
     line.id,
     (existing) => (existing ? { ...existing, quantity: clampQuantity(existing.quantity + quantity) } : readLine({ ...line, quantity })),
-    (a, cart) => a.add({ ...line, quantity }, cart),
+    (backEnd, cart) => backEnd.add({ ...line, quantity }, cart),
   );
 }
 
 /** Sets a line's quantity; 0 removes it. */
 export function setQuantity(id: string, quantity: number): Promise<void> {
-  const existing = find(id);
+  const existing = lineOf(id);
   if (!existing) return Promise.reject(new CartError(`the cart has no line ${id}`));
   if (Math.floor(quantity) <= 0) return removeFromCart(id);
   const next = { ...existing, quantity: clampQuantity(quantity) };
-  return change(id, (l) => l && { ...l, quantity: next.quantity }, (a, cart) => a.update(next, cart));
+  return change(id, (line) => line && { ...line, quantity: next.quantity }, (backEnd, cart) => backEnd.update(next, cart));
 }
 
 export function removeFromCart(id: string): Promise<void> {
-  if (!find(id)) return Promise.resolve();
-  return change(id, () => undefined, (a, cart) => a.remove(id, cart));
+  if (!lineOf(id)) return Promise.resolve();
+  return change(id, () => undefined, (backEnd, cart) => backEnd.remove(id, cart));
 }
 
 /** Replaces the cart with the back end's, when it has one of its own. */
 export function syncCart(): Promise<void> {
   return enqueue(async () => {
-    const a = await cartAdapter();
-    const lines = await withTimeout(a.get($cart.get()), a);
+    const backEnd = await configuredBackEnd;
+    const lines = await withTimeout(backEnd.get($cart.get()), backEnd);
     if (lines) $cart.set({ lines: readLines(lines) });
   });
 }
@@ -49,9 +61,9 @@ export function syncCart(): Promise<void> {
 /** The URL to check the cart out at, from the back end; rejects when there is none. */
 export function checkoutUrl(): Promise<string> {
   return enqueue(async () => {
-    const a = await cartAdapter();
-    const url = await withTimeout(a.checkoutUrl($cart.get()), a);
-    if (!url) throw new CartError(a.hasCart !== false ? 'the cart has nothing to check out' : 'no cart adapter is configured');
+    const backEnd = await configuredBackEnd;
+    const url = await withTimeout(backEnd.checkoutUrl($cart.get()), backEnd);
+    if (!url) throw new CartError(backEnd.hasCart !== false ? 'the cart has nothing to check out' : 'no cart adapter is configured');
     return url;
   });
 }
@@ -62,42 +74,42 @@ export function checkoutUrl(): Promise<string> {
  */
 function change(
   id: string,
-  next: (existing: CartLine | undefined) => CartLine | null | undefined,
-  call: (a: CartAdapter, cart: Cart) => Promise<CartLine[] | void>,
+  update: (existing: CartLine | undefined) => CartLine | null | undefined,
+  call: (backEnd: CartAdapter, cart: Cart) => Promise<CartLine[] | void>,
 ): Promise<void> {
-  const before = find(id);
-  putLine(id, next);
+  const before = lineOf(id);
+  putLine(id, update);
   const optimistic = $cart.get();
-  inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
+  waiting.set(id, (waiting.get(id) ?? 0) + 1);
   return enqueue(async () => {
     try {
-      const a = await cartAdapter();
-      const lines = await withTimeout(call(a, optimistic), a);
-      if (lines) acceptLines(lines, id);
+      const backEnd = await configuredBackEnd;
+      const lines = await withTimeout(call(backEnd, optimistic), backEnd);
+      if (lines) takeBackEndLines(lines, id);
     } catch (error) {
       putLine(id, () => before);
-      throw error instanceof CartError ? error : new CartError(`the cart could not be changed (${describe(error)})`);
+      throw error instanceof CartError ? error : new CartError(`the cart could not be changed (${clip(errorMessage(error), 120)})`);
     } finally {
-      const left = inFlight.get(id)! - 1;
-      if (left) inFlight.set(id, left);
-      else inFlight.delete(id);
+      const left = waiting.get(id)! - 1;
+      if (left) waiting.set(id, left);
+      else waiting.delete(id);
     }
   });
 }
 
 /** Changes still waiting for the back end, per line id. */
-const inFlight = new Map<string, number>();
+const waiting = new Map<string, number>();
 
 /**
  * Takes the back end's lines as the cart, except the lines of changes still waiting in the
  * queue: those keep what the shopper just did until their own answer comes.
  */
-function acceptLines(lines: unknown, answered: string): void {
+function takeBackEndLines(lines: unknown, answered: string): void {
   const next = readLines(lines);
-  for (const id of inFlight.keys()) {
+  for (const id of waiting.keys()) {
     if (id === answered) continue;
-    const local = find(id);
-    const index = next.findIndex((l) => l.id === id);
+    const local = lineOf(id);
+    const index = next.findIndex((line) => line.id === id);
     if (local && index >= 0) next[index] = local;
     else if (local) next.push(local);
     else if (index >= 0) next.splice(index, 1);
@@ -112,7 +124,7 @@ function acceptLines(lines: unknown, answered: string): void {
  */
 function putLine(id: string, update: (existing: CartLine | undefined) => CartLine | null | undefined): void {
   const lines = latestLines();
-  const index = lines.findIndex((l) => l.id === id);
+  const index = lines.findIndex((line) => line.id === id);
   const line = update(lines[index]);
   const next = [...lines];
   if (index >= 0 && line) next[index] = line;
@@ -122,11 +134,7 @@ function putLine(id: string, update: (existing: CartLine | undefined) => CartLin
   $cart.set({ lines: next });
 }
 
-const find = (id: string) => $cart.get().lines.find((l) => l.id === id);
-
-/** The stored cart when storage holds this page's cart, else memory's. */
-const latestLines = (): CartLine[] => ($cartPageOnly.get() ? $cart.get().lines : readStored().lines);
-
+const lineOf = (id: string) => $cart.get().lines.find((line) => line.id === id);
 
 function enqueue<T>(run: () => Promise<T>): Promise<T> {
   const result = queue.then(run, run);
@@ -134,16 +142,11 @@ function enqueue<T>(run: () => Promise<T>): Promise<T> {
   return result;
 }
 
-function withTimeout<T>(promise: Promise<T>, a: CartAdapter): Promise<T> {
-  const ms = a.timeout ?? DEFAULT_TIMEOUT;
+function withTimeout<T>(promise: Promise<T>, backEnd: CartAdapter): Promise<T> {
+  const ms = backEnd.timeout ?? DEFAULT_TIMEOUT;
   let timer: ReturnType<typeof setTimeout>;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CartError(`the ${a.name ?? 'page’s'} cart did not answer within ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(new CartError(`the ${backEnd.name ?? 'page’s'} cart did not answer within ${ms / 1000} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-
-function describe(error: unknown): string {
-  return clip(error instanceof Error ? error.message : String(error), 120);
-}
-

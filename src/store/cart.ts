@@ -1,5 +1,4 @@
 import { atom } from 'nanostores';
-import { linkAdapter } from '../adapters/link.js';
 import type { CartAdapter } from '../adapters/types.js';
 import { readLines, type Cart, type CartLine } from '../core/cart-lines.js';
 import { emit } from '../core/events.js';
@@ -7,70 +6,82 @@ import { readJson, writeJson } from '../platform/storage.js';
 
 export type { CartAdapter } from '../adapters/types.js';
 export { CartError } from '../adapters/types.js';
-export { MAX_LINES, MAX_QUANTITY, clampQuantity, itemCount, readLine, readLines, subtotals, type Cart, type CartLine } from '../core/cart-lines.js';
+export { MAX_LINES, MAX_QUANTITY, itemCount, subtotals, type Cart, type CartLine } from '../core/cart-lines.js';
 
 /** The localStorage key of the page's cart; other tabs hear changes to it. */
 export const CART_KEY = 'livecart:cart';
-const stored = readStored();
+
+/** The cart's lines as stored now; `onDrop` hears of lines that could not be read (they are left out). */
+const readStoredLines = (onDrop?: () => void): CartLine[] => readLines(readJson(CART_KEY), onDrop);
+
+let dropped = false;
 /**
  * The shopper's cart: one per page, whichever show a button belongs to. Persisted in
  * localStorage and kept in step with the page's other tabs; without storage it lives in
  * memory. Change it through the actions below, never with `set`.
  */
-export const $cart = atom<Cart>({ lines: stored.lines });
+export const $cart = atom<Cart>({ lines: readStoredLines(() => (dropped = true)) });
 /**
  * True when storage refused the cart (quota, private mode): it then lasts only as long
  * as this page, and the cart view says so.
  */
 export const $cartPageOnly = atom(false);
+// Said each time storage starts refusing the cart (the cart view tells the shopper too);
+// storage.ts has warned on the console already.
+$cartPageOnly.listen((pageOnly) => pageOnly && emit(document, 'livecart-error', { show: 'default', code: 'cart', message: 'the cart cannot be stored: it is kept on this page only' }));
 
-let adapter: Promise<CartAdapter> = Promise.resolve(linkAdapter());
-/** True when a cart adapter (anything but `link`) is configured; elements show the cart then. */
-export const $hasCart = atom(false);
-let fromOtherTab = false;
+/** The cart last taken from storage: it is not written back. */
+let takenFromStorage: Cart | undefined;
 
 $cart.listen((cart) => {
-  if (!fromOtherTab) persist(cart);
+  if (cart !== takenFromStorage) persist(cart);
   emit(document, 'livecart-cart-change', { cart });
 });
 // Lines that could not be read are dropped once, not on every later load.
-if (stored.dropped) persist($cart.get());
+if (dropped) persist($cart.get());
 
 /**
  * Stores the cart; when storage refuses it (a full quota, private mode), a compact form
- * (no images or links, which a reload can do without), else says once that the cart is
- * kept on this page only (the cart view tells the shopper).
+ * (no images or links, which a reload can do without), else the cart is kept on this
+ * page only.
  */
 function persist(cart: Cart): void {
-  const ok = writeJson(CART_KEY, cart) || writeJson(CART_KEY, { lines: cart.lines.map(({ image_link, link, ...l }) => l) });
-  if (ok || $cartPageOnly.get()) return $cartPageOnly.set(!ok);
-  $cartPageOnly.set(true);
-  // storage.ts has warned on the console already.
-  emit(document, 'livecart-error', { show: 'default', code: 'cart', message: 'the cart cannot be stored: it is kept on this page only' });
+  $cartPageOnly.set(!(writeJson(CART_KEY, cart) || writeJson(CART_KEY, { lines: cart.lines.map(({ image_link, link, ...line }) => line) })));
 }
 
-// Another tab of the page's origin changed the cart. What is stored now, not the event's
-// value: a third tab may have written since. Guarded: the store may be imported where
-// there is no window (a server render).
-globalThis.addEventListener?.('storage', (event) => {
-  if (event.key !== CART_KEY && event.key !== null) return;
-  fromOtherTab = true;
-  try {
-    $cart.set({ lines: readStored().lines });
-  } finally {
-    fromOtherTab = false;
-  }
-});
+/**
+ * The cart's latest lines: as stored now (another tab may have changed them a moment ago),
+ * unless storage refused this page's cart, whose only copy is then in memory.
+ */
+export const latestLines = (): CartLine[] => ($cartPageOnly.get() ? $cart.get().lines : readStoredLines());
 
 /**
- * Sets the back end (see `configure({ cart })`). `hasCart` is known before a lazily
- * loaded adapter is, so `action="auto"` buttons pick the cart at once.
+ * Takes the cart as stored now, not an event's value (a third tab may have written since),
+ * announced only when it differs from this page's. A cart kept on this page only stays:
+ * storage holds an older one.
+ */
+function takeStored(): void {
+  const lines = latestLines();
+  if (JSON.stringify(lines) !== JSON.stringify($cart.get().lines)) $cart.set((takenFromStorage = { lines }));
+}
+
+// Guarded: the store may be imported where there is no window (a server render).
+// Another tab of the page's origin changed the cart (or cleared storage: key null).
+globalThis.addEventListener?.('storage', (event) => [CART_KEY, null].includes(event.key) && takeStored());
+// Back from the back/forward cache: the page was frozen meanwhile and heard no storage event.
+globalThis.addEventListener?.('pageshow', takeStored);
+
+/** True when a cart adapter (anything but `link`) is configured; elements show the cart then. */
+export const $hasCart = atom(false);
+
+/**
+ * Sets the back end (see `configure({ cart })`), which the cart's queue holds. `hasCart`
+ * is known before a lazily loaded adapter is, so `action="auto"` buttons pick the cart at once.
  */
 export function setCartAdapter(next: CartAdapter | Promise<CartAdapter>, hasCart: boolean): void {
-  adapter = Promise.resolve(next);
   $hasCart.set(hasCart);
-  // A remote cart may hold more (or less) than this tab remembers.
-  void syncCart().catch((error) => console.warn('livecart: the cart could not be read from its back end', error));
+  // Unhandled when the queue cannot be loaded, so the page's error reporting hears of it.
+  void withQueue((queue) => queue.setBackEnd(next));
 }
 
 /**
@@ -79,9 +90,10 @@ export function setCartAdapter(next: CartAdapter | Promise<CartAdapter>, hasCart
  * is configured: a page with neither never fetches it. Once loaded they run as before,
  * the optimistic change applied inside the call.
  */
-let queueModule: typeof import('./cart-queue.js') | undefined;
-let queueLoad: Promise<typeof import('./cart-queue.js')> | undefined;
-function withQueue<T>(run: (queue: typeof import('./cart-queue.js')) => Promise<T>): Promise<T> {
+type CartQueue = typeof import('./cart-queue.js');
+let queueModule: CartQueue | undefined;
+let queueLoad: Promise<CartQueue> | undefined;
+function withQueue<T>(run: (queue: CartQueue) => Promise<T>): Promise<T> {
   if (queueModule) return run(queueModule);
   queueLoad ??= import('./cart-queue.js').then(
     (module) => (queueModule = module),
@@ -106,13 +118,3 @@ export const syncCart = (): Promise<void> => withQueue((queue) => queue.syncCart
 
 /** The URL to check the cart out at, from the back end; rejects when there is none. */
 export const checkoutUrl = (): Promise<string> => withQueue((queue) => queue.checkoutUrl());
-
-/** The configured back end (for cart-queue.ts). */
-export const cartAdapter = (): Promise<CartAdapter> => adapter;
-
-export function readStored(): { lines: CartLine[]; dropped: boolean } {
-  let dropped = false;
-  const lines = readLines(readJson(CART_KEY), () => (dropped = true));
-  return { lines, dropped };
-}
-

@@ -144,6 +144,17 @@ describe('abuse: storage refuses the cart', () => {
     expect($cartPageOnly.get()).to.equal(false);
   });
 
+  it('keeps the cart kept on this page only when the page comes back from the back/forward cache', async () => {
+    configure({ cart: permalinkAdapter({ template: 'https://shop.example/cart/{lines}' }) });
+    await addToCart(cartLine('stored'));
+    setStorageEngine('local', fullStorage());
+    await addToCart(cartLine('page-only'));
+    expect($cartPageOnly.get()).to.equal(true);
+    // Storage still holds the older cart: it does not replace this page's only copy.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect($cart.get().lines.map((l) => l.id)).to.deep.equal(['stored', 'page-only']);
+  });
+
   it('stores a compact form (no images or links) when the full one does not fit', async () => {
     let limit = Infinity;
     setStorageEngine('local', fullStorage((value) => value.length > limit));
