@@ -93,8 +93,8 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
     return body.data;
   }
 
-  /** Unwraps a mutation's payload; its `userErrors` reject. */
-  function accept(payload: Payload | undefined): CartLine[] {
+  /** The cart lines a mutation answered (remembering its cart); its `userErrors` reject. */
+  function answeredLines(payload: Payload | undefined): CartLine[] {
     if (payload?.userErrors?.length) throw new CartError(`Shopify: ${payload.userErrors.map((e) => e.message).join('; ')}`);
     if (!payload?.cart) throw new CartError('Shopify answered without a cart');
     return remember(payload.cart);
@@ -139,10 +139,10 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
       const existing = await current();
       if (!existing) {
         const data = await call<{ cartCreate: Payload }>(QUERIES.cartCreate, { input: { lines } });
-        return accept(data.cartCreate);
+        return answeredLines(data.cartCreate);
       }
       const data = await call<{ cartLinesAdd: Payload }>(QUERIES.cartLinesAdd, { cartId: existing.id, lines });
-      return accept(data.cartLinesAdd);
+      return answeredLines(data.cartLinesAdd);
     },
     async update(line) {
       const id = await lineIdOf(line.id);
@@ -150,12 +150,12 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
         cartId: cartId,
         lines: [{ id, quantity: line.quantity }],
       });
-      return accept(data.cartLinesUpdate);
+      return answeredLines(data.cartLinesUpdate);
     },
     async remove(lineId) {
       const id = await lineIdOf(lineId);
       const data = await call<{ cartLinesRemove: Payload }>(QUERIES.cartLinesRemove, { cartId, lineIds: [id] });
-      return accept(data.cartLinesRemove);
+      return answeredLines(data.cartLinesRemove);
     },
     async get() {
       cart = null; // always ask: another tab or the shop itself may have changed it

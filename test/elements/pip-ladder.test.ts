@@ -74,9 +74,9 @@ describe('picture-in-picture ladder', () => {
     await expect(player).to.be.accessible();
 
     // The card follows the show, and buying there works like a buy button.
-    expect(pipDoc.querySelector('.title')!.textContent).to.equal('Ember Enamel Mug');
+    expect(pipDoc.querySelector('.product-title')!.textContent).to.equal('Ember Enamel Mug');
     getShow(show).feature('fjord-beanie');
-    expect(pipDoc.querySelector('.title')!.textContent).to.equal('Fjord Merino Beanie');
+    expect(pipDoc.querySelector('.product-title')!.textContent).to.equal('Fjord Merino Beanie');
     const bought = nextEvent<CustomEvent>(player, 'livecart-add-to-cart');
     pipDoc.querySelector('button')!.click();
     expect((await bought).detail.product.id).to.equal('fjord-beanie');
