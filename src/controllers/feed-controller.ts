@@ -1,6 +1,7 @@
 import { html, type PropertyDeclaration, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError, validateItems, type FeedResult } from '../core/feed.js';
 import { loadFeed } from '../core/load-feed.js';
+import { errorMessage } from '../platform/errors.js';
 import type { Strings } from '../i18n/strings.js';
 import { configuredCurrency } from '../store/config.js';
 import type { Show } from '../store/show.js';
@@ -83,7 +84,7 @@ export class FeedController implements ReactiveController {
       if (!abort.signal.aborted) this.addToCatalog(result);
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.error = error instanceof FeedError ? error.message : `the feed could not be read (${String(error)})`;
+      this.error = error instanceof FeedError ? error.message : `the feed could not be read (${errorMessage(error)})`;
       this.showController.report('feed', `${this.error} (${url})`);
     } finally {
       if (!abort.signal.aborted) {

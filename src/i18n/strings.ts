@@ -100,7 +100,7 @@ if (typeof document !== 'undefined') void loadStrings(document.documentElement.l
  * shadow roots), else the document's, else the browser's.
  */
 export function localeOf(element: Element): string {
-  const withLang = closestAcross(element, (n): n is Element => n instanceof Element && !!n.getAttribute('lang'));
+  const withLang = closestAcross(element, (node): node is Element => node instanceof Element && !!node.getAttribute('lang'));
   return canonicalLocale(withLang?.getAttribute('lang') || configuredLocale() || navigator.language || 'en');
 }
 

@@ -107,7 +107,7 @@ export class ScheduleFollower {
     const time = this.clock.time();
     const live = this.placed(entry);
     const current = scheduledEntry(this.entries, time, date);
-    this.entries = this.entries.filter((e) => e === current || !reached(e, time, date));
+    this.entries = this.entries.filter((entry) => entry === current || !reached(entry, time, date));
     if (this.entries.length >= MAX_ENTRIES) return false;
     this.entries.push(live);
     this.entries.sort((a, b) => +a.at - +b.at);
@@ -128,7 +128,7 @@ export class ScheduleFollower {
   untilNext(): number {
     const date = this.clock.date();
     if (!date) return Infinity;
-    const next = this.entries.find((e) => e.at instanceof Date && e.at > date);
+    const next = this.entries.find((entry) => entry.at instanceof Date && entry.at > date);
     return next ? +next.at - +date : Infinity;
   }
 }

@@ -88,7 +88,7 @@ class ItemReader {
         this.items.push(item);
         continue;
       }
-      const label = VARIANT_ATTRIBUTES.map((a) => fields.get(`g:${a}`)).filter(Boolean).join(' / ');
+      const label = VARIANT_ATTRIBUTES.map((attribute) => fields.get(`g:${attribute}`)).filter(Boolean).join(' / ');
       const variant = { ...item, title: label || item.title };
       const product = this.groups.get(group);
       if (product) (product.variants as unknown[]).push(variant);
