@@ -73,7 +73,9 @@ describe('picture-in-picture ladder', () => {
     expect(player.shadowRoot!.querySelector('[part~="placeholder"]')).to.exist;
     await expect(player).to.be.accessible();
 
-    // The card follows the show, and buying there works like a buy button.
+    // The card follows the show, and buying there works like a buy button. Its code loads
+    // once the window is open (the mode changes first): wait for it, not for a time.
+    await until(() => pipDoc.querySelector('.product-title'), 'the product card in the PiP window');
     expect(pipDoc.querySelector('.product-title')!.textContent).to.equal('Ember Enamel Mug');
     getShow(show).feature('fjord-beanie');
     expect(pipDoc.querySelector('.product-title')!.textContent).to.equal('Fjord Merino Beanie');
