@@ -93,9 +93,9 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
     return body.data;
   }
 
-  /** Unwraps a mutation's payload; its `userErrors` reject. */
-  function accept(payload: Payload | undefined): CartLine[] {
-    if (payload?.userErrors?.length) throw new CartError(`Shopify: ${payload.userErrors.map((e) => e.message).join('; ')}`);
+  /** The cart lines a mutation answered (remembering its cart); its `userErrors` reject. */
+  function answeredLines(payload: Payload | undefined): CartLine[] {
+    if (payload?.userErrors?.length) throw new CartError(`Shopify: ${payload.userErrors.map((error) => error.message).join('; ')}`);
     if (!payload?.cart) throw new CartError('Shopify answered without a cart');
     return remember(payload.cart);
   }
@@ -119,7 +119,7 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
 
   async function lineIdOf(id: string): Promise<string> {
     const gid = variantGid(id);
-    const find = (c: ApiCart | null) => c?.lines.nodes.find((l) => l.merchandise.id === gid);
+    const find = (apiCart: ApiCart | null) => apiCart?.lines.nodes.find((apiLine) => apiLine.merchandise.id === gid);
     let line = find(await current());
     if (!line) {
       // Added from another tab: this tab's copy of the cart is older than the shop's.
@@ -139,10 +139,10 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
       const existing = await current();
       if (!existing) {
         const data = await call<{ cartCreate: Payload }>(QUERIES.cartCreate, { input: { lines } });
-        return accept(data.cartCreate);
+        return answeredLines(data.cartCreate);
       }
       const data = await call<{ cartLinesAdd: Payload }>(QUERIES.cartLinesAdd, { cartId: existing.id, lines });
-      return accept(data.cartLinesAdd);
+      return answeredLines(data.cartLinesAdd);
     },
     async update(line) {
       const id = await lineIdOf(line.id);
@@ -150,12 +150,12 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
         cartId: cartId,
         lines: [{ id, quantity: line.quantity }],
       });
-      return accept(data.cartLinesUpdate);
+      return answeredLines(data.cartLinesUpdate);
     },
     async remove(lineId) {
       const id = await lineIdOf(lineId);
       const data = await call<{ cartLinesRemove: Payload }>(QUERIES.cartLinesRemove, { cartId, lineIds: [id] });
-      return accept(data.cartLinesRemove);
+      return answeredLines(data.cartLinesRemove);
     },
     async get() {
       cart = null; // always ask: another tab or the shop itself may have changed it
@@ -172,24 +172,24 @@ export function shopifyAdapter(options: ShopifyOptions): CartAdapter {
 }
 
 function toLine(line: ApiLine): CartLine {
-  const m = line.merchandise;
+  const merchandise = line.merchandise;
   const out: CartLine = {
-    id: legacyId(m.id),
-    product: legacyId(m.product.id),
-    title: m.product.title,
-    price: { value: Number(m.price.amount), currency: m.price.currencyCode },
+    id: legacyId(merchandise.id),
+    product: legacyId(merchandise.product.id),
+    title: merchandise.product.title,
+    price: { value: Number(merchandise.price.amount), currency: merchandise.price.currencyCode },
     quantity: line.quantity,
   };
-  const image = safeUrl(m.image?.url);
+  const image = safeUrl(merchandise.image?.url);
   if (image) out.image_link = image;
-  const link = safeUrl(m.product.onlineStoreUrl);
+  const link = safeUrl(merchandise.product.onlineStoreUrl);
   if (link) out.link = link;
-  if (m.title && m.title !== 'Default Title') out.variant_title = m.title;
+  if (merchandise.title && merchandise.title !== 'Default Title') out.variant_title = merchandise.title;
   return out;
 }
 
 function messages(errors: unknown): string {
   if (!Array.isArray(errors)) return '';
-  const text = errors.map((e) => (e as { message?: unknown })?.message).filter((m) => typeof m === 'string');
+  const text = errors.map((error) => (error as { message?: unknown })?.message).filter((message) => typeof message === 'string');
   return text.length ? `: ${text.join('; ')}` : '';
 }

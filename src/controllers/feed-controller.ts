@@ -1,13 +1,20 @@
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, type PropertyDeclaration, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError, validateItems, type FeedResult } from '../core/feed.js';
 import { loadFeed } from '../core/load-feed.js';
-import { emit } from '../core/events.js';
+import { errorMessage } from '../platform/errors.js';
 import type { Strings } from '../i18n/strings.js';
 import { configuredCurrency } from '../store/config.js';
 import type { Show } from '../store/show.js';
+import type { ShowController } from './show-controller.js';
 
 /** What an element's `products` attribute or property may hold. */
 export type ProductsInput = string | readonly unknown[] | null | undefined;
+
+/** The `products` property of every element that takes a feed: a feed URL reflects, an array set from JavaScript does not. */
+export const productsProperty: PropertyDeclaration<ProductsInput> = {
+  converter: { toAttribute: (value: ProductsInput) => (typeof value === 'string' ? value : null) },
+  reflect: true,
+};
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -27,7 +34,8 @@ export class FeedController implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly getShow: () => Show,
+    /** The host's show: the catalog to fill, and where problems are reported. */
+    private readonly showController: ShowController,
   ) {
     host.addController(this);
   }
@@ -40,7 +48,7 @@ export class FeedController implements ReactiveController {
     this.error = null;
     this.setLoading(false);
     if (typeof input === 'string' && input.trim()) this.fetch(input.trim());
-    else if (Array.isArray(input)) this.accept(validateItems(input, document.baseURI));
+    else if (Array.isArray(input)) this.addToCatalog(validateItems(input, document.baseURI));
   }
 
   /** The one message a feed that cannot be read shows: what happened, then why. */
@@ -62,9 +70,8 @@ export class FeedController implements ReactiveController {
 
   private setLoading(on: boolean): void {
     this.loading = on;
-    const before = this.loadingIn;
-    if (before) before.$loadingFeeds.set(before.$loadingFeeds.get() - 1);
-    this.loadingIn = on ? this.getShow() : undefined;
+    this.loadingIn?.$loadingFeeds.set(this.loadingIn.$loadingFeeds.get() - 1);
+    this.loadingIn = on ? this.showController.show : undefined;
     this.loadingIn?.$loadingFeeds.set(this.loadingIn.$loadingFeeds.get() + 1);
   }
 
@@ -74,11 +81,11 @@ export class FeedController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const result = await loadFeed(new URL(url, document.baseURI).href, abort.signal, { currency: configuredCurrency() });
-      if (!abort.signal.aborted) this.accept(result);
+      if (!abort.signal.aborted) this.addToCatalog(result);
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.error = error instanceof FeedError ? error.message : `the feed could not be read (${String(error)})`;
-      emit(this.host, 'livecart-error', { show: this.getShow().id, code: 'feed', message: `${this.error} (${url})` });
+      this.error = error instanceof FeedError ? error.message : `the feed could not be read (${errorMessage(error)})`;
+      this.showController.report('feed', `${this.error} (${url})`);
     } finally {
       if (!abort.signal.aborted) {
         this.setLoading(false);
@@ -87,16 +94,16 @@ export class FeedController implements ReactiveController {
     }
   }
 
-  private accept({ products, problems }: FeedResult): void {
-    const show = this.getShow();
-    show.addProducts(products);
+  /** Adds a feed's products to the show's catalog, reporting what was skipped or dropped. */
+  private addToCatalog({ products, problems }: FeedResult): void {
+    this.showController.show.addProducts(products);
     if (problems.length) {
-      const skipped = problems.filter((p) => !p.field).length;
+      const skipped = problems.filter((problem) => !problem.field).length;
       const message = `${skipped} feed item(s) skipped and ${problems.length - skipped} field(s) dropped: ${problems
         .slice(0, 3)
-        .map((p) => `#${p.index}${p.id ? ` (${p.id})` : ''} ${p.reason}`)
+        .map((problem) => `#${problem.index}${problem.id ? ` (${problem.id})` : ''} ${problem.reason}`)
         .join('; ')}${problems.length > 3 ? '; …' : ''}`;
-      emit(this.host, 'livecart-error', { show: show.id, code: 'feed', message, problems });
+      this.showController.report('feed', message, problems);
     }
   }
 }

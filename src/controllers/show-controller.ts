@@ -1,12 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ReadableAtom } from 'nanostores';
+import { emit, type ErrorCode, type FeedProblem } from '../core/events.js';
+import { followLang } from '../i18n/strings.js';
 import { getShow, resolveShowId, type Show } from '../store/show.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
- * Binds an element to its show: resolves which show it belongs to, re-renders the
- * element when the stores it reads change, and lets go of all of it on disconnect.
+ * What every livecart element shares, in one controller: it binds the element to its show
+ * (resolves which show it belongs to, re-renders it when the stores it reads change) and
+ * to its language (re-renders it when a `lang` changes on it or an ancestor; it reads its
+ * words with `stringsOf` and `localeOf`), lets go of all of it on disconnect, and reports
+ * the element's trouble as its show's (`report`).
  */
 export class ShowController implements ReactiveController {
   private current: Show = getShow();
@@ -23,7 +28,10 @@ export class ShowController implements ReactiveController {
   }
 
   hostConnected(): void {
+    const before = this.current;
     this.bind();
+    // Moved into another show (another <live-stream>): what it shows is that show's now.
+    if (this.current !== before) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -42,6 +50,14 @@ export class ShowController implements ReactiveController {
     return this.current;
   }
 
+  /**
+   * The one way an element reports trouble: a `livecart-error` from the element (bubbling,
+   * composed) naming its current show, and a console warning naming the element.
+   */
+  report(code: ErrorCode, message: string, problems?: FeedProblem[]): void {
+    emit(this.host, 'livecart-error', { show: this.show.id, code, message, ...(problems && { problems }) });
+  }
+
   hostUpdate(): void {
     void this.show;
   }
@@ -49,7 +65,7 @@ export class ShowController implements ReactiveController {
   private bind(): void {
     const show = (this.current = getShow(resolveShowId(this.host)));
     this.release = this.watch(show).map((store) => store.listen(() => this.host.requestUpdate()));
-    this.release.push(show.connect(this.host));
+    this.release.push(show.connect(this.host), followLang(this.host));
     const unbind = this.onBind?.(show);
     if (unbind) this.release.push(unbind);
   }

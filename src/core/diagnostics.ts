@@ -42,7 +42,7 @@ function words(problem: Problem): [string, string, ...unknown[]] {
     case 'attribute': {
       const { name, value, allowed, used } = problem;
       return [
-        `${name}="${value}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}; using ${used}`,
+        `${name}="${value}" is not one of ${allowed.map((option) => `"${option}"`).join(', ')}; using ${used}`,
         `set ${name} to one of those, or remove it`,
       ];
     }

@@ -33,7 +33,7 @@ export interface PipChangeDetail {
   show: string;
   mode: PipMode;
 }
-/** One feed item that was skipped, or one of its fields that was dropped. */
+/** One feed item (or schedule entry) that was skipped, or one of its fields that was dropped. */
 export interface FeedProblem {
   /** Position of the item in the feed. */
   index: number;

@@ -2,6 +2,7 @@ import type { FeedProblem } from './events.js';
 import { clip, isCurrency, parsePrice } from './price.js';
 import type { Availability, Price, Product, Variant } from './product.js';
 import { safeUrl } from './safe-url.js';
+import { errorMessage } from '../platform/errors.js';
 import { yieldToPage } from '../platform/yield.js';
 
 export interface FeedResult {
@@ -40,7 +41,7 @@ export async function parseFeed(body: string, base?: string, options: FeedOption
     try {
       items = await merchantRssItems(text);
     } catch (error) {
-      throw new FeedError(error instanceof Error ? error.message : String(error));
+      throw new FeedError(errorMessage(error));
     }
   } else {
     let data: unknown;

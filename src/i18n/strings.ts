@@ -4,6 +4,7 @@ import { configuredLocale } from '../store/config.js';
 import type { cartEnglish } from './en/cart.js';
 import type { consoleEnglish } from './en/console.js';
 import type { countdownEnglish } from './en/countdown.js';
+import type { floatingEnglish } from './en/floating.js';
 
 const en = {
   buyNow: 'Buy now',
@@ -30,10 +31,6 @@ const en = {
   player: 'Live video',
   inPip: 'Playing in picture-in-picture',
   bringBack: 'Bring it back',
-  movePlayer: 'Move the player (arrow keys)',
-  expand: 'Back into the page',
-  closePlayer: 'Close the player',
-  backToShow: 'Back to the show',
   adding: 'Adding…',
   added: 'Added',
   addFailed: 'Not added, try again',
@@ -41,13 +38,19 @@ const en = {
   variant: 'Option',
   watchReplay: 'Watch the replay',
 };
-export type StringKey = keyof typeof en | keyof typeof cartEnglish | keyof typeof consoleEnglish | keyof typeof countdownEnglish;
+export type StringKey =
+  | keyof typeof en
+  | keyof typeof cartEnglish
+  | keyof typeof consoleEnglish
+  | keyof typeof countdownEnglish
+  | keyof typeof floatingEnglish;
 export type Strings = Record<StringKey, string>;
 
 /**
  * English words that only a part fetched on demand speaks (the cart dialog, the countdown,
- * the producer's console) travel in that part's chunk (src/i18n/en/) and join the others
- * when it loads, before it renders. Other languages keep every word in one file each.
+ * the floating mini player, the producer's console) travel in that part's chunk
+ * (src/i18n/en/) and join the others when it loads, before it renders. Other languages
+ * keep every word in one file each.
  */
 export function addEnglish(words: Partial<Strings>): void {
   Object.assign(en, words);
@@ -97,7 +100,7 @@ if (typeof document !== 'undefined') void loadStrings(document.documentElement.l
  * shadow roots), else the document's, else the browser's.
  */
 export function localeOf(element: Element): string {
-  const withLang = closestAcross(element, (n): n is Element => n instanceof Element && !!n.getAttribute('lang'));
+  const withLang = closestAcross(element, (node): node is Element => node instanceof Element && !!node.getAttribute('lang'));
   return canonicalLocale(withLang?.getAttribute('lang') || configuredLocale() || navigator.language || 'en');
 }
 
@@ -121,29 +124,35 @@ export function stringsFor(locale: string): Strings {
 
 /**
  * The strings in an element's language. Until they have loaded the element speaks
- * English, and it updates when they arrive.
+ * English, and it updates when they arrive. (Elements follow later `lang` changes through
+ * their ShowController, src/controllers/show-controller.ts.)
  */
 export function stringsOf(host: Element & { requestUpdate(): void }): Strings {
-  followLang(host);
   const lang = base(localeOf(host));
   if (!loaded[lang] && LOADERS[lang]) void loadStrings(lang).then(() => host.requestUpdate());
   return stringsFor(lang);
 }
 
 type Host = Element & { requestUpdate(): void };
-/** The elements that speak and are on the page (a removed one is dropped as the next arrives). */
+/** The connected elements that speak. */
 const speakers = new Set<Host>();
 let langObserver: MutationObserver | undefined;
 
 /**
- * A `lang` changed at run time, anywhere in the document (on an element or an ancestor, the
- * root included): every element re-renders in its language. One observer for the page,
- * shared by all elements.
+ * Re-renders `host` whenever a `lang` changes anywhere in the document (on it or an
+ * ancestor, the root included) until the returned function is called. One observer serves
+ * the page; it stops when the last element lets go.
  */
-function followLang(host: Host): void {
-  if (speakers.has(host)) return;
-  for (const speaker of speakers) if (!speaker.isConnected) speakers.delete(speaker);
+export function followLang(host: Host): () => void {
   speakers.add(host);
-  langObserver ??= new MutationObserver(() => speakers.forEach((speaker) => speaker.requestUpdate()));
-  langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+  if (!langObserver) {
+    langObserver = new MutationObserver(() => speakers.forEach((speaker) => speaker.requestUpdate()));
+    langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+  }
+  return () => {
+    speakers.delete(host);
+    if (speakers.size) return;
+    langObserver?.disconnect();
+    langObserver = undefined;
+  };
 }

@@ -1,4 +1,5 @@
-import type { ScheduleProblem } from './schedule.js';
+import type { FeedProblem } from '../core/events.js';
+import { errorMessage } from '../platform/errors.js';
 import type { Show } from '../store/show.js';
 import { watchProductCues, type StreamProduct } from './product-cues.js';
 import type { Stream } from './stream.js';
@@ -38,7 +39,7 @@ export interface ProductOnScreenHost {
   stream(): Stream | undefined;
   /** The stream is live, or not known yet: a JSON schedule is re-read meanwhile. */
   live(): boolean;
-  report(message: string, problems?: ScheduleProblem[]): void;
+  report(message: string, problems?: FeedProblem[]): void;
 }
 
 /** A JSON schedule is re-read this often while live (about the target duration, at least 5 s). */
@@ -91,7 +92,7 @@ export class ProductOnScreen {
         report: host.report,
       });
     } catch (error) {
-      if (!abort.signal.aborted) host.report(`the schedule ${url} could not be read (${(error as Error).message})`);
+      if (!abort.signal.aborted) host.report(`the schedule ${url} could not be read (${errorMessage(error)})`);
     }
   }
 

@@ -1,4 +1,5 @@
-import type { ErrorDetail } from '../core/events.js';
+import type { FeedProblem } from '../core/events.js';
+import { errorMessage } from '../platform/errors.js';
 
 /**
  * Schedules: the product on screen from outside the stream, loaded on demand (most shows
@@ -20,8 +21,6 @@ export interface ScheduleEntry {
   at: number | Date;
 }
 
-export type ScheduleProblem = NonNullable<ErrorDetail['problems']>[number];
-
 /** More entries than this are refused: no show features ten thousand products. */
 export const MAX_ENTRIES = 10_000;
 /** An event larger than this is refused (a `{product, at}` entry is under 200 bytes). */
@@ -40,9 +39,9 @@ function parseEntry(raw: unknown): ScheduleEntry | string {
  * Reads a schedule: `[{ "product": "<id>", "at": <seconds> | "<ISO date-time>" }]`.
  * Bad entries are skipped and reported; the rest come back ordered by time.
  */
-export function parseSchedule(data: unknown): { entries: ScheduleEntry[]; problems: ScheduleProblem[] } {
+export function parseSchedule(data: unknown): { entries: ScheduleEntry[]; problems: FeedProblem[] } {
   const entries: ScheduleEntry[] = [];
-  const problems: ScheduleProblem[] = [];
+  const problems: FeedProblem[] = [];
   if (!Array.isArray(data)) return { entries, problems: [{ index: -1, reason: 'the schedule is not a JSON array' }] };
   if (data.length > MAX_ENTRIES) problems.push({ index: MAX_ENTRIES, reason: `more than ${MAX_ENTRIES} entries: the rest are refused` });
   data.slice(0, MAX_ENTRIES).forEach((raw, index) => {
@@ -108,7 +107,7 @@ export class ScheduleFollower {
     const time = this.clock.time();
     const live = this.placed(entry);
     const current = scheduledEntry(this.entries, time, date);
-    this.entries = this.entries.filter((e) => e === current || !reached(e, time, date));
+    this.entries = this.entries.filter((entry) => entry === current || !reached(entry, time, date));
     if (this.entries.length >= MAX_ENTRIES) return false;
     this.entries.push(live);
     this.entries.sort((a, b) => +a.at - +b.at);
@@ -129,7 +128,7 @@ export class ScheduleFollower {
   untilNext(): number {
     const date = this.clock.date();
     if (!date) return Infinity;
-    const next = this.entries.find((e) => e.at instanceof Date && e.at > date);
+    const next = this.entries.find((entry) => entry.at instanceof Date && entry.at > date);
     return next ? +next.at - +date : Infinity;
   }
 }
@@ -143,7 +142,7 @@ export interface ScheduleOptions {
   interval(): number;
   /** Something changed: look at the follower again. */
   onChange(): void;
-  report(message: string, problems?: ScheduleProblem[]): void;
+  report(message: string, problems?: FeedProblem[]): void;
 }
 
 const RETRY_MAX_MS = 60_000;
@@ -189,7 +188,7 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
     } catch (error) {
       if (signal.aborted) return;
       // Once per outage, not at every retry.
-      if (!failures) report(`the schedule ${url} could not be read (${(error as Error).message})`);
+      if (!failures) report(`the schedule ${url} could not be read (${errorMessage(error)})`);
       wait = Math.min(options.interval() * 2 ** failures++, RETRY_MAX_MS);
     }
     await sleep(wait, signal);

@@ -1,13 +1,14 @@
 import { yieldToPage } from '../../platform/yield.js';
 
 /** Google's product namespace, used by Merchant Center RSS 2.0 (and Atom) feeds. */
-export const G = 'http://base.google.com/ns/1.0';
+export const GOOGLE_NS = 'http://base.google.com/ns/1.0';
 
 /** Merchant fields livecart reads; the rest of an item is ignored. */
 const FIELDS = ['id', 'title', 'link', 'image_link', 'price', 'sale_price', 'availability', 'brand', 'description'] as const;
 /** Attributes that tell one variant of an item group from another. */
 const VARIANT_ATTRIBUTES = ['color', 'size', 'material', 'pattern'] as const;
-const PLAIN = new Set(['title', 'link', 'description']);
+/** Fields RSS 2.0 itself has: an item may give them without the `g:` prefix. */
+const UNPREFIXED_FIELDS = new Set(['title', 'link', 'description']);
 
 /** Items per `DOMParser` call: each call is one short task. */
 const ITEMS_PER_CHUNK = 500;
@@ -87,7 +88,7 @@ class ItemReader {
         this.items.push(item);
         continue;
       }
-      const label = VARIANT_ATTRIBUTES.map((a) => fields.get(`g:${a}`)).filter(Boolean).join(' / ');
+      const label = VARIANT_ATTRIBUTES.map((attribute) => fields.get(`g:${attribute}`)).filter(Boolean).join(' / ');
       const variant = { ...item, title: label || item.title };
       const product = this.groups.get(group);
       if (product) (product.variants as unknown[]).push(variant);
@@ -105,7 +106,7 @@ class ItemReader {
 function fieldsOf(node: Element): Map<string, string> {
   const fields = new Map<string, string>();
   for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
-    const key = child.namespaceURI === G ? `g:${child.localName}` : child.namespaceURI ? '' : child.localName;
+    const key = child.namespaceURI === GOOGLE_NS ? `g:${child.localName}` : child.namespaceURI ? '' : child.localName;
     if (key && !fields.has(key)) fields.set(key, (child.textContent ?? '').trim());
   }
   return fields;
@@ -115,7 +116,7 @@ function readItem(fields: Map<string, string>): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   for (const name of FIELDS) {
     // Plain RSS <title>, <link>, <description> stand in for the g: ones.
-    const value = fields.get(`g:${name}`) ?? (PLAIN.has(name) ? fields.get(name) : undefined);
+    const value = fields.get(`g:${name}`) ?? (UNPREFIXED_FIELDS.has(name) ? fields.get(name) : undefined);
     if (value !== undefined) item[name] = value;
   }
   return item;

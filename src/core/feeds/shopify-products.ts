@@ -52,30 +52,30 @@ export function shopifyProductItems(data: { products: unknown[] }, currency: str
   const money = (amount: unknown) => (amount == null || amount === '' ? undefined : { value: amount, currency });
   return data.products.map((raw) => {
     if (!raw || typeof raw !== 'object') return raw;
-    const p = raw as ShopifyProduct;
-    const variants = (Array.isArray(p.variants) ? p.variants : []) as ShopifyVariant[];
-    const mapped = variants.map((v) => {
-      const regular = Number(v.compare_at_price) > Number(v.price) ? v.compare_at_price : v.price;
+    const product = raw as ShopifyProduct;
+    const variants = (Array.isArray(product.variants) ? product.variants : []) as ShopifyVariant[];
+    const mapped = variants.map((variant) => {
+      const regular = Number(variant.compare_at_price) > Number(variant.price) ? variant.compare_at_price : variant.price;
       return {
-        id: v.id,
-        title: v.title,
+        id: variant.id,
+        title: variant.title,
         price: money(regular),
-        sale_price: regular === v.price ? undefined : money(v.price),
-        availability: v.available === false ? 'out_of_stock' : 'in_stock',
-        image_link: v.featured_image?.src,
+        sale_price: regular === variant.price ? undefined : money(variant.price),
+        availability: variant.available === false ? 'out_of_stock' : 'in_stock',
+        image_link: variant.featured_image?.src,
       };
     });
-    const lead = mapped.find((v) => v.availability === 'in_stock') ?? mapped[0];
+    const lead = mapped.find((variant) => variant.availability === 'in_stock') ?? mapped[0];
     return {
-      id: p.id,
-      title: p.title,
-      link: typeof p.handle === 'string' && base ? new URL(`/products/${encodeURIComponent(p.handle)}`, base).href : undefined,
-      image_link: p.images?.[0]?.src,
+      id: product.id,
+      title: product.title,
+      link: typeof product.handle === 'string' && base ? new URL(`/products/${encodeURIComponent(product.handle)}`, base).href : undefined,
+      image_link: product.images?.[0]?.src,
       price: lead?.price,
       sale_price: lead?.sale_price,
-      availability: mapped.some((v) => v.availability === 'in_stock') ? 'in_stock' : 'out_of_stock',
-      brand: p.vendor,
-      description: typeof p.body_html === 'string' ? textOf(p.body_html) : undefined,
+      availability: mapped.some((variant) => variant.availability === 'in_stock') ? 'in_stock' : 'out_of_stock',
+      brand: product.vendor,
+      description: typeof product.body_html === 'string' ? textOf(product.body_html) : undefined,
       // Kept even when there is one ("Default Title"): the cart takes the variant id, not the product's.
       variants: mapped.length ? mapped : undefined,
     };

@@ -1,15 +1,16 @@
-import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { CartLine } from '../../adapters/types.js';
 import { buy, type BuyAction } from '../../actions/buy.js';
 import type { LinkTarget } from '../../actions/open-link.js';
 import { isBuyable, type Product } from '../../core/product.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { emit } from '../../core/events.js';
 import { stringsOf } from '../../i18n/strings.js';
 import { $hasCart, addToCart } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
 import { warn } from '../../core/warn.js';
+import { errorMessage } from '../../platform/errors.js';
 import { tokens } from '../theme.js';
+import { styles } from './buy-now-button.styles.js';
 
 export type { BuyAction };
 /** What the button is doing: `pending` while the cart answers, `added` for a moment after, `error` until the next click. */
@@ -50,42 +51,7 @@ export class BuyNowButton extends LitElement {
     linkTarget: { attribute: 'link-target', reflect: true },
     state: { reflect: true },
   };
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: inline-block;
-      }
-      button {
-        width: 100%;
-        min-height: 40px;
-        padding: 8px 18px;
-        border: 0;
-        border-radius: var(--_radius);
-        background: var(--_accent);
-        color: var(--_accent-text);
-        font-weight: 700;
-        cursor: pointer;
-      }
-      :host([state='added']) button {
-        background: #15803d;
-        color: #fff;
-      }
-      :host([state='error']) button {
-        outline: 2px solid #b91c1c;
-        outline-offset: 2px;
-      }
-      button[aria-busy='true'] {
-        cursor: progress;
-        opacity: 0.8;
-      }
-      button:disabled {
-        background: var(--_surface-2);
-        color: var(--_muted);
-        cursor: not-allowed;
-      }
-    `,
-  ];
+  static override styles = [tokens, styles];
 
   /** The product id, from the show's feed. */
   declare product: string;
@@ -171,7 +137,7 @@ export class BuyNowButton extends LitElement {
     if (!product || !isBuyable(product) || !this.canOpen(product) || this.state === 'pending') return;
     const { quantity, action, variant } = this;
     buy(this, show, product, { quantity, action, variant, target: linkTargetOf(this), add: this.add }).catch((error: unknown) =>
-      this.fail(error instanceof Error ? error.message : String(error)),
+      this.showController.report('cart', errorMessage(error)),
     );
   };
 
@@ -188,10 +154,6 @@ export class BuyNowButton extends LitElement {
     this.state = 'added';
     this.addedTimer = setTimeout(() => (this.state = 'idle'), ADDED_MS);
   };
-
-  private fail(message: string): void {
-    emit(this, 'livecart-error', { show: this.showController.show.id, code: 'cart', message });
-  }
 }
 
 declare global {

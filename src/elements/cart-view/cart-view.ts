@@ -1,16 +1,17 @@
-import { css, html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CartLine } from '../../adapters/types.js';
 import { withFeedPrices } from '../../core/cart-lines.js';
 import { beginCheckout } from '../../actions/checkout.js';
 import { formatPrice } from '../../core/price.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { emit } from '../../core/events.js';
 import { cartEnglish } from '../../i18n/en/cart.js';
 import { addEnglish, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { $cart, $cartPageOnly, removeFromCart, setQuantity, subtotals } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
+import { errorMessage } from '../../platform/errors.js';
 import { tokens } from '../theme.js';
+import { styles } from './cart-view.styles.js';
 
 addEnglish(cartEnglish);
 
@@ -39,91 +40,7 @@ export class CartView extends LitElement {
     busy: { state: true },
     error: { state: true },
   };
-  static override styles = [
-    tokens,
-    css`
-      dialog {
-        width: min(440px, calc(100vw - 24px));
-        max-height: min(640px, calc(100vh - 24px));
-        padding: 16px;
-        border: 0;
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
-      }
-      header {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.2rem;
-      }
-      ul {
-        list-style: none;
-        margin: 12px 0;
-        padding: 0;
-        display: grid;
-        gap: 10px;
-      }
-      [part~='line'] {
-        display: grid;
-        grid-template-columns: 56px minmax(0, 1fr) auto;
-        gap: 4px 10px;
-        align-items: center;
-      }
-      [part~='line'] img {
-        width: 56px;
-        height: 56px;
-        object-fit: cover;
-        border-radius: calc(var(--_radius) / 2);
-        grid-row: span 2;
-      }
-      .muted {
-        color: var(--_muted);
-        font-size: 0.85rem;
-      }
-      [part~='stepper'] {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-      }
-      button {
-        min-width: 32px;
-        min-height: 32px;
-        border: 1px solid var(--_muted);
-        border-radius: calc(var(--_radius) / 2);
-        background: var(--_surface);
-        color: var(--_text);
-        cursor: pointer;
-      }
-      [part~='checkout'] {
-        width: 100%;
-        min-height: 44px;
-        border: 0;
-        background: var(--_accent);
-        color: var(--_accent-text);
-        font-weight: 700;
-      }
-      button:disabled {
-        cursor: not-allowed;
-        opacity: 0.6;
-      }
-      [part~='subtotal'] {
-        display: flex;
-        justify-content: space-between;
-        margin: 8px 0 12px;
-        font-weight: 700;
-      }
-      [part~='message'] {
-        margin: 12px 0;
-      }
-    `,
-  ];
+  static override styles = [tokens, styles];
 
   /** Open (a modal dialog) or closed. */
   declare open: boolean;
@@ -179,33 +96,33 @@ export class CartView extends LitElement {
         ? html`<ul aria-label=${t.cart}>
               ${repeat(
                 cart.lines,
-                (l) => l.id,
-                (l) => this.renderLine(l, locale, t),
+                (line) => line.id,
+                (line) => this.renderLine(line, locale, t),
               )}
             </ul>
             ${subtotals(cart).map(
-              (s) => html`<p part="subtotal"><span>${t.subtotal}</span><span>${formatPrice(s, locale)}</span></p>`,
+              (subtotal) => html`<p part="subtotal"><span>${t.subtotal}</span><span>${formatPrice(subtotal, locale)}</span></p>`,
             )}
             <button part="checkout" type="button" ?disabled=${this.busy} @click=${this.onCheckout}>${t.checkout}</button>`
         : html`<p part="message">${t.emptyCart}</p>`}
     </dialog>`;
   }
 
-  private renderLine(l: CartLine, locale: string, t: Strings) {
-    const label = l.variant_title ? `${l.title} (${l.variant_title})` : l.title;
-    return html`<li part="line" data-id=${l.id}>
-      ${l.image_link ? html`<img src=${l.image_link} alt="" />` : html`<span></span>`}
+  private renderLine(line: CartLine, locale: string, t: Strings) {
+    const label = line.variant_title ? `${line.title} (${line.variant_title})` : line.title;
+    return html`<li part="line" data-id=${line.id}>
+      ${line.image_link ? html`<img src=${line.image_link} alt="" />` : html`<span></span>`}
       <span>
-        <span>${l.title}</span>
-        ${l.variant_title ? html`<span class="muted">${l.variant_title}</span>` : nothing}
+        <span>${line.title}</span>
+        ${line.variant_title ? html`<span class="muted">${line.variant_title}</span>` : nothing}
       </span>
-      <span>${formatPrice({ value: l.price.value * l.quantity, currency: l.price.currency }, locale)}</span>
+      <span>${formatPrice({ value: line.price.value * line.quantity, currency: line.price.currency }, locale)}</span>
       <span part="stepper" role="group" aria-label=${`${t.quantity}: ${label}`}>
-        <button type="button" aria-label=${`${t.decrease}: ${label}`} ?disabled=${l.quantity <= 1} @click=${() => this.changeQuantity(l.id, l.quantity - 1)}>−</button>
-        <output aria-live="polite">${l.quantity}</output>
-        <button type="button" aria-label=${`${t.increase}: ${label}`} @click=${() => this.changeQuantity(l.id, l.quantity + 1)}>+</button>
+        <button type="button" aria-label=${`${t.decrease}: ${label}`} ?disabled=${line.quantity <= 1} @click=${() => this.changeQuantity(line.id, line.quantity - 1)}>−</button>
+        <output aria-live="polite">${line.quantity}</output>
+        <button type="button" aria-label=${`${t.increase}: ${label}`} @click=${() => this.changeQuantity(line.id, line.quantity + 1)}>+</button>
       </span>
-      <button part="remove" type="button" aria-label=${`${t.remove}: ${label}`} @click=${() => this.removeLine(l.id)}>${t.remove}</button>
+      <button part="remove" type="button" aria-label=${`${t.remove}: ${label}`} @click=${() => this.removeLine(line.id)}>${t.remove}</button>
     </li>`;
   }
 
@@ -230,8 +147,8 @@ export class CartView extends LitElement {
     this.error = null;
     action
       .catch((error: unknown) => {
-        this.error = error instanceof Error ? error.message : String(error);
-        emit(this, 'livecart-error', { show: this.showController.show.id, code: 'cart', message: this.error });
+        this.error = errorMessage(error);
+        this.showController.report('cart', this.error);
       })
       .finally(() => (this.busy = false));
   }

@@ -1,8 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { LinkTarget } from '../../actions/open-link.js';
-import { formatPrice } from '../../core/price.js';
-import { currentPrice } from '../../core/product.js';
-import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
+import { FeedController, productsProperty, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { $cart, $hasCart, itemCount } from '../../store/cart.js';
@@ -10,6 +8,7 @@ import { SHOW_SCOPE, type Show } from '../../store/show.js';
 import { checkAttribute } from '../../core/warn.js';
 import type { CartView } from '../cart-view/cart-view.js';
 import { define } from '../../platform/define-element.js';
+import { productCard } from '../product-card.js';
 import { tokens } from '../theme.js';
 import { styles } from './live-stream.styles.js';
 
@@ -47,10 +46,7 @@ import { styles } from './live-stream.styles.js';
 export class LiveStream extends LitElement {
   static override properties: PropertyDeclarations = {
     src: { reflect: true },
-    products: {
-      converter: { toAttribute: (value: ProductsInput) => (typeof value === 'string' ? value : null) },
-      reflect: true,
-    },
+    products: productsProperty,
     schedule: { reflect: true },
     show: { reflect: true },
     poster: { reflect: true },
@@ -112,7 +108,7 @@ export class LiveStream extends LitElement {
       return () => show.$settings.set({});
     },
   );
-  private readonly feed = new FeedController(this, () => this.showController.show);
+  private readonly feed = new FeedController(this, this.showController);
   private lastAnnounced: string | null = null;
   private flashedFor: string | null = null;
 
@@ -185,13 +181,7 @@ export class LiveStream extends LitElement {
         <slot name="banner">
           <div part="banner" class=${featured ? 'flash' : ''} ?hidden=${!featured}>
             ${featured
-              ? html`${featured.image_link ? html`<img src=${featured.image_link} alt="" />` : html`<span></span>`}
-                  <span>
-                    <span class="eyebrow">${t.nowShowing}</span>
-                    <span class="product-title">${featured.title}</span>
-                    <span>${formatPrice(currentPrice(featured), locale)}</span>
-                  </span>
-                  <buy-now-button show=${showId} product=${featured.id}></buy-now-button>`
+              ? productCard(featured, locale, html`<buy-now-button show=${showId} product=${featured.id}></buy-now-button>`, t.nowShowing)
               : nothing}
           </div>
         </slot>

@@ -1,7 +1,10 @@
 import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { safeUrl } from '../../core/safe-url.js';
-import type { Strings } from '../../i18n/strings.js';
+import { floatingEnglish } from '../../i18n/en/floating.js';
+import { addEnglish, type Strings } from '../../i18n/strings.js';
 import { floatingStyles } from './floating.styles.js';
+
+addEnglish(floatingEnglish);
 
 /** What the floating mini player needs from its player. */
 export interface FloatingHost extends ReactiveControllerHost, HTMLElement {

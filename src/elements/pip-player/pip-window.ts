@@ -1,8 +1,8 @@
 import { html, nothing, render } from 'lit';
-import { formatPrice } from '../../core/price.js';
-import { currentPrice, isBuyable, type Product } from '../../core/product.js';
+import { isBuyable, type Product } from '../../core/product.js';
 import { stringsFor } from '../../i18n/strings.js';
 import type { Show } from '../../store/show.js';
+import { productCard } from '../product-card.js';
 
 /** The page's theme, read off the player, carried into the PiP window. */
 const THEME = ['accent', 'accent-text', 'surface', 'text', 'radius', 'font'];
@@ -17,7 +17,7 @@ const CSS = `
   .card { display: grid; grid-template-columns: auto minmax(0, 1fr) auto; gap: 10px; align-items: center; padding: 8px 10px; }
   .card:empty { display: none; }
   .card img { width: 56px; height: 56px; object-fit: cover; border-radius: 8px; }
-  .title { display: block; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .product-title { display: block; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .price { font-size: 0.9rem; }
   button { font: inherit; font-weight: 700; padding: 8px 14px; border: 0; cursor: pointer;
     border-radius: var(--livecart-radius, 12px); background: var(--livecart-accent, #be123c); color: var(--livecart-accent-text, #fff); }
@@ -59,12 +59,10 @@ export function furnishPipWindow(pipWindow: Window, stage: HTMLElement, card: HT
   const draw = (product: Product | null) =>
     render(
       product
-        ? html`${product.image_link ? html`<img src=${product.image_link} alt="" />` : html`<span></span>`}
-            <span>
-              <span class="title">${product.title}</span>
-              <span class="price">${formatPrice(currentPrice(product), options.locale)}</span>
-            </span>
-            ${options.show.$settings.get().shopping === false
+        ? productCard(
+            product,
+            options.locale,
+            options.show.$settings.get().shopping === false
               ? nothing
               : html`<button
                   type="button"
@@ -73,7 +71,8 @@ export function furnishPipWindow(pipWindow: Window, stage: HTMLElement, card: HT
                   @click=${() => options.onBuy(product)}
                 >
                   ${isBuyable(product) ? t.buyNow : t.soldOut}
-                </button>`}`
+                </button>`,
+          )
         : nothing,
       card,
     );

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatPrice } from '../../core/price.js';
 import { currentPrice, pickVariant, type Product } from '../../core/product.js';
-import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
+import { FeedController, productsProperty, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { tokens } from '../theme.js';
@@ -42,11 +42,7 @@ interface CardContext {
 export class ShopCarousel extends LitElement {
   static override properties: PropertyDeclarations = {
     show: { reflect: true },
-    products: {
-      // A feed URL reflects; an array set from JavaScript does not.
-      converter: { toAttribute: (value: ProductsInput) => (typeof value === 'string' ? value : null) },
-      reflect: true,
-    },
+    products: productsProperty,
     featured: { reflect: true },
     overflowing: { state: true, attribute: false },
   };
@@ -59,7 +55,7 @@ export class ShopCarousel extends LitElement {
   declare featured: string | null;
 
   private readonly showController = new ShowController(this, (show) => [show.$products, show.$featured, show.$loadingFeeds]);
-  private readonly feed = new FeedController(this, () => this.showController.show);
+  private readonly feed = new FeedController(this, this.showController);
   /** Index of the card that holds the roving tab stop. */
   private focusIndex = 0;
   /** The variant the shopper picked on each card, by product id. */
@@ -91,8 +87,8 @@ export class ShopCarousel extends LitElement {
   }
 
   protected override render() {
-    const t = stringsOf(this);
     const locale = localeOf(this);
+    const t = stringsOf(this);
     const { show } = this.showController;
     const products = show.$products.get();
     if (!products.length) {
@@ -110,12 +106,12 @@ export class ShopCarousel extends LitElement {
         ${this.renderNav(t)}`;
     }
     const active = Math.min(this.focusIndex, products.length - 1);
-    const featuredAt = products.findIndex((p) => p.id === this.featured);
+    const featuredAt = products.findIndex((product) => product.id === this.featured);
     const count = Math.min(products.length, Math.max(this.rendered, featuredAt + 1, active + 1));
     const context: CardContext = { locale, t, total: products.length, show: this.showController.show.id };
     return html`
       <ul part="track" aria-label=${t.products} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
-        ${products.slice(0, count).map((p, i) => this.renderCard(p, i, i === active, context))}
+        ${products.slice(0, count).map((product, index) => this.renderCard(product, index, index === active, context))}
         ${count < products.length ? html`<li class="more" aria-hidden="true"></li>` : nothing}
       </ul>
       ${this.renderNav(t)}
@@ -130,25 +126,25 @@ export class ShopCarousel extends LitElement {
     </div>`;
   }
 
-  private renderCard(p: Product, index: number, tabStop: boolean, { locale, t, total, show }: CardContext) {
-    const featured = p.id === this.featured;
+  private renderCard(product: Product, index: number, tabStop: boolean, { locale, t, total, show }: CardContext) {
+    const featured = product.id === this.featured;
     // The shopper's pick, else the first one in stock: the card shows what its button adds.
-    const variant = pickVariant(p, this.chosen.get(p.id));
-    const shown = variant ?? p;
+    const variant = pickVariant(product, this.chosen.get(product.id));
+    const shown = variant ?? product;
     const price = currentPrice(shown);
     return html`<li
       part=${featured ? 'card featured' : 'card'}
-      data-id=${p.id}
+      data-id=${product.id}
       tabindex=${tabStop ? 0 : -1}
       aria-current=${featured ? 'true' : 'false'}
-      aria-label=${p.title}
+      aria-label=${product.title}
       aria-posinset=${index + 1}
       aria-setsize=${total}
     >
-      ${p.image_link
-        ? html`<img part="image" src=${p.image_link} alt="" loading="lazy" decoding="async" />`
+      ${product.image_link
+        ? html`<img part="image" src=${product.image_link} alt="" loading="lazy" decoding="async" />`
         : html`<span part="image" aria-hidden="true"></span>`}
-      <h3 part="title">${p.title}</h3>
+      <h3 part="title">${product.title}</h3>
       <span part="price">
         ${formatPrice(price, locale)}
         ${shown.sale_price
@@ -156,17 +152,17 @@ export class ShopCarousel extends LitElement {
           : nothing}
       </span>
       <span part="availability">${t[AVAILABILITY[shown.availability]]}</span>
-      ${p.variants && p.variants.length > 1
-        ? html`<select part="variant" aria-label=${`${t.variant}: ${p.title}`} @change=${(e: Event) => this.choose(p.id, e)}>
-            ${p.variants.map(
-              (v) => html`<option value=${v.id} ?selected=${v.id === variant?.id} ?disabled=${v.availability === 'out_of_stock'}>
-                ${v.title}${v.availability === 'out_of_stock' ? ` (${t.soldOut})` : ''}
+      ${product.variants && product.variants.length > 1
+        ? html`<select part="variant" aria-label=${`${t.variant}: ${product.title}`} @change=${(event: Event) => this.choose(product.id, event)}>
+            ${product.variants.map(
+              (option) => html`<option value=${option.id} ?selected=${option.id === variant?.id} ?disabled=${option.availability === 'out_of_stock'}>
+                ${option.title}${option.availability === 'out_of_stock' ? ` (${t.soldOut})` : ''}
               </option>`,
             )}
           </select>`
         : html`<span class="variant-row"></span>`}
       <buy-now-button
-        product=${p.id}
+        product=${product.id}
         variant=${variant?.id ?? nothing}
         show=${show}
       ></buy-now-button>
@@ -229,7 +225,7 @@ export class ShopCarousel extends LitElement {
   /** Scrolls the strip, never the page, to bring a card into view. */
   private scrollToCard(id: string): void {
     const track = this.renderRoot.querySelector<HTMLElement>('[part~="track"]');
-    const card = this.cards().find((c) => c.dataset.id === id);
+    const card = this.cards().find((card) => card.dataset.id === id);
     if (!track || !card) return;
     // Centre the card on either axis: the strip may be laid out as a column (split layout).
     const left = card.offsetLeft - track.offsetLeft - (track.clientWidth - card.offsetWidth) / 2;

@@ -1,3 +1,5 @@
+import { errorMessage } from '../../platform/errors.js';
+
 /** How a featured product reaches the viewers' `schedule` stream. */
 export type PublishFormat = 'json' | 'mercure';
 
@@ -130,7 +132,7 @@ export class PublishQueue {
       if (response.ok) return true;
       entry.error = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     } catch (error) {
-      entry.error = (error as Error).name === 'TimeoutError' ? 'no answer' : (error as Error).message || String(error);
+      entry.error = (error as Error)?.name === 'TimeoutError' ? 'no answer' : errorMessage(error);
     }
     if (abort.signal.aborted) {
       // Stopped (disconnected): not a failure, the same try is made again later.

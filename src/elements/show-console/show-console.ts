@@ -1,9 +1,8 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { formatPrice } from '../../core/price.js';
 import { currentPrice, type Product } from '../../core/product.js';
-import { FeedController, type ProductsInput } from '../../controllers/feed-controller.js';
+import { FeedController, productsProperty, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { emit } from '../../core/events.js';
 import { consoleEnglish } from '../../i18n/en/console.js';
 import { addEnglish, AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
 import { configuredPublishToken } from '../../store/config.js';
@@ -80,10 +79,7 @@ function relative(ms: number, now: number, locale: string): string {
  */
 export class ShowConsole extends LitElement {
   static override properties: PropertyDeclarations = {
-    products: {
-      converter: { toAttribute: (value: ProductsInput) => (typeof value === 'string' ? value : null) },
-      reflect: true,
-    },
+    products: productsProperty,
     show: { reflect: true },
     publish: { reflect: true },
     publishFormat: { attribute: 'publish-format', reflect: true },
@@ -134,14 +130,14 @@ export class ShowConsole extends LitElement {
   #token: string | null = null;
   #current: Moment | null = null;
   private readonly showController = new ShowController(this, (show) => [show.$products]);
-  private readonly feed = new FeedController(this, () => this.showController.show);
+  private readonly feed = new FeedController(this, this.showController);
   private readonly publisher = new PublishQueue({
     target: () => this.target(),
     changed: () => {
       this.save();
       this.requestUpdate();
     },
-    failing: (message) => emit(this, 'livecart-error', { show: this.showController.show.id, code: 'publish', message }),
+    failing: (message) => this.showController.report('publish', message),
   });
   private ticker?: ReturnType<typeof setInterval>;
   /** The sessionStorage key this console saved under (its show's), once restored. */
@@ -225,8 +221,8 @@ export class ShowConsole extends LitElement {
   }
 
   protected override render() {
-    const t = stringsOf(this);
     const locale = localeOf(this);
+    const t = stringsOf(this);
     const show = this.showController.show;
     const products = show.$products.get();
     const shown = this.shownProducts(products);
@@ -241,7 +237,7 @@ export class ShowConsole extends LitElement {
         aria-label=${t.searchProducts}
         placeholder=${t.searchProducts}
         .value=${this.query}
-        @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+        @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)}
       />
       ${this.renderCatalog(shown, t, locale)}
     `;
@@ -299,27 +295,27 @@ export class ShowConsole extends LitElement {
     }
     const featuredId = this.#current?.product;
     return html`<ol part="catalog" aria-label=${t.products}>
-        ${shown.slice(0, SHOWN_MAX).map((p, i) => {
-          const featured = p.id === featuredId;
-          const key = i < 9 ? String(i + 1) : '';
-          return html`<li part=${featured ? 'product featured' : 'product'} data-id=${p.id} aria-current=${featured ? 'true' : 'false'}>
-            ${p.image_link ? html`<img src=${p.image_link} alt="" loading="lazy" decoding="async" />` : html`<span class="no-image"></span>`}
+        ${shown.slice(0, SHOWN_MAX).map((product, index) => {
+          const featured = product.id === featuredId;
+          const key = index < 9 ? String(index + 1) : '';
+          return html`<li part=${featured ? 'product featured' : 'product'} data-id=${product.id} aria-current=${featured ? 'true' : 'false'}>
+            ${product.image_link ? html`<img src=${product.image_link} alt="" loading="lazy" decoding="async" />` : html`<span class="no-image"></span>`}
             <span class="details">
-              <span class="title">${p.title}</span>
+              <span class="title">${product.title}</span>
               <span class="meta">
-                <span class="id">${p.id}</span> · ${formatPrice(currentPrice(p), locale)} ·
-                <span class=${`availability ${p.availability}`}>${t[AVAILABILITY[p.availability]]}</span>
+                <span class="id">${product.id}</span> · ${formatPrice(currentPrice(product), locale)} ·
+                <span class=${`availability ${product.availability}`}>${t[AVAILABILITY[product.availability]]}</span>
               </span>
             </span>
             <button
               part="feature"
               type="button"
               aria-keyshortcuts=${key || nothing}
-              @click=${() => this.feature(p.id)}
+              @click=${() => this.feature(product.id)}
             >
               ${key ? html`<kbd part="key" aria-hidden="true">${key}</kbd>` : nothing}${featured ? t.featured : t.featureNow}<span
                 class="visually-hidden"
-                >: ${p.title}</span
+                >: ${product.title}</span
               >
             </button>
           </li>`;
@@ -333,7 +329,7 @@ export class ShowConsole extends LitElement {
     const query = this.query.trim().toLowerCase();
     if (!query) return products;
     if (this.lastMatches?.[0] === products && this.lastMatches[1] === query) return this.lastMatches[2];
-    const found = products.filter((p) => p.title.toLowerCase().includes(query) || p.id.toLowerCase().includes(query));
+    const found = products.filter((product) => product.title.toLowerCase().includes(query) || product.id.toLowerCase().includes(query));
     this.lastMatches = [products, query, found];
     return found;
   }

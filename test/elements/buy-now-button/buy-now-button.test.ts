@@ -182,7 +182,9 @@ describe('<buy-now-button> with a cart', () => {
     expect(inner(el).getAttribute('aria-busy')).to.equal('true');
     expect(inner(el).getAttribute('aria-label')).to.equal('Adding…: Ember Enamel Mug');
     await expect(el).to.be.accessible();
-    // A second click while pending adds nothing more.
+    // The add reaches the cart through its queue: wait for it, then a second click while
+    // pending adds nothing more.
+    await until(() => pending.length === 1, 'the add to reach the cart');
     inner(el).click();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(pending).to.have.length(1);

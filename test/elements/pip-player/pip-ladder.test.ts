@@ -59,10 +59,12 @@ describe('picture-in-picture ladder', () => {
     expect(player.shadowRoot!.querySelector('[part~="placeholder"]')).to.exist;
     await expect(player).to.be.accessible();
 
-    // The card follows the show, and buying there works like a buy button.
-    expect(pipDoc.querySelector('.title')!.textContent).to.equal('Ember Enamel Mug');
+    // The card follows the show, and buying there works like a buy button. Its code loads
+    // once the window is open (the mode changes first): wait for it, not for a time.
+    await until(() => pipDoc.querySelector('.product-title'), 'the product card in the PiP window');
+    expect(pipDoc.querySelector('.product-title')!.textContent).to.equal('Ember Enamel Mug');
     getShow(show).feature('fjord-beanie');
-    expect(pipDoc.querySelector('.title')!.textContent).to.equal('Fjord Merino Beanie');
+    expect(pipDoc.querySelector('.product-title')!.textContent).to.equal('Fjord Merino Beanie');
     const bought = nextEvent<CustomEvent>(player, 'livecart-add-to-cart');
     pipDoc.querySelector('button')!.click();
     expect((await bought).detail.product.id).to.equal('fjord-beanie');
