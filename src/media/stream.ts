@@ -137,6 +137,8 @@ export class Stream {
     private readonly video: HTMLVideoElement,
     readonly src: string,
     private readonly callbacks: StreamCallbacks,
+    /** Where hls.js comes from: a test passes a stand-in with its API. */
+    private readonly hls: typeof loadHls = loadHls,
   ) {}
 
   async start(): Promise<void> {
@@ -158,7 +160,7 @@ export class Stream {
     this.abort.signal.addEventListener('abort', stop);
     const timer = setTimeout(stop, prefetchLimits.timeout);
     const { signal } = prefetch;
-    const light = loadHls('light');
+    const light = this.hls('light');
     light.catch(() => {}); // awaited below, unless the full build is needed instead
     const driver = import('./hls-playback.js');
     const multivariant = early.get(this.src) ?? fetchPlaylist(this.src, signal);
@@ -171,7 +173,7 @@ export class Stream {
     const preloaded = new Map<string, Playlist>();
     let started: () => HlsPlayback;
     try {
-      const build = multivariant.then((playlist) => (playlist && declaresCaptions(playlist.text) ? loadHls('full') : light));
+      const build = multivariant.then((playlist) => (playlist && declaresCaptions(playlist.text) ? this.hls('full') : light));
       const [main, media, HlsClass, { HlsPlayback }] = await Promise.all([multivariant, lowest, build, driver]);
       if (main) preloaded.set(this.src, main);
       if (media) preloaded.set(...media);
