@@ -142,6 +142,8 @@ export class Stream {
   ) {}
 
   async start(): Promise<void> {
+    // Within this method, hls.js as this stream gets it (a test passes a stand-in).
+    const loadHls = this.hls;
     if (!isHlsUrl(this.src) || !canUseMediaSource()) {
       this.video.addEventListener('loadedmetadata', () => this.callbacks.onLive(this.video.duration === Infinity), {
         signal: this.abort.signal,
@@ -160,7 +162,7 @@ export class Stream {
     this.abort.signal.addEventListener('abort', stop);
     const timer = setTimeout(stop, prefetchLimits.timeout);
     const { signal } = prefetch;
-    const light = this.hls('light');
+    const light = loadHls('light');
     light.catch(() => {}); // awaited below, unless the full build is needed instead
     const driver = import('./hls-playback.js');
     const multivariant = early.get(this.src) ?? fetchPlaylist(this.src, signal);
@@ -173,7 +175,7 @@ export class Stream {
     const preloaded = new Map<string, Playlist>();
     let started: () => HlsPlayback;
     try {
-      const build = multivariant.then((playlist) => (playlist && declaresCaptions(playlist.text) ? this.hls('full') : light));
+      const build = multivariant.then((playlist) => (playlist && declaresCaptions(playlist.text) ? loadHls('full') : light));
       const [main, media, HlsClass, { HlsPlayback }] = await Promise.all([multivariant, lowest, build, driver]);
       if (main) preloaded.set(this.src, main);
       if (media) preloaded.set(...media);

@@ -3,6 +3,7 @@ import { emit, type PipMode } from '../../core/events.js';
 import type { Product } from '../../core/product.js';
 import { localeOf } from '../../i18n/strings.js';
 import { documentPip, floatingPip, videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
+import { errorMessage } from '../../platform/errors.js';
 import { linkTargetOf } from '../../store/show.js';
 import type { FloatingController, FloatingHost } from './floating.js';
 import type { Continuity, ContinuityHost } from './frame-continuity.js';
@@ -83,7 +84,7 @@ export class PipController extends PlayerController<PipHost> {
     return rung.enter().then(
       () => rung.mode,
       (error: unknown) => {
-        this.report('pip', `${rung.mode} picture-in-picture was refused (${(error as Error)?.message ?? error}); floating instead`);
+        this.report('pip', `${rung.mode} picture-in-picture was refused (${errorMessage(error)}); floating instead`);
         return this.float().then(() => host.pipMode);
       },
     );
@@ -124,8 +125,6 @@ export class PipController extends PlayerController<PipHost> {
 
   /** A buy from the Document PiP window does what a buy button with action="auto" does. */
   private buy(product: Product): void {
-    buy(this.host, this.show(), product, { target: linkTargetOf(this.host) }).catch((error: unknown) =>
-      this.report('cart', (error as Error).message ?? String(error)),
-    );
+    buy(this.host, this.show(), product, { target: linkTargetOf(this.host) }).catch((error: unknown) => this.report('cart', errorMessage(error)));
   }
 }

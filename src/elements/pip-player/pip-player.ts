@@ -167,10 +167,9 @@ export class PipPlayer extends LitElement {
       };
     },
   );
-  private readonly showOf = () => this.showController.show;
   // Added in this order, they let go in it too: out of picture-in-picture before the stream goes.
-  private readonly pipLadder = new PipController(this, this.showOf);
-  private readonly playback = new StreamController(this, this.showOf);
+  private readonly pipLadder = new PipController(this, this.showController);
+  private readonly playback = new StreamController(this, this.showController);
   /** Loaded when the video first plays. */
   private mediaSession?: MediaSessionController;
 
@@ -178,9 +177,9 @@ export class PipPlayer extends LitElement {
     super();
     for (const controller of [this.pipLadder, this.playback, new KeysController(this)]) this.addController(controller);
     // These load off the path to the first frame, and join the player as they arrive.
-    void import('./product-controller.js').then((m) => this.addController(new m.ProductController(this, this.showOf, () => this.playback.stream)));
+    void import('./product-controller.js').then((m) => this.addController(new m.ProductController(this, this.showController, () => this.playback.stream)));
     const session = () =>
-      import('./media-session-controller.js').then((m) => this.addController((this.mediaSession ??= new m.MediaSessionController(this, this.showOf))));
+      import('./media-session-controller.js').then((m) => this.addController((this.mediaSession ??= new m.MediaSessionController(this, this.showController))));
     this.video.addEventListener('playing', session, { once: true });
     this.src = '';
     this.poster = '';

@@ -1,7 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ShowController } from '../../controllers/show-controller.js';
 import { emit, type ErrorDetail } from '../../core/events.js';
 import { closestAcross } from '../../platform/dom.js';
 import type { PlayerState, Show } from '../../store/show.js';
+
+/** The player's binding to its show: its ShowController. */
+export type ShowBinding = Pick<ShowController, 'show'>;
 
 /** What every controller of the player reads from it. */
 export interface PlayerHost extends ReactiveControllerHost, HTMLElement {
@@ -26,9 +30,13 @@ export abstract class PlayerController<Host extends PlayerHost = PlayerHost> imp
 
   constructor(
     protected readonly host: Host,
-    /** The player's show, as it resolves now. */
-    protected readonly show: () => Show,
+    private readonly shows: ShowBinding,
   ) {}
+
+  /** The player's show, as it resolves now. */
+  protected show(): Show {
+    return this.shows.show;
+  }
 
   hostConnected(): void {
     if (this.abort) return this.moved();

@@ -1,8 +1,8 @@
 import { warn } from '../../core/warn.js';
 import { ProductOnScreen } from '../../media/product-on-screen.js';
 import type { Stream } from '../../media/stream.js';
-import type { PlayerStateName, Show } from '../../store/show.js';
-import { PlayerController, type PlayerHost } from './player-controller.js';
+import type { PlayerStateName } from '../../store/show.js';
+import { PlayerController, type PlayerHost, type ShowBinding } from './player-controller.js';
 
 export interface ProductHost extends PlayerHost {
   readonly schedule: string;
@@ -28,11 +28,11 @@ export class ProductController extends PlayerController<ProductHost> {
 
   constructor(
     host: ProductHost,
-    show: () => Show,
+    shows: ShowBinding,
     /** The player's stream (program date-times, date-range tags, its live tolerance). */
     private readonly stream: () => Stream | undefined,
   ) {
-    super(host, show);
+    super(host, shows);
   }
 
   protected attach(signal: AbortSignal): void {
@@ -40,7 +40,7 @@ export class ProductController extends PlayerController<ProductHost> {
     host.video.addEventListener('timeupdate', this.checkShoppable, { signal });
     const productOnScreen = (this.productOnScreen = new ProductOnScreen({
       video: host.video,
-      show: this.show,
+      show: () => this.show(),
       stream: this.stream,
       live: () => host.live || host.state === 'loading' || host.state === 'idle',
       report: (message, problems) => this.report('schedule', message, problems),

@@ -1,8 +1,8 @@
 import { diagnostics, warn } from '../../core/warn.js';
 import { playOrMute, playVideo } from '../../media/play.js';
 import { loadHls, Stream } from '../../media/stream.js';
-import type { PlayerStateName, Show } from '../../store/show.js';
-import { PlayerController, type PlayerHost } from './player-controller.js';
+import type { PlayerStateName } from '../../store/show.js';
+import { PlayerController, type PlayerHost, type ShowBinding } from './player-controller.js';
 import type { ShowLife } from './show-life.js';
 
 /** What the stream reads from its player (and, for a live or upcoming show, what show-life.ts does). */
@@ -45,11 +45,11 @@ export class StreamController extends PlayerController<StreamHost> {
 
   constructor(
     host: StreamHost,
-    show: () => Show,
+    shows: ShowBinding,
     /** Where hls.js comes from: a test passes a stand-in with its API. */
     private readonly hls = loadHls,
   ) {
-    super(host, show);
+    super(host, shows);
   }
 
   protected attach(signal: AbortSignal): void {

@@ -105,7 +105,7 @@ class StreamTestHost extends LitElement implements StreamHost {
   structuredData = null;
   returnUrl: string | null = null;
   readonly showId = freshShow();
-  readonly playback = new StreamController(this, () => getShow(this.showId), async () => FakeHls as unknown as HlsClass);
+  readonly playback = new StreamController(this, { show: getShow(this.showId) }, async () => FakeHls as unknown as HlsClass);
 
   constructor() {
     super();
