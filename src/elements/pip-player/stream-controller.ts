@@ -76,9 +76,9 @@ export class StreamController extends PlayerController<StreamHost> {
     // Back online after a failure: load again without waiting for the shopper's Retry.
     window.addEventListener('online', () => host.state === 'error' && this.load(), { signal });
     signal.addEventListener('abort', () => {
-      this.stream?.destroy();
+      this.drop();
       this.life?.stop();
-      this.stream = this.life = undefined;
+      this.life = undefined;
       this.loadedSrc = null;
     });
     this.load();
@@ -102,8 +102,7 @@ export class StreamController extends PlayerController<StreamHost> {
   load = () => {
     const { host } = this;
     this.loadedSrc = host.src;
-    this.stream?.destroy();
-    this.stream = undefined;
+    this.drop();
     this.life?.stopWaiting();
     this.error = '';
     this.ended = false;
@@ -163,12 +162,17 @@ export class StreamController extends PlayerController<StreamHost> {
   }
 
   private fail(message: string): void {
-    this.stream?.destroy();
-    this.stream = undefined;
+    this.drop();
     this.error = message;
     this.setState({ state: 'error' });
     this.host.requestUpdate();
     this.report('stream', `The stream ${this.host.src} cannot be played: ${message}`);
+  }
+
+  /** Lets go of the stream being played (hls.js and the MediaSource, or the video's source). */
+  private drop(): void {
+    this.stream?.destroy();
+    this.stream = undefined;
   }
 
   /** Fetches the show's life module (a live or upcoming show), then waits for the stream or updates it. */
