@@ -1,4 +1,5 @@
 import type { PipMode } from '../core/events.js';
+import { playVideo } from './play.js';
 
 /**
  * One rung of the picture-in-picture ladder, shaped like Vidstack's adapters. `enter()`
@@ -51,7 +52,7 @@ export function documentPip(host: DocumentPipHost): PipRung {
       stage.append(video);
       doc.body.append(stage, card);
       // Moving a video between documents may pause it; the show goes on.
-      if (wasPlaying) void video.play().catch(() => {});
+      if (wasPlaying) void playVideo(video);
       host.setMode('document');
       const cleanup = host.furnish(opened, stage, card);
       opened.addEventListener(
@@ -60,7 +61,7 @@ export function documentPip(host: DocumentPipHost): PipRung {
           void cleanup.then((stop) => stop());
           const playing = !video.paused;
           host.takeBack();
-          if (playing || wasPlaying) void video.play().catch(() => {});
+          if (playing || wasPlaying) void playVideo(video);
           pipWindow = null;
           host.setMode('inline');
         },

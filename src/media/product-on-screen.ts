@@ -54,6 +54,8 @@ export class ProductOnScreen {
   private follower?: import('./schedule.js').ScheduleFollower;
   private timer?: ReturnType<typeof setTimeout>;
   private readonly ranges = new DateRangeProducts();
+  /** A source has named a product (or none) at least once. */
+  private heard = false;
 
   constructor(private readonly host: ProductOnScreenHost) {
     const { video } = host;
@@ -100,6 +102,14 @@ export class ProductOnScreen {
     this.abort.abort();
   }
 
+  /**
+   * Whether the show has a source of products at all: a schedule to follow, or a source
+   * that has named one, whether the catalog lists it (yet) or not.
+   */
+  hasSpoken(): boolean {
+    return this.heard || this.scheduleAbort?.signal.aborted === false;
+  }
+
   /** Reads the sources that follow the clock (schedule, parsed date ranges) at the playing position. */
   private tick = () => {
     clearTimeout(this.timer);
@@ -117,6 +127,7 @@ export class ProductOnScreen {
 
   private claim(source: ProductSource, next: StreamProduct | undefined): void {
     const prev = this.claims[source];
+    this.heard ||= !!next;
     if (prev?.id === next?.id && prev?.since === next?.since) return;
     this.claims[source] = next;
     const decided = decideProduct(this.claims);

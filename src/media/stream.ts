@@ -137,9 +137,13 @@ export class Stream {
     private readonly video: HTMLVideoElement,
     readonly src: string,
     private readonly callbacks: StreamCallbacks,
+    /** Where hls.js comes from: a test passes a stand-in with its API. */
+    private readonly hls: typeof loadHls = loadHls,
   ) {}
 
   async start(): Promise<void> {
+    // Within this method, hls.js as this stream gets it (a test passes a stand-in).
+    const loadHls = this.hls;
     if (!isHlsUrl(this.src) || !canUseMediaSource()) {
       this.video.addEventListener('loadedmetadata', () => this.callbacks.onLive(this.video.duration === Infinity), {
         signal: this.abort.signal,

@@ -9,7 +9,7 @@ import { FEED, freshShow, getShow, realClick, recordErrors, until } from '../hel
 
 /** The live channel without product tags of its own: only the producer says what is on screen. */
 const STUDIO = '/channel/studio.m3u8';
-const playingDate = (player: PipPlayer) => (player as unknown as { stream?: Stream }).stream?.playingDate() ?? null;
+const playingDate = (player: PipPlayer) => (player as unknown as { playback: { stream?: Stream } }).playback.stream?.playingDate() ?? null;
 
 /**
  * End to end, in one page: a producer's <show-console> publishing to the demo hub (the test

@@ -17,7 +17,7 @@ const setSchedule = (name: string, body: unknown) =>
 const scheduleStats = (name: string) => fetch(`/show-schedule-control?name=${name}`).then((r) => r.json());
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 9)}`;
 
-const streamOf = (el: PipPlayer) => (el as unknown as { stream: Stream }).stream;
+const streamOf = (el: PipPlayer) => (el as unknown as { playback: { stream: Stream } }).playback.stream;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Like until(), for what only the server can answer. */
 async function eventually(predicate: () => Promise<unknown>, what: string, timeout = 15_000): Promise<void> {

@@ -1,7 +1,9 @@
 import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { PipMode } from '../../core/events.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { floatingEnglish } from '../../i18n/en/floating.js';
 import { addEnglish, type Strings } from '../../i18n/strings.js';
+import type { PlayerStateName } from '../../store/show.js';
 import { floatingStyles } from './floating.styles.js';
 
 addEnglish(floatingEnglish);
@@ -12,6 +14,10 @@ export interface FloatingHost extends ReactiveControllerHost, HTMLElement {
   readonly video: HTMLVideoElement;
   /** Where "Back to the show" goes (a show resumed on another page). */
   readonly returnUrl: string | null;
+  readonly floatOnScroll: boolean;
+  readonly state: PlayerStateName;
+  readonly pipMode: PipMode;
+  float(): Promise<void>;
   exitPip(): Promise<void>;
 }
 
@@ -20,8 +26,9 @@ export type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 /**
  * The floating mini player: its buttons, its styles and its position. Dragged by its
  * handle with a pointer, it snaps to the nearest corner of the viewport on release; arrow
- * keys on the handle move it from corner to corner. The player loads this module the
- * first time it floats or plays: pages that never float do not need it up front.
+ * keys on the handle move it from corner to corner. With `float-on-scroll` it floats while
+ * playing out of view. The player loads this module the first time it floats or plays:
+ * pages that never float do not need it up front.
  */
 export class FloatingController implements ReactiveController {
   corner: Corner = 'bottom-right';
@@ -29,12 +36,14 @@ export class FloatingController implements ReactiveController {
   drag: { x: number; y: number } | null = null;
   private start?: { x: number; y: number };
   private styled = false;
+  private scroll?: IntersectionObserver;
 
   constructor(private readonly host: FloatingHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
+    this.watchScroll();
     // Once per shadow root (it outlives a move), beside the player's own styles, the way Lit
     // adopts those: adoptedStyleSheets, which strict CSPs allow.
     const root = this.host.renderRoot;
@@ -45,6 +54,14 @@ export class FloatingController implements ReactiveController {
 
   hostDisconnected(): void {
     this.drag = null;
+    this.scroll?.disconnect();
+  }
+
+  hostUpdated(): void {
+    // The drag offset goes through the CSSOM: a style attribute would need 'unsafe-inline'.
+    const { drag } = this;
+    const frame = this.host.renderRoot.querySelector<HTMLElement>('[part~="frame"]');
+    frame?.style.setProperty('transform', drag ? `translate(${drag.x}px, ${drag.y}px)` : '');
   }
 
   /** The frame's classes while floating. */
@@ -71,6 +88,17 @@ export class FloatingController implements ReactiveController {
       <button part="float-expand" type="button" aria-label=${t.expand} title=${t.expand} @click=${this.expand}>⤢</button>
       <button part="float-close" type="button" aria-label=${t.closePlayer} title=${t.closePlayer} @click=${this.close}>✕</button>
     </div>`;
+  }
+
+  /** With `float-on-scroll`: float while playing and out of view, come back when in view. */
+  private watchScroll(): void {
+    const { host } = this;
+    if (!host.floatOnScroll || typeof IntersectionObserver === 'undefined') return;
+    this.scroll = new IntersectionObserver(([entry]) => {
+      if (!entry.isIntersecting && host.pipMode === 'inline' && host.state === 'playing') void host.float();
+      else if (entry.isIntersecting && host.pipMode === 'floating') void host.exitPip();
+    });
+    this.scroll.observe(host);
   }
 
   /** Back into the page; for a show resumed on another page, back to the show's page. */

@@ -1,25 +1,19 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { buy } from '../../actions/buy.js';
-import type { Product } from '../../core/product.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { safeUrl } from '../../core/safe-url.js';
 import { ShowController } from '../../controllers/show-controller.js';
-import { emit, type PipMode } from '../../core/events.js';
-import { localeOf, stringsOf } from '../../i18n/strings.js';
-import { claimMediaSession } from '../../media/media-session.js';
-import { documentPip, floatingPip, videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
-import type { ProductOnScreen } from '../../media/product-on-screen.js';
+import type { PipMode } from '../../core/events.js';
+import { stringsOf } from '../../i18n/strings.js';
 import { saveResume } from '../../media/resume.js';
-import { Stream } from '../../media/stream.js';
-import { linkTargetOf, type PlayerStateName } from '../../store/show.js';
-import { diagnostics, warn } from '../../core/warn.js';
+import type { PlayerState, PlayerStateName } from '../../store/show.js';
 import { tokens } from '../theme.js';
-import type { FloatingController } from './floating.js';
-import type { ShowLife } from './show-life.js';
-import type { Continuity } from './frame-continuity.js';
+import { KeysController } from './keys-controller.js';
+import type { MediaSessionController } from './media-session-controller.js';
+import { PipController } from './pip-controller.js';
 import { placeholderStyles, styles } from './pip-player.styles.js';
+import { StreamController } from './stream-controller.js';
 
-/** Seconds of playback without a featured product after which a show counts as unshoppable. */
-const UNSHOPPABLE_AFTER_S = 3;
+/** The player state the element reflects, all of it from the show's `$player`. */
+const REFLECTED = ['state', 'pipMode', 'live', 'behindLive'] as const;
 
 /**
  * The livecart player. Plays HLS (live or VOD) through hls.js, fetched only when a
@@ -27,6 +21,11 @@ const UNSHOPPABLE_AFTER_S = 3;
  * reads the product on screen from the stream's metadata cues (and an optional schedule)
  * into its show; and keeps the show running picture-in-picture: Document PiP with the
  * product card, else video PiP, else a floating mini player in the page.
+ *
+ * The element holds the properties, renders, and answers its public API; each concern is
+ * a controller beside it (stream, picture-in-picture with the floating player and the
+ * frame mode, product on screen, media session, keys). Its state is its show's `$player`:
+ * the controllers write it there, and the element reflects it.
  *
  * @tag pip-player
  * @summary A live HLS player that can keep playing picture-in-picture.
@@ -71,7 +70,6 @@ export class PipPlayer extends LitElement {
     structuredData: { attribute: 'structured-data', reflect: true },
     continuity: { reflect: true },
     behindLive: { state: true, attribute: false },
-    errorMessage: { state: true, attribute: false },
   };
   static override styles = [tokens, styles, placeholderStyles];
 
@@ -87,12 +85,6 @@ export class PipPlayer extends LitElement {
   declare show: string | null;
   /** `auto`: the best picture-in-picture mode the browser has; `off`: never. */
   declare pip: 'auto' | 'off';
-  /** Read-only: where the video shows now: `inline | document | video | floating`. */
-  declare pipMode: PipMode;
-  /** Read-only: `idle | loading | playing | paused | buffering | ended | error`. */
-  declare state: PlayerStateName;
-  /** Read-only: the stream is live. */
-  declare live: boolean;
   /**
    * Where featured products come from besides the stream's own tags: a JSON timeline
    * `[{ product, at }]` (re-read while live), or a `text/event-stream` URL whose events are
@@ -119,9 +111,38 @@ export class PipPlayer extends LitElement {
    * "The continuity mode").
    */
   declare continuity: 'frame' | null;
-  /** Read-only: live, and behind the live edge far enough to offer "go live". */
-  declare behindLive: boolean;
-  declare private errorMessage: string;
+
+  /**
+   * Read-only: where the video shows now: `inline | document | video | floating`.
+   * @default 'inline'
+   */
+  get pipMode(): PipMode {
+    return this.player.pipMode;
+  }
+
+  /**
+   * Read-only: `idle | loading | playing | paused | buffering | ended | error`.
+   * @default 'idle'
+   */
+  get state(): PlayerStateName {
+    return this.player.state;
+  }
+
+  /**
+   * Read-only: the stream is live.
+   * @default false
+   */
+  get live(): boolean {
+    return this.player.live;
+  }
+
+  /**
+   * Read-only: live, and behind the live edge far enough to offer "go live".
+   * @default false
+   */
+  get behindLive(): boolean {
+    return this.player.behindLive;
+  }
 
   /**
    * The video element, made once and kept for the element's life so that a source can
@@ -129,60 +150,37 @@ export class PipPlayer extends LitElement {
    * and back without being rebuilt.
    */
   readonly video: HTMLVideoElement = document.createElement('video');
+  /** The state a player carries from one binding of its show to the next (a move, or another show). */
+  private carried?: PlayerState;
   private readonly showController = new ShowController(
     this,
     () => [],
     (show) => {
-      const detachPlayer = show.attachPlayer(this);
-      const stopSession = show.$featured.listen(() => this.updateMediaSession());
-      return () => (detachPlayer(), stopSession());
+      if (this.carried) show.setPlayerState(this.carried);
+      this.reflect(show.$player.get());
+      const stops = [show.$featured.listen(() => this.mediaSession?.update()), show.$player.listen(this.reflect), show.attachPlayer(this)];
+      return () => {
+        this.carried = show.$player.get();
+        queueMicrotask(() => (this.carried = undefined));
+        // Detached first, while still reflecting: a player out of the page is idle.
+        for (const stop of stops.reverse()) stop();
+      };
     },
   );
-  /** The floating mini player's position, buttons and styles: loaded when it first floats (or the video first plays). */
-  private floating?: FloatingController;
-  private floatingLoad?: Promise<void>;
-  private stream?: Stream;
-  /** The `src` the current stream was made for. */
-  private loadedSrc: string | null = null;
-  private detachVideo?: AbortController;
-  /**
-   * Decides the product on screen from the stream's cues and the schedule. Its code loads
-   * beside hls.js, off the path to the first frame.
-   */
-  private productOnScreen?: ProductOnScreen;
-  /** Where checkShoppable started counting (a live stream starts far from 0); true once it has looked. */
-  private shoppableFrom: number | true | null = null;
-  private mediaSession?: ReturnType<typeof claimMediaSession>;
-  private pendingTeardown = false;
-  /** With `continuity="frame"`, while connected (its code loads only then). */
-  private frameMode?: Promise<Continuity>;
-  /** The picture-in-picture ladder, best first; the last (floating) always works. */
-  private readonly rungs: PipRung[] = [
-    documentPip({
-      video: this.video,
-      // Only a Document PiP window needs its card: fetched when one opens.
-      furnish: async (pipWindow, stage, card) =>
-        (await import('./pip-window.js')).furnishPipWindow(pipWindow, stage, card, {
-          show: this.showController.show,
-          locale: localeOf(this),
-          themeFrom: this,
-          onBuy: (product) => this.buyFromPip(product),
-        }),
-      takeBack: () => this.renderRoot.querySelector('[part~="frame"]')?.prepend(this.video),
-      setMode: (mode) => this.setPipMode(mode),
-    }),
-    videoPip(this.video),
-    this.floatingRung(),
-  ];
-  /** The live show ended (or stopped publishing): `ended` stays until the next load. */
-  private streamEnded = false;
-  /** A live or upcoming show's countdown and JSON-LD (its code loads only for such shows). */
-  private life?: ShowLife;
-  /** The stream came up after a wait, or the shopper chose the replay: play without `autoplay`. */
-  private playOnLoad = false;
+  // Added in this order, they let go in it too: out of picture-in-picture before the stream goes.
+  private readonly pipLadder = new PipController(this, this.showController);
+  private readonly playback = new StreamController(this, this.showController);
+  /** Loaded when the video first plays. */
+  private mediaSession?: MediaSessionController;
 
   constructor() {
     super();
+    for (const controller of [this.pipLadder, this.playback, new KeysController(this)]) this.addController(controller);
+    // These load off the path to the first frame, and join the player as they arrive.
+    void import('./product-controller.js').then((m) => this.addController(new m.ProductController(this, this.showController, () => this.playback.stream)));
+    const session = () =>
+      import('./media-session-controller.js').then((m) => this.addController((this.mediaSession ??= new m.MediaSessionController(this, this.showController))));
+    this.video.addEventListener('playing', session, { once: true });
     this.src = '';
     this.poster = '';
     this.autoplay = false;
@@ -190,15 +188,10 @@ export class PipPlayer extends LitElement {
     this.controls = false;
     this.show = null;
     this.pip = 'auto';
-    this.pipMode = 'inline';
-    this.state = 'idle';
-    this.live = false;
     this.schedule = '';
     this.floatOnScroll = false;
     this.returnUrl = null;
     this.continuity = null;
-    this.behindLive = false;
-    this.errorMessage = '';
     this.video.setAttribute('part', 'video');
     // The attribute, not the property: Firefox has no playsInline property to reflect it.
     this.video.setAttribute('playsinline', '');
@@ -219,21 +212,12 @@ export class PipPlayer extends LitElement {
    * player. Resolves to the mode reached; `pip-mode` follows the browser's own reports.
    */
   enterPip(): Promise<PipMode> {
-    if (this.pip === 'off' || this.pipMode !== 'inline') return Promise.resolve(this.pipMode);
-    // The floating rung is always supported, so there is always one.
-    const rung = this.rungs.find((r) => r.supported())!;
-    return rung.enter().then(
-      () => rung.mode,
-      (error: unknown) => {
-        this.reportPip(`${rung.mode} picture-in-picture was refused (${(error as Error)?.message ?? error}); floating instead`);
-        return this.float().then(() => this.pipMode);
-      },
-    );
+    return this.pipLadder.enter();
   }
 
   /** Returns the video inline from whichever mode it is in. */
-  async exitPip(): Promise<void> {
-    await Promise.all(this.rungs.map((rung) => rung.exit()));
+  exitPip(): Promise<void> {
+    return this.pipLadder.exit();
   }
 
   /**
@@ -241,9 +225,7 @@ export class PipPlayer extends LitElement {
    * player and returns true; false otherwise, and the caller navigates.
    */
   continueAt(url: string): boolean {
-    if (!this.frameMode || new URL(url, document.baseURI).origin !== location.origin) return false;
-    void this.frameMode.then((mode) => mode.open(url) || location.assign(url));
-    return true;
+    return this.pipLadder.continueAt(url);
   }
 
   /** Saves where the show is, for the next page of the site to resume (`link-target="_self"`). */
@@ -263,39 +245,13 @@ export class PipPlayer extends LitElement {
 
   /** Floats as the mini player in the page, whatever the browser offers. */
   float(): Promise<void> {
-    return this.rungs[this.rungs.length - 1].enter();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.pendingTeardown) {
-      // Moved within the page (a single-page app's route change): keep the stream.
-      this.pendingTeardown = false;
-      if (this.state === 'playing' || this.autoplay) void this.video.play().catch(() => {});
-      return;
-    }
-    this.attachVideo();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move is a disconnect followed at once by a connect: only tear down once the
-    // current task's microtasks are done and the element is still out of the page.
-    this.pendingTeardown = true;
-    queueMicrotask(() => {
-      if (!this.pendingTeardown) return;
-      this.pendingTeardown = false;
-      this.detach();
-    });
+    return this.pipLadder.float();
   }
 
   /** Chromium's atomic `moveBefore()` keeps media playing; nothing to do. */
   connectedMoveCallback(): void {}
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.detachVideo && this.src !== this.loadedSrc) this.load();
-    if (changed.has('schedule') && this.detachVideo) void this.productOnScreen?.setSchedule(this.scheduleUrl());
-    if (changed.has('continuity') && this.detachVideo) this.watchContinuity();
+  protected override willUpdate(): void {
     const video = this.video;
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
@@ -304,36 +260,19 @@ export class PipPlayer extends LitElement {
     video.controls = !!this.src && (this.controls || this.pipMode === 'floating');
     video.muted = this.muted;
     video.setAttribute('aria-label', stringsOf(this).player);
-    if (changed.has('state') || changed.has('pipMode') || changed.has('live') || changed.has('behindLive')) {
-      this.showController.show.setPlayerState({
-        state: this.state,
-        pipMode: this.pipMode,
-        live: this.live,
-        behindLive: this.behindLive,
-      });
-    }
-  }
-
-  protected override updated(): void {
-    if (this.life) this.life.update();
-    else if (this.live) this.showLife();
-    // The drag offset goes through the CSSOM: a style attribute would need 'unsafe-inline'.
-    const drag = this.floating?.drag;
-    const frame = this.renderRoot.querySelector<HTMLElement>('[part~="frame"]');
-    frame?.style.setProperty('transform', drag ? `translate(${drag.x}px, ${drag.y}px)` : '');
   }
 
   protected override render() {
     const t = stringsOf(this);
+    const { playback } = this;
     const floating = this.pipMode === 'floating';
     return html`<div
       part="frame"
-      class=${(floating && this.floating?.frameClass()) || ''}
+      class=${(floating && this.pipLadder.floating?.frameClass()) || ''}
       role="group"
       aria-label=${t.player}
       aria-keyshortcuts=${this.src ? 'Space K M F P' : nothing}
       tabindex=${this.src ? '0' : nothing}
-      @keydown=${this.onKeydown}
     >
       ${this.pipMode === 'document'
         ? html`<div part="placeholder">
@@ -343,292 +282,34 @@ export class PipPlayer extends LitElement {
         : this.video}
       ${this.live ? html`<span part="badge live-badge" class="badge">${t.live}</span>` : nothing}
       ${this.live && this.behindLive && !floating
-        ? html`<button part="go-live" type="button" @click=${this.goLive}>${t.goLive}</button>`
+        ? html`<button part="go-live" type="button" @click=${playback.goLive}>${t.goLive}</button>`
         : nothing}
       ${this.state === 'error'
         ? html`<div part="error" role="alert">
             <p>${t.streamError}</p>
-            <p class="detail">${this.errorMessage}</p>
-            <button part="retry" type="button" @click=${this.load}>${t.retry}</button>
+            <p class="detail">${playback.error}</p>
+            <button part="retry" type="button" @click=${playback.load}>${t.retry}</button>
           </div>`
         : nothing}
-      ${this.life?.render() ?? nothing}
-      ${this.streamEnded
+      ${playback.life?.render() ?? nothing}
+      ${playback.ended
         ? html`<div part="ended" class="notice" role="status"><p>${t.streamEnded}</p>${this.replay
-              ? html`<button part="replay" type="button" @click=${this.watchReplay}>${t.watchReplay}</button>`
+              ? html`<button part="replay" type="button" @click=${playback.watchReplay}>${t.watchReplay}</button>`
               : nothing}</div>`
         : nothing}
-      ${floating ? (this.floating?.render(t) ?? nothing) : nothing}
+      ${floating ? (this.pipLadder.floating?.render(t) ?? nothing) : nothing}
       <slot></slot>
     </div>`;
   }
 
-  /** Player keys, as on video sites: Space or K play/pause, M mute, F fullscreen, P picture-in-picture. */
-  private onKeydown = (event: KeyboardEvent) => {
-    const target = event.composedPath()[0] as Element;
-    if (event.ctrlKey || event.metaKey || event.altKey || target.closest?.('button, a, input, select')) return;
-    const video = this.video;
-    const actions: Record<string, () => unknown> = {
-      ' ': () => (video.paused ? video.play().catch(() => {}) : video.pause()),
-      k: () => actions[' '](),
-      m: () => (this.muted = video.muted = !video.muted),
-      f: () =>
-        document.fullscreenElement
-          ? document.exitFullscreen()
-          : this.renderRoot.querySelector<HTMLElement>('[part~="frame"]')?.requestFullscreen().catch(() => {}),
-      p: () => (this.pipMode === 'inline' ? this.enterPip() : this.exitPip()),
-    };
-    const action = actions[event.key.toLowerCase()];
-    if (!action) return;
-    event.preventDefault();
-    action();
-  };
-
-  /** Seeks to the live edge. */
-  private goLive = () => {
-    const edge = this.stream?.liveEdge();
-    if (edge != null) this.video.currentTime = edge;
-    void this.video.play().catch(() => {});
-  };
-
-  /** The floating rung, entered once the floating mini player's code is in. */
-  private floatingRung(): PipRung {
-    const rung = floatingPip(
-      (mode) => this.setPipMode(mode),
-      () => this.pipMode,
-    );
-    return { ...rung, enter: () => this.loadFloating().then(rung.enter) };
+  /** The show's player state: what the controllers wrote. */
+  private get player(): PlayerState {
+    return this.showController.show.$player.get();
   }
 
-  private loadFloating(): Promise<void> {
-    this.floatingLoad ??= import('./floating.js').then(
-      (module) => void (this.floating ??= new module.FloatingController(this)),
-      (error: unknown) => {
-        this.floatingLoad = undefined;
-        throw error;
-      },
-    );
-    return this.floatingLoad;
-  }
-
-  private attachVideo(): void {
-    const video = this.video;
-    this.detachVideo?.abort();
-    const abort = (this.detachVideo = new AbortController());
-    const { signal } = abort;
-    const on = (type: string, listener: () => void) => video.addEventListener(type, listener, { signal });
-    const setState = (state: PlayerStateName) => () => {
-      if (this.state !== 'error' && !this.streamEnded) this.state = state;
-    };
-    on('loadstart', setState('loading'));
-    on('playing', () => {
-      setState('playing')();
-      this.claimMediaSession();
-      // Before the shopper may need it: a refused PiP or a scroll floats the player at once.
-      void this.loadFloating().catch(() => {});
-    });
-    on('waiting', setState('buffering'));
-    on('ended', setState('ended'));
-    on('pause', () => {
-      if (!video.ended) setState('paused')();
-    });
-    on('error', () => {
-      const { error } = video;
-      if (error) void diagnostics().then((m) => this.fail(m.describeMediaError(error, this.src)));
-    });
-    on('volumechange', () => (this.muted = video.muted));
-    on('timeupdate', () => {
-      const edge = this.stream?.liveEdge();
-      this.behindLive = this.live && edge != null && edge - video.currentTime > (this.stream?.liveTolerance() ?? 6);
-      this.checkShoppable();
-    });
-    const stops = [
-      watchVideoPip(video, (mode) => this.setPipMode(mode)),
-      this.watchScroll(),
-    ];
-    signal.addEventListener('abort', () => stops.forEach((stop) => stop()));
-    // Back online after a failure: load again without waiting for the shopper's Retry.
-    window.addEventListener('online', () => this.state === 'error' && this.load(), { signal });
-    this.load();
-    void import('../../media/product-on-screen.js').then(({ ProductOnScreen }) => {
-      if (signal.aborted) return;
-      const product = (this.productOnScreen = new ProductOnScreen({
-        video,
-        show: () => this.showController.show,
-        stream: () => this.stream,
-        live: () => this.live || this.state === 'loading' || this.state === 'idle',
-        report: (message, problems) => emit(this, 'livecart-error', { show: this.showController.show.id, code: 'schedule', message, problems }),
-      }));
-      signal.addEventListener('abort', () => product.stop());
-      void product.setSchedule(this.scheduleUrl());
-    });
-    this.watchContinuity();
-  }
-
-  private detach(): void {
-    void this.exitPip();
-    this.detachVideo?.abort();
-    this.detachVideo = undefined;
-    this.productOnScreen = undefined;
-    void this.frameMode?.then((mode) => mode.release());
-    this.frameMode = undefined;
-    this.stream?.destroy();
-    this.stream = undefined;
-    this.life?.stop();
-    this.life = undefined;
-    this.loadedSrc = null;
-    this.mediaSession?.release();
-    this.mediaSession = undefined;
-  }
-
-  /** (Re)loads `src` from scratch: also what Retry does. */
-  private load = () => {
-    const video = this.video;
-    this.loadedSrc = this.src;
-    this.stream?.destroy();
-    this.stream = undefined;
-    this.life?.stopWaiting();
-    this.errorMessage = '';
-    this.streamEnded = false;
-    this.live = false;
-    this.behindLive = false;
-    this.state = 'idle';
-    if (!this.src) {
-      warn(this, { kind: 'no-src' }, 'no-src');
-      return;
-    }
-    // Before `starts-at`: the countdown, until the stream is up (then this loads again).
-    if (!this.playOnLoad && Date.parse(this.startsAt!) > Date.now()) return this.showLife(true);
-    this.state = 'loading';
-    const stream = (this.stream = new Stream(video, new URL(this.src, document.baseURI).href, {
-      onFatal: (message) => this.stream === stream && this.fail(message),
-      onLive: (live) => (this.live = live),
-      onEnded: () => {
-        if (this.stream !== stream) return;
-        this.streamEnded = true;
-        this.state = 'ended';
-        // The video's own `ended` may have set the state already: the notice still needs drawing.
-        this.requestUpdate();
-      },
-    }));
-    const play = this.autoplay || this.playOnLoad;
-    this.playOnLoad = false;
-    void stream.start().then(() => {
-      if (play && this.stream === stream) this.autoplayVideo(video);
-    });
-  };
-
-  /** The shopper chose the replay of a show that ended: it plays in this player, still shoppable. */
-  private watchReplay = () => {
-    this.playOnLoad = true;
-    this.src = this.replay!;
-  };
-
-  /** Fetches the show's life module (a live or upcoming show), then waits for the stream or updates it. */
-  private showLife(wait = false): void {
-    void import('./show-life.js').then((module) => {
-      if (!this.detachVideo || (wait && this.stream)) return;
-      this.life ??= new module.ShowLife(this, () => {
-        this.playOnLoad = true;
-        this.load();
-      });
-      if (wait) this.life.wait();
-      this.life.update();
-    });
-  }
-
-  /** Plays; where the autoplay policy refuses sound, plays muted instead. */
-  private autoplayVideo(video: HTMLVideoElement): void {
-    video.play().catch((error: DOMException) => {
-      if (error?.name !== 'NotAllowedError' || video.muted) return;
-      this.muted = video.muted = true;
-      video.play().catch(() => {});
-      // The policy wanted a gesture for sound (phones do): the shopper's first tap on the video gives it.
-      const unmute = () => {
-        this.muted = video.muted = false;
-        void video.play().catch(() => {});
-      };
-      video.addEventListener('click', unmute, { once: true, signal: this.detachVideo?.signal });
-    });
-  }
-
-  private fail(message: string): void {
-    this.stream?.destroy();
-    this.stream = undefined;
-    this.errorMessage = message;
-    this.state = 'error';
-    const show = this.showController.show.id;
-    emit(this, 'livecart-error', { show, code: 'stream', message: `The stream ${this.src} cannot be played: ${message}` });
-  }
-
-  private scheduleUrl(): string {
-    return this.schedule && new URL(this.schedule, document.baseURI).href;
-  }
-
-  /**
-   * A show that plays for a while and has featured nothing, with no schedule and no product
-   * cues in the stream, is a video without shopping: most likely a set-up mistake, so say
-   * once how to make it shoppable.
-   */
-  private checkShoppable(): void {
-    if (this.shoppableFrom === true) return;
-    this.shoppableFrom ??= this.video.currentTime;
-    if (this.video.currentTime - this.shoppableFrom < UNSHOPPABLE_AFTER_S) return;
-    this.shoppableFrom = true;
-    // Any product id from the stream counts, even one the catalog does not list (yet).
-    const cues = [...this.video.textTracks].some((track) => track.cues?.length) || !!this.stream?.dateRangeTags();
-    if (cues || this.schedule || this.showController.show.$featuredId.get() !== null) return;
-    warn(this, { kind: 'unshoppable', seconds: UNSHOPPABLE_AFTER_S }, 'unshoppable');
-  }
-
-  private watchContinuity(): void {
-    void this.frameMode?.then((mode) => mode.release());
-    this.frameMode =
-      this.continuity === 'frame' ? import('./frame-continuity.js').then((m) => m.continueInFrame(this)) : undefined;
-  }
-
-  /** With `float-on-scroll`: float while playing and out of view, come back when in view. */
-  private watchScroll(): () => void {
-    if (!this.floatOnScroll || typeof IntersectionObserver === 'undefined') return () => {};
-    const observer = new IntersectionObserver(([entry]) => {
-      if (!entry.isIntersecting && this.pipMode === 'inline' && this.state === 'playing') void this.float();
-      else if (entry.isIntersecting && this.pipMode === 'floating') void this.exitPip();
-    });
-    observer.observe(this);
-    return () => observer.disconnect();
-  }
-
-  private claimMediaSession(): void {
-    this.mediaSession ??= claimMediaSession({
-      play: () => void this.video.play().catch(() => {}),
-      pause: () => this.video.pause(),
-      enterPictureInPicture: () => void this.enterPip(),
-    });
-    this.updateMediaSession();
-  }
-
-  private updateMediaSession(): void {
-    const product = this.showController.show.$featured.get();
-    const title = this.closest('[title]')?.getAttribute('title') || document.title;
-    this.mediaSession?.update({ title, artist: product?.title, artwork: product?.image_link });
-  }
-
-  private setPipMode = (mode: PipMode) => {
-    if (mode === this.pipMode) return;
-    this.pipMode = mode;
-    emit(this, 'livecart-pip-change', { show: this.showController.show.id, mode });
-  };
-
-  private reportPip(message: string): void {
-    emit(this, 'livecart-error', { show: this.showController.show.id, code: 'pip', message });
-  }
-
-  /** A buy from the Document PiP window does what a buy button with action="auto" does. */
-  private buyFromPip = (product: Product) => {
-    const show = this.showController.show;
-    buy(this, show, product, { target: linkTargetOf(this) }).catch((error: unknown) =>
-      emit(this, 'livecart-error', { show: show.id, code: 'cart', message: (error as Error).message ?? String(error) }),
-    );
+  /** Re-renders with what changed in the show's player state, and reflects it. */
+  private reflect = (now: PlayerState, before?: PlayerState) => {
+    for (const key of REFLECTED) if (now[key] !== before?.[key]) this.requestUpdate(key, before?.[key]);
   };
 }
 

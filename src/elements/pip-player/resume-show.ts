@@ -1,3 +1,4 @@
+import { playOrMute } from '../../media/play.js';
 import { RESUME_KEY, type ResumeState } from '../../media/resume.js';
 import { readJson, writeJson } from '../../platform/storage.js';
 import type { PipPlayer } from './pip-player.js';
@@ -56,10 +57,7 @@ async function playOn(el: HTMLElement, state: ResumeState): Promise<void> {
     if (!state.live) video.currentTime = state.time;
     // Restored: the page stood still while the show went on. Back near its edge, as hls.js starts.
     else if (seekable.length) video.currentTime = Math.max(seekable.start(0), seekable.end(seekable.length - 1) - LIVE_MARGIN_S);
-    void video.play().catch(() => {
-      video.muted = true;
-      void video.play().catch(() => {});
-    });
+    void playOrMute(video, () => (player.muted = true));
   };
   if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seek();
   else if (!state.live) video.addEventListener('loadedmetadata', seek, { once: true });

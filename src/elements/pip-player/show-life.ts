@@ -1,7 +1,7 @@
-import { closestAcross } from '../../platform/dom.js';
 import { localeOf, stringsOf } from '../../i18n/strings.js';
 import { ShowDescription } from '../../media/structured-data.js';
-import type { PipPlayer } from './pip-player.js';
+import { showTitle } from './player-controller.js';
+import type { StreamHost } from './stream-controller.js';
 import { UpcomingShow } from './upcoming.js';
 
 /** A show lasts an hour in the shopper's calendar unless the page says otherwise (it cannot yet). */
@@ -20,7 +20,7 @@ export class ShowLife {
   private wasLive = false;
 
   constructor(
-    private readonly player: PipPlayer,
+    private readonly player: StreamHost,
     /** Loads the stream, which is up now. */
     private readonly onUp: () => void,
   ) {}
@@ -33,7 +33,7 @@ export class ShowLife {
     this.upcoming = new UpcomingShow(player, {
       src: new URL(player.src, document.baseURI).href,
       startsAt: start,
-      event: () => ({ title: this.title(), start, end: new Date(+start + CALENDAR_MS), url: player.returnUrl || location.href }),
+      event: () => ({ title: showTitle(player), start, end: new Date(+start + CALENDAR_MS), url: player.returnUrl || location.href }),
       onUp: () => {
         this.upcoming = undefined;
         this.onUp();
@@ -54,7 +54,7 @@ export class ShowLife {
     const described = player.structuredData !== 'off' && (player.live || ended || !!this.upcoming);
     this.description.update(
       described
-        ? { name: this.title(), src: player.src, poster: player.poster, startsAt: player.startsAt, live: player.live, ended }
+        ? { name: showTitle(player), src: player.src, poster: player.poster, startsAt: player.startsAt, live: player.live, ended }
         : null,
     );
   }
@@ -66,11 +66,5 @@ export class ShowLife {
   stop(): void {
     this.stopWaiting();
     this.description.remove();
-  }
-
-  /** The show's title: the nearest `title` up the tree (a `<live-stream title>`), else the page's. */
-  private title(): string {
-    const titled = closestAcross(this.player, (n): n is Element => n instanceof Element && n.hasAttribute('title'));
-    return titled?.getAttribute('title') || document.title;
   }
 }

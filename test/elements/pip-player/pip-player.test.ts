@@ -93,11 +93,12 @@ describe('<pip-player>', () => {
     await null;
     expect(liveHlsInstances.size).to.equal(0);
     const video = videoOf(el);
-    // No MediaSource left attached, and no listener of ours still moves the state.
+    // No MediaSource left attached, and no listener of ours still moves the state (a
+    // player out of the page is idle).
     expect(video.src).to.equal('');
-    el.state = 'paused';
+    expect(el.state).to.equal('idle');
     video.dispatchEvent(new Event('playing'));
-    expect(el.state).to.equal('paused');
+    expect(el.state).to.equal('idle');
     parent.appendChild(el);
     await until(() => el.state === 'playing', 'state playing again');
     expect(liveHlsInstances.size).to.equal(1);
