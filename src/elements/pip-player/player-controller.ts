@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ShowController } from '../../controllers/show-controller.js';
-import { emit, type ErrorDetail } from '../../core/events.js';
+import type { ErrorDetail } from '../../core/events.js';
 import { closestAcross } from '../../platform/dom.js';
 import type { PlayerState, Show } from '../../store/show.js';
 
 /** The player's binding to its show: its ShowController. */
-export type ShowBinding = Pick<ShowController, 'show'>;
+export type ShowBinding = Pick<ShowController, 'show' | 'report'>;
 
 /** What every controller of the player reads from it. */
 export interface PlayerHost extends ReactiveControllerHost, HTMLElement {
@@ -63,8 +63,9 @@ export abstract class PlayerController<Host extends PlayerHost = PlayerHost> imp
     this.show().setPlayerState(patch);
   }
 
+  /** A `livecart-error` from the player, as every element reports one (ShowController). */
   protected report(code: ErrorDetail['code'], message: string, problems?: ErrorDetail['problems']): void {
-    emit(this.host, 'livecart-error', { show: this.show().id, code, message, ...(problems && { problems }) });
+    this.shows.report(code, message, problems);
   }
 }
 

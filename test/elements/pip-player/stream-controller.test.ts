@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { ShowController } from '../../../src/controllers/show-controller.js';
 import { StreamController, type StreamHost } from '../../../src/elements/pip-player/stream-controller.js';
 import { liveHlsInstances, type HlsClass } from '../../../src/media/stream.js';
 import type { PlayerStateName } from '../../../src/store/show.js';
@@ -105,7 +106,9 @@ class StreamTestHost extends LitElement implements StreamHost {
   structuredData = null;
   returnUrl: string | null = null;
   readonly showId = freshShow();
-  readonly playback = new StreamController(this, { show: getShow(this.showId) }, async () => FakeHls as unknown as HlsClass);
+  // Bound to its show as the player is: by a ShowController, which also reports its errors.
+  readonly show = this.showId;
+  readonly playback = new StreamController(this, new ShowController(this, (show) => [show.$player]), async () => FakeHls as unknown as HlsClass);
 
   constructor() {
     super();
