@@ -284,9 +284,8 @@ export interface SpyOpenOptions {
 export function spyOpen(options?: SpyOpenOptions): Spy;
 export function spyOpen(run: () => unknown, options?: SpyOpenOptions): Promise<unknown[][]>;
 export function spyOpen(first?: (() => unknown) | SpyOpenOptions, second?: SpyOpenOptions): Spy | Promise<unknown[][]> {
-  const run = typeof first === 'function' ? first : undefined;
-  const { answer = null, target = window } = (typeof first === 'function' ? second : first) ?? {};
-  return spyOn(target, 'open', answer, run);
+  if (typeof first === 'function') return spyOn(second?.target ?? window, 'open', second?.answer ?? null, first);
+  return spyOn(first?.target ?? window, 'open', first?.answer ?? null);
 }
 
 /** Records (and silences) `console[method]`: while `run` runs, resolving to the calls, or until `restore()`. */
