@@ -3,7 +3,100 @@
 import type Hls from 'hls.js/light';
 import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
 import { diagnostics } from '../core/warn.js';
-import { liveHlsInstances, type HlsClass, type Playlist, type StreamCallbacks } from './stream.js';
+import { liveHlsInstances, prefetchLimits, type HlsClass, type Playlist, type StreamCallbacks } from './stream.js';
+
+/** A segment fetched before hls.js asked for it, with the timings hls.js's bandwidth estimate reads. */
+export interface Segment {
+  /** Where it came from after redirects. */
+  url: string;
+  data: ArrayBuffer;
+  start: number;
+  first: number;
+  end: number;
+}
+
+/**
+ * hls.js's defaults that decide its first segment (`liveSyncDurationCount`): a live
+ * stream starts that many target durations behind its edge.
+ */
+const LIVE_SYNC_TARGET_DURATIONS = 3;
+
+/**
+ * The segments hls.js asks for first from this media playlist (its initialization
+ * segment, if any, then the segment it starts at), by the rule hls.js 1.x follows with
+ * livecart's config: a VOD from its first segment, a live stream from the segment holding
+ * the point three target durations before its edge. Empty where that rule does not settle
+ * it (a start offset, low-latency parts, encryption, byte ranges, a second
+ * initialization segment): a wrong guess would only spend bandwidth hls.js needs. A
+ * discontinuity does not change it: hls.js places segments by their durations until it
+ * has read their timestamps.
+ */
+export function startSegments(playlist: Playlist): string[] {
+  const { text, url } = playlist;
+  if (/^#EXT-X-(?:START|KEY|BYTERANGE|PART|PRELOAD-HINT|SERVER-CONTROL|SKIP|GAP)(?:[:\s]|$)/m.test(text)) return [];
+  const segments: { uri: string; duration: number }[] = [];
+  let map: string | undefined;
+  let target = 0;
+  let duration = NaN;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('#EXT-X-TARGETDURATION:')) target = Number(line.slice(22));
+    else if (line.startsWith('#EXT-X-MAP:')) {
+      // One initialization segment before the first media segment; a second one would be a switch.
+      if (segments.length || map) return [];
+      map = /URI="([^"]+)"/.exec(line)?.[1];
+      if (!map) return [];
+    } else if (line.startsWith('#EXTINF:')) duration = parseFloat(line.slice(8));
+    else if (line && !line.startsWith('#')) {
+      if (!(duration >= 0)) return [];
+      segments.push({ uri: line, duration });
+      duration = NaN;
+    }
+  }
+  if (!segments.length) return [];
+  let index = 0;
+  if (!/^#EXT-X-ENDLIST\b/m.test(text)) {
+    if (!(target > 0)) return [];
+    const edge = segments.reduce((sum, segment) => sum + segment.duration, 0);
+    // As hls.js's liveSyncPosition: within the playlist, at least one target duration before its edge.
+    const position = Math.min(Math.max(0, edge - LIVE_SYNC_TARGET_DURATIONS * target), edge - target);
+    let start = 0;
+    index = segments.findIndex((segment) => (start += segment.duration) > position);
+    if (index < 0) return [];
+  }
+  return [...(map ? [map] : []), segments[index].uri].map((uri) => new URL(uri, url).href);
+}
+
+/** The segments hls.js starts `playlist` with (see startSegments), each as it is fetched, by URL. */
+export function fetchStartSegments(playlist: Playlist | undefined, signal: AbortSignal): Map<string, Promise<Segment | undefined>> {
+  return new Map((playlist ? startSegments(playlist) : []).map((url) => [url, fetchSegment(url, signal)] as const));
+}
+
+/**
+ * A segment, or undefined when it cannot be fetched within `prefetchLimits.timeout` (hls.js
+ * then fetches it itself, with its own timeouts and retries: it waits for this one first).
+ */
+async function fetchSegment(url: string, signal: AbortSignal): Promise<Segment | undefined> {
+  if (signal.aborted) return undefined;
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  signal.addEventListener('abort', stop);
+  const timer = setTimeout(stop, prefetchLimits.timeout);
+  const start = performance.now();
+  try {
+    // Past the HTTP cache, as the playlists (see fetchPlaylist in stream.ts).
+    const response = await fetch(url, { signal: abort.signal, cache: 'no-store' });
+    const first = performance.now();
+    if (!response.ok) return undefined;
+    const data = await response.arrayBuffer();
+    return { url: response.url, data, start, first, end: performance.now() };
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
+  }
+}
 
 /**
  * Past this many DATERANGE tags in one playlist, hls.js costs long tasks at every reload
@@ -83,6 +176,46 @@ function preloadedPlaylistLoader(
   } as HlsConfig['pLoader'];
 }
 
+/**
+ * hls.js's own fragment loader, except that its first request for a URL in `preloaded` is
+ * answered with the segment fetched before hls.js was ready (waiting for it while it
+ * still arrives), with that fetch's real timings, so hls.js's bandwidth estimate holds.
+ */
+function preloadedFragmentLoader(HlsClass: HlsClass, preloaded: Map<string, Promise<Segment | undefined>>): HlsConfig['fLoader'] {
+  return class extends HlsClass.DefaultConfig.loader {
+    private cancelled = false;
+
+    override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
+      const segment = preloaded.get(context.url);
+      if (!segment || context.rangeEnd) {
+        super.load(context, config, callbacks);
+        return;
+      }
+      preloaded.delete(context.url);
+      void segment.then((fetched) => {
+        if (this.cancelled) return;
+        if (!fetched) return super.load(context, config, callbacks);
+        const { stats } = this;
+        stats.loading.start = fetched.start;
+        stats.loading.first = fetched.first;
+        stats.loading.end = fetched.end;
+        stats.loaded = stats.total = fetched.data.byteLength;
+        callbacks.onSuccess({ url: fetched.url, data: fetched.data }, stats, context, null);
+      });
+    }
+
+    override abort(): void {
+      this.cancelled = true;
+      super.abort();
+    }
+
+    override destroy(): void {
+      this.cancelled = true;
+      super.destroy();
+    }
+  } as HlsConfig['fLoader'];
+}
+
 const MAX_RECOVERIES = 3;
 /**
  * How many target durations a live playlist may stay unchanged before the show counts as
@@ -110,6 +243,8 @@ export class HlsPlayback {
     private readonly src: string,
     /** Playlists fetched while hls.js loaded, by URL: hls.js starts from these copies. */
     preloaded: Map<string, Playlist>,
+    /** Its first segments, fetched (or arriving) while hls.js loaded, by URL. */
+    segments: Map<string, Promise<Segment | undefined>>,
     private readonly callbacks: StreamCallbacks,
   ) {
     const hls = (this.hls = new HlsClass({
@@ -125,6 +260,10 @@ export class HlsPlayback {
       // Fetch the first segment while the MediaSource opens, not after: opening it takes
       // tens of milliseconds, on the critical path once the playlists come prefetched.
       startFragPrefetch: true,
+      // Transmux on the main thread: handing the first segment to hls.js's worker and back
+      // costs about 50 ms before the first frame (measured), and a segment costs the page
+      // a few milliseconds of work.
+      enableWorker: false,
       pLoader: preloadedPlaylistLoader(HlsClass, preloaded, (text, config) => {
         if (!this.productTags) {
           if (countDateRanges(text) <= DATERANGE_CUE_LIMIT) return text;
@@ -136,6 +275,7 @@ export class HlsPlayback {
         this.productTags = tags;
         return rest;
       }),
+      fLoader: preloadedFragmentLoader(HlsClass, segments),
     }));
     liveHlsInstances.add(hls);
     hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {
@@ -149,7 +289,11 @@ export class HlsPlayback {
         this.video.addEventListener('ended', () => this.callbacks.onEnded(), { once: true, signal: this.abort.signal });
       }
     });
-    hls.on(HlsClass.Events.FRAG_BUFFERED, () => (this.recoveries = 0));
+    hls.on(HlsClass.Events.FRAG_BUFFERED, () => {
+      this.recoveries = 0;
+      // hls.js has asked for its first segments by now: a copy it did not ask for goes.
+      segments.clear();
+    });
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.onHlsError(HlsClass, data));
     hls.loadSource(this.src);
     hls.attachMedia(this.video);
