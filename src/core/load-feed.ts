@@ -1,4 +1,4 @@
-import { FeedError, parseFeed, type FeedOptions, type FeedResult } from './feed.js';
+import { FeedError, type FeedOptions, type FeedResult } from './feed.js';
 import { yieldToPage } from '../platform/yield.js';
 
 /**
@@ -16,6 +16,9 @@ export const feedLimits = { timeout: 30_000, maxBytes: 64 * 2 ** 20 };
  */
 export async function loadFeed(url: string, signal?: AbortSignal, options?: FeedOptions): Promise<FeedResult> {
   const { timeout, maxBytes } = feedLimits;
+  // The readers come beside the feed, not after it.
+  const readers = import('./parse-feed.js');
+  readers.catch(() => {}); // awaited below, once the body is in
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new FeedError(`the feed could not be read: no end within ${timeout / 1000} s`)), timeout);
   const stop = () => abort.abort(signal!.reason);
@@ -48,7 +51,7 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
       parts.push(decoder.decode(chunk.value, { stream: true }));
     }
     parts.push(decoder.decode());
-    return await parseFeed(parts.join(''), response.url || url, options);
+    return await (await readers).parseFeed(parts.join(''), response.url || url, options);
   } catch (error) {
     // Aborted: the timeout's FeedError, or the caller's abort.
     throw abort.signal.aborted ? abort.signal.reason : error;
