@@ -1,15 +1,15 @@
 // What drives hls.js once it runs: fetched beside hls.js (see Stream.start), so a page
 // playing MP4 never loads it and no page waits for it.
 import type Hls from 'hls.js/light';
-import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
+import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoaderResponse } from 'hls.js/light';
 import { diagnostics } from '../core/warn.js';
 import { liveHlsInstances, prefetchLimits, type HlsClass, type Playlist, type StreamCallbacks } from './stream.js';
 
-/** A segment fetched before hls.js asked for it, with the timings hls.js's bandwidth estimate reads. */
-export interface Segment {
+/** A file fetched before hls.js asked for it, with the timings hls.js's bandwidth estimate reads. */
+export interface Copy {
   /** Where it came from after redirects. */
   url: string;
-  data: ArrayBuffer;
+  data: string | ArrayBuffer;
   start: number;
   first: number;
   end: number;
@@ -68,7 +68,7 @@ export function startSegments(playlist: Playlist): string[] {
 }
 
 /** The segments hls.js starts `playlist` with (see startSegments), each as it is fetched, by URL. */
-export function fetchStartSegments(playlist: Playlist | undefined, signal: AbortSignal): Map<string, Promise<Segment | undefined>> {
+export function fetchStartSegments(playlist: Playlist | undefined, signal: AbortSignal): Map<string, Promise<Copy | undefined>> {
   return new Map((playlist ? startSegments(playlist) : []).map((url) => [url, fetchSegment(url, signal)] as const));
 }
 
@@ -76,7 +76,7 @@ export function fetchStartSegments(playlist: Playlist | undefined, signal: Abort
  * A segment, or undefined when it cannot be fetched within `prefetchLimits.timeout` (hls.js
  * then fetches it itself, with its own timeouts and retries: it waits for this one first).
  */
-async function fetchSegment(url: string, signal: AbortSignal): Promise<Segment | undefined> {
+async function fetchSegment(url: string, signal: AbortSignal): Promise<Copy | undefined> {
   if (signal.aborted) return undefined;
   const abort = new AbortController();
   const stop = () => abort.abort();
@@ -123,16 +123,15 @@ function takeProductTags(text: string): { rest: string; tags: string[] } {
 }
 
 /**
- * hls.js's own playlist loader, except that the first request for each playlist in
- * `preloaded` (by the URL hls.js asks for) is answered with the copy fetched while hls.js
- * itself was loading, and that every playlist passes through `onPlaylist` before hls.js
- * parses it.
+ * hls.js's own loader, except that its first request for a URL `take` has a copy of is
+ * answered with that copy (waiting for it while it still arrives; when it could not be
+ * had, hls.js loads the URL itself), and that every answer passes through `onLoaded`.
  */
-function preloadedPlaylistLoader(
+function preloadingLoader(
   HlsClass: HlsClass,
-  preloaded: Map<string, Playlist>,
-  onPlaylist: (text: string, config: HlsConfig) => string,
-): HlsConfig['pLoader'] {
+  take: (url: string) => Promise<Copy | undefined> | undefined,
+  onLoaded?: (response: LoaderResponse, config: HlsConfig) => void,
+): HlsConfig['loader'] {
   return class extends HlsClass.DefaultConfig.loader {
     private cancelled = false;
     private readonly hlsConfig: HlsConfig;
@@ -143,63 +142,29 @@ function preloadedPlaylistLoader(
     }
 
     override load(context: LoaderContext, config: LoaderConfiguration, loaded: LoaderCallbacks<LoaderContext>): void {
-      const callbacks: LoaderCallbacks<LoaderContext> = {
-        ...loaded,
-        onSuccess: (response, ...rest) => {
-          if (typeof response.data === 'string') response.data = onPlaylist(response.data, this.hlsConfig);
-          loaded.onSuccess(response, ...rest);
-        },
-      };
-      const playlist = preloaded.get(context.url);
-      if (!playlist) {
+      const callbacks: LoaderCallbacks<LoaderContext> = !onLoaded
+        ? loaded
+        : {
+            ...loaded,
+            onSuccess: (response, ...rest) => {
+              onLoaded(response, this.hlsConfig);
+              loaded.onSuccess(response, ...rest);
+            },
+          };
+      const copy = context.rangeEnd ? undefined : take(context.url);
+      if (!copy) {
         super.load(context, config, callbacks);
         return;
       }
-      preloaded.delete(context.url);
-      const { url, text } = playlist;
-      const stats = this.stats;
-      stats.loading.start = stats.loading.first = stats.loading.end = performance.now();
-      stats.loaded = stats.total = text.length;
-      // Asynchronously, as a network answer would come: hls.js is not ready for it inside load().
-      queueMicrotask(() => this.cancelled || callbacks.onSuccess({ url, data: text }, stats, context, null));
-    }
-
-    override abort(): void {
-      this.cancelled = true;
-      super.abort();
-    }
-
-    override destroy(): void {
-      this.cancelled = true;
-      super.destroy();
-    }
-  } as HlsConfig['pLoader'];
-}
-
-/**
- * hls.js's own fragment loader, except that its first request for a URL in `preloaded` is
- * answered with the segment fetched before hls.js was ready (waiting for it while it
- * still arrives), with that fetch's real timings, so hls.js's bandwidth estimate holds.
- */
-function preloadedFragmentLoader(HlsClass: HlsClass, preloaded: Map<string, Promise<Segment | undefined>>): HlsConfig['fLoader'] {
-  return class extends HlsClass.DefaultConfig.loader {
-    private cancelled = false;
-
-    override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
-      const segment = preloaded.get(context.url);
-      if (!segment || context.rangeEnd) {
-        super.load(context, config, callbacks);
-        return;
-      }
-      preloaded.delete(context.url);
-      void segment.then((fetched) => {
+      // Later, even when the copy is there, as a network answer would come: hls.js is not ready for it inside load().
+      void copy.then((fetched) => {
         if (this.cancelled) return;
         if (!fetched) return super.load(context, config, callbacks);
         const { stats } = this;
         stats.loading.start = fetched.start;
         stats.loading.first = fetched.first;
         stats.loading.end = fetched.end;
-        stats.loaded = stats.total = fetched.data.byteLength;
+        stats.loaded = stats.total = typeof fetched.data === 'string' ? fetched.data.length : fetched.data.byteLength;
         callbacks.onSuccess({ url: fetched.url, data: fetched.data }, stats, context, null);
       });
     }
@@ -213,8 +178,30 @@ function preloadedFragmentLoader(HlsClass: HlsClass, preloaded: Map<string, Prom
       this.cancelled = true;
       super.destroy();
     }
-  } as HlsConfig['fLoader'];
+  };
 }
+
+/**
+ * The playlists fetched while hls.js loaded, each taken once, as if it had arrived just
+ * now (hls.js reckons a live playlist's age from its arrival).
+ */
+function playlistCopy(preloaded: Map<string, Playlist>): (url: string) => Promise<Copy> | undefined {
+  const take = takeFrom(preloaded);
+  return (url) => {
+    const playlist = take(url);
+    const now = performance.now();
+    return playlist && Promise.resolve({ url: playlist.url, data: playlist.text, start: now, first: now, end: now });
+  };
+}
+
+/** Takes a map's entry for `url` once. */
+const takeFrom =
+  <T>(map: Map<string, T>) =>
+  (url: string): T | undefined => {
+    const entry = map.get(url);
+    map.delete(url);
+    return entry;
+  };
 
 const MAX_RECOVERIES = 3;
 /**
@@ -244,7 +231,7 @@ export class HlsPlayback {
     /** Playlists fetched while hls.js loaded, by URL: hls.js starts from these copies. */
     preloaded: Map<string, Playlist>,
     /** Its first segments, fetched (or arriving) while hls.js loaded, by URL. */
-    segments: Map<string, Promise<Segment | undefined>>,
+    segments: Map<string, Promise<Copy | undefined>>,
     private readonly callbacks: StreamCallbacks,
   ) {
     const hls = (this.hls = new HlsClass({
@@ -264,18 +251,10 @@ export class HlsPlayback {
       // costs about 50 ms before the first frame (measured), and a segment costs the page
       // a few milliseconds of work.
       enableWorker: false,
-      pLoader: preloadedPlaylistLoader(HlsClass, preloaded, (text, config) => {
-        if (!this.productTags) {
-          if (countDateRanges(text) <= DATERANGE_CUE_LIMIT) return text;
-          // Cues made earlier would say the same as the tags: product-on-screen.ts ignores them now.
-          config.enableDateRangeMetadataCues = false;
-          console.warn(`livecart: over ${DATERANGE_CUE_LIMIT} EXT-X-DATERANGE tags in ${this.src}; reading X-PRODUCT-ID from the playlist, not cues`);
-        }
-        const { rest, tags } = takeProductTags(text);
-        this.productTags = tags;
-        return rest;
-      }),
-      fLoader: preloadedFragmentLoader(HlsClass, segments),
+      pLoader: preloadingLoader(HlsClass, playlistCopy(preloaded), (response, config) => {
+        if (typeof response.data === 'string') response.data = this.withoutManyProductTags(response.data, config);
+      }) as HlsConfig['pLoader'],
+      fLoader: preloadingLoader(HlsClass, takeFrom(segments)) as HlsConfig['fLoader'],
     }));
     liveHlsInstances.add(hls);
     hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {
@@ -297,6 +276,22 @@ export class HlsPlayback {
     hls.on(HlsClass.Events.ERROR, (_event, data) => this.onHlsError(HlsClass, data));
     hls.loadSource(this.src);
     hls.attachMedia(this.video);
+  }
+
+  /**
+   * A playlist as hls.js should parse it: past DATERANGE_CUE_LIMIT date ranges, without
+   * its `X-PRODUCT-ID` ones, which `productTags` keeps instead.
+   */
+  private withoutManyProductTags(text: string, config: HlsConfig): string {
+    if (!this.productTags) {
+      if (countDateRanges(text) <= DATERANGE_CUE_LIMIT) return text;
+      // Cues made earlier would say the same as the tags: product-on-screen.ts ignores them now.
+      config.enableDateRangeMetadataCues = false;
+      console.warn(`livecart: over ${DATERANGE_CUE_LIMIT} EXT-X-DATERANGE tags in ${this.src}; reading X-PRODUCT-ID from the playlist, not cues`);
+    }
+    const { rest, tags } = takeProductTags(text);
+    this.productTags = tags;
+    return rest;
   }
 
   destroy(): void {

@@ -1,5 +1,5 @@
 import type Hls from 'hls.js/light';
-import type { HlsPlayback, Segment } from './hls-playback.js';
+import type { Copy, HlsPlayback } from './hls-playback.js';
 
 export type HlsClass = typeof Hls;
 
@@ -92,7 +92,7 @@ const loadDriver = () => import('./hls-playback.js');
 interface StartFiles {
   multivariant: Promise<Playlist | undefined>;
   lowest: Promise<readonly [url: string, playlist: Playlist] | undefined>;
-  segments: Promise<Map<string, Promise<Segment | undefined>>>;
+  segments: Promise<Map<string, Promise<Copy | undefined>>>;
 }
 
 /**
@@ -109,7 +109,7 @@ function fetchStartFiles(url: string, signal: AbortSignal): StartFiles {
   // A stream without variants is its own media playlist.
   const segments = Promise.all([multivariant, lowest, loadDriver()]).then(
     ([main, media, driver]) => driver.fetchStartSegments(media?.[1] ?? main, signal),
-    () => new Map<string, Promise<Segment | undefined>>(),
+    () => new Map<string, Promise<Copy | undefined>>(),
   );
   return { multivariant, lowest, segments };
 }
