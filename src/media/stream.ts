@@ -1,5 +1,5 @@
 import type Hls from 'hls.js/light';
-import type { Copy, HlsPlayback } from './hls-playback.js';
+import type { HlsPlayback } from './hls-playback.js';
 
 export type HlsClass = typeof Hls;
 
@@ -82,40 +82,25 @@ export function lowestVariant(multivariant: Playlist): string | undefined {
   return best && new URL(best.uri, multivariant.url).href;
 }
 
-/** The code that drives hls.js (hls-playback.ts): a page playing MP4 never needs it. */
-const loadDriver = () => import('./hls-playback.js');
-
-/**
- * What hls.js reads before its first frame: the multivariant playlist; when it has
- * variants, the lowest one's playlist; then the segments it starts with, by URL.
- */
-interface StartFiles {
+/** The playlists hls.js reads before its first segment: the multivariant one and, when it has variants, the lowest one's. */
+interface StartPlaylists {
   multivariant: Promise<Playlist | undefined>;
   lowest: Promise<readonly [url: string, playlist: Playlist] | undefined>;
-  segments: Promise<Map<string, Promise<Copy | undefined>>>;
 }
 
-/**
- * Each file hls.js reads first, fetched as soon as the one before it has arrived, so
- * none of them waits for hls.js itself (115 kB) to arrive and start.
- */
-function fetchStartFiles(url: string, signal: AbortSignal): StartFiles {
+/** Each playlist hls.js reads first, fetched as soon as the one before it has arrived. */
+function fetchStartPlaylists(url: string, signal: AbortSignal): StartPlaylists {
   const multivariant = fetchPlaylist(url, signal);
   const lowest = multivariant.then(async (playlist) => {
     const variant = playlist && lowestVariant(playlist);
     const media = variant && (await fetchPlaylist(variant, signal));
     return variant && media ? ([variant, media] as const) : undefined;
   });
-  // A stream without variants is its own media playlist.
-  const segments = Promise.all([multivariant, lowest, loadDriver()]).then(
-    ([main, media, driver]) => driver.fetchStartSegments(media?.[1] ?? main, signal),
-    () => new Map<string, Promise<Copy | undefined>>(),
-  );
-  return { multivariant, lowest, segments };
+  return { multivariant, lowest };
 }
 
-/** Start-up files asked for before any player started, by the stream's URL: each is taken once. */
-const early = new Map<string, StartFiles>();
+/** Start-up playlists asked for before any player started, by URL: each is taken once. */
+const early = new Map<string, StartPlaylists>();
 
 /**
  * Starts what the page's first HLS show needs (hls.js, its multivariant playlist) as the
@@ -132,7 +117,7 @@ export function startEarly(): void {
   // Both playlists, not only the first: the element may upgrade well after the first one
   // has arrived (the page still parsing, rendering), and the second would wait for it.
   // Bounded as Stream.start bounds its own prefetch (prefetchLimits).
-  early.set(url, fetchStartFiles(url, AbortSignal.timeout(prefetchLimits.timeout)));
+  early.set(url, fetchStartPlaylists(url, AbortSignal.timeout(prefetchLimits.timeout)));
 }
 
 /** Live hls.js instances; tests read it to prove nothing is left behind. */
@@ -151,10 +136,9 @@ export interface StreamCallbacks {
 }
 
 /**
- * How long the start-up prefetch may take (the playlists together; the first segment from
- * its own request). A file that never answers (or trickles) would otherwise hold hls.js
- * back for good: no error, no Retry. After it hls.js goes on without the copies and its
- * own timeouts, retries and errors take over.
+ * How long the start-up prefetch may take. A playlist that never answers (or trickles)
+ * would otherwise hold hls.js back for good: no error, no Retry. After it hls.js starts
+ * without the copies and its own timeouts, retries and errors take over.
  */
 export const prefetchLimits = { timeout: 4_000 };
 
@@ -182,9 +166,9 @@ export class Stream {
       this.video.src = this.src;
       return;
     }
-    // What hls.js would fetch one after the other before its first frame (the multivariant
-    // playlist, the lowest variant's, its first segment) is fetched while hls.js itself
-    // loads, and hls.js starts from these copies. The multivariant playlist also says which build
+    // The playlists hls.js would fetch one after the other before its first segment (the
+    // multivariant one, then the lowest variant's) are fetched while hls.js itself loads,
+    // and hls.js starts from these copies. The multivariant playlist also says which build
     // the stream needs: captions take the full one (rarely: the light one is fetched
     // meanwhile anyway, as most streams need it). The code that drives hls.js is fetched
     // beside it: a page playing MP4 never needs it.
@@ -195,17 +179,17 @@ export class Stream {
     const { signal } = prefetch;
     const light = loadHls('light');
     light.catch(() => {}); // awaited below, unless the full build is needed instead
-    const driver = loadDriver();
-    const { multivariant, lowest, segments } = early.get(this.src) ?? fetchStartFiles(this.src, signal);
+    const driver = import('./hls-playback.js');
+    const { multivariant, lowest } = early.get(this.src) ?? fetchStartPlaylists(this.src, signal);
     early.delete(this.src);
     const preloaded = new Map<string, Playlist>();
     let started: () => HlsPlayback;
     try {
       const build = multivariant.then((playlist) => (playlist && declaresCaptions(playlist.text) ? loadHls('full') : light));
-      const [main, media, HlsClass, { HlsPlayback }, first] = await Promise.all([multivariant, lowest, build, driver, segments]);
+      const [main, media, HlsClass, { HlsPlayback }] = await Promise.all([multivariant, lowest, build, driver]);
       if (main) preloaded.set(this.src, main);
       if (media) preloaded.set(...media);
-      started = () => new HlsPlayback(HlsClass, this.video, this.src, preloaded, first, this.callbacks);
+      started = () => new HlsPlayback(HlsClass, this.video, this.src, preloaded, this.callbacks);
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
       return;
