@@ -8,10 +8,14 @@
 //   npm run bench -- --soak 30       a 30-minute live session, heap and DOM sampled every 30 s
 //   npm run bench -- --serve         only serve the pages (/page/floor, /page/livecart, /page/bare%20hls.js),
 //                                    to look at them in a browser's network panel
+//   npm run bench -- --preload       one more row: livecart with a <link rel="modulepreload"> of the hls.js chunk in the page
+//   npm run bench -- --compare before=/tmp/old-dist
+//                                    one more row per --compare: livecart from another build's dist/ (a lever, measured
+//                                    interleaved against this build)
 //
 // Chromium only (playwright-core, CDP): CDP is what emulates the network and reads the heap.
 import { createServer } from 'node:http';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +28,8 @@ const { values: args } = parseArgs({
     soak: { type: 'string' },
     serve: { type: 'boolean', default: false },
     'sample-seconds': { type: 'string', default: '30' },
+    preload: { type: 'boolean', default: false },
+    compare: { type: 'string', multiple: true, default: [] },
   },
 });
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -74,16 +80,32 @@ const PAGES = {
       hls.attachMedia(video);
     </script></body></html>`,
   // livecart as the README shows it: the script tag and one element.
-  livecart: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>livecart</title>${PROBE}
-    <script type="module" src="/dist/livecart.js"></script></head><body style="width:1024px">
+  livecart: livecartPage('/dist/'),
+};
+
+/** The README's snippet: livecart.js from `dist` (a path ending in /), `head` before it. */
+function livecartPage(dist, head = '') {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>livecart</title>${PROBE}
+    ${head}<script type="module" src="${dist}livecart.js"></script></head><body style="width:1024px">
     <live-stream src="/channel/live.m3u8" products="/demo/public/products.json" autoplay muted></live-stream>
     <script type="module">
       await customElements.whenDefined('live-stream');
       const stream = document.querySelector('live-stream');
       await stream.updateComplete;
       __benchWatch(stream.shadowRoot.querySelector('pip-player').video);
-    </script></body></html>`,
-};
+    </script></body></html>`;
+}
+
+if (args.preload) {
+  const light = (await readdir(`${ROOT}dist`)).find((f) => /^hls\.light-[\w-]+\.js$/.test(f));
+  PAGES['livecart + modulepreload'] = livecartPage('/dist/', `<link rel="modulepreload" href="/dist/${light}">`);
+}
+/** Other builds' dist/ directories, served under /compare/<n>/. */
+const COMPARED = args.compare.map((spec) => {
+  const [label, dir] = spec.includes('=') ? spec.split(/=(.*)/s) : [spec, spec];
+  return { label: `livecart (${label})`, dir: dir.replace(/\/?$/, '/') };
+});
+COMPARED.forEach(({ label }, i) => (PAGES[label] = livecartPage(`/compare/${i}/`)));
 
 // ---------- the server ------------------------------------------------------------------
 
@@ -104,7 +126,9 @@ async function serve() {
       res.writeHead(200, { 'Content-Type': TYPES.html, 'Cache-Control': 'no-store' });
       return res.end(PAGES[page[1]]);
     }
+    const compared = /^\/compare\/(\d+)\/([\w.-]+)$/.exec(path);
     if (path.startsWith('/hls/')) file = `${ROOT}node_modules/hls.js/dist/${path.slice(5)}`;
+    else if (compared && COMPARED[compared[1]]) file = COMPARED[compared[1]].dir + compared[2];
     else if (/^\/(dist|demo)\/[\w./-]+$/.test(path) && !path.includes('..')) file = ROOT + path.slice(1);
     try {
       let body = await readFile(file);
@@ -152,7 +176,7 @@ async function run(browser, origin, name) {
   try {
     await page.waitForFunction(() => window.__bench?.done, null, { timeout: 30_000 });
     const b = await page.evaluate(() => window.__bench);
-    const own = b.scripts.filter((s) => s.url.startsWith('/dist/livecart')).reduce((n, s) => n + s.bytes, 0);
+    const own = b.scripts.filter((s) => /^\/(?:dist|compare\/\d+)\/livecart\.js$/.test(s.url)).reduce((n, s) => n + s.bytes, 0);
     return {
       ttff: b.firstFrame,
       jsBytes: b.scripts.reduce((n, s) => n + s.bytes, 0),

@@ -1,6 +1,7 @@
 // The script-tag entry: registers every element and answers `window.livecart.configure`
 // (also the calls a page queued before it loaded). `livecart/store` and the element
 // classes are re-exported for pages that import it as a module.
+import './define/early-start.js';
 import { installGlobal } from './global.js';
 
 export { LiveStream } from './define/live-stream.js';

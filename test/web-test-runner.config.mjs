@@ -36,7 +36,7 @@ function mockServiceWorker() {
  * The strictest policy livecart supports, sent with test/fixtures/strict-csp.html: no
  * inline script or style, no eval, Trusted Types for every DOM script sink. What it needs
  * from a page is in the README (Troubleshooting): `media-src blob:` for MediaSource,
- * `data:` for hls.js's metadata text track, `worker-src blob:` for hls.js's worker.
+ * `data:` for hls.js's metadata text track; no `worker-src` (hls.js transmuxes on the main thread).
  */
 export const STRICT_POLICY = [
   "default-src 'none'",
@@ -45,7 +45,6 @@ export const STRICT_POLICY = [
   "img-src 'self'",
   "connect-src 'self'",
   "media-src 'self' blob: data:",
-  'worker-src blob:',
   "require-trusted-types-for 'script'",
 ].join('; ');
 

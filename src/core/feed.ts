@@ -1,8 +1,7 @@
 import type { FeedProblem } from './events.js';
-import { clip, isCurrency, parsePrice } from './price.js';
+import { clip, parsePrice } from './price.js';
 import type { Availability, Price, Product, Variant } from './product.js';
 import { safeUrl } from './safe-url.js';
-import { errorMessage } from '../platform/errors.js';
 import { yieldToPage } from '../platform/yield.js';
 
 export interface FeedResult {
@@ -29,58 +28,11 @@ export interface FeedOptions {
  * Reads a feed's body, whichever of the formats it is: native JSON (`{ "products": [...] }`
  * or a bare array of items with Google Merchant field names), Google Merchant RSS 2.0 XML,
  * or a Shopify storefront's `/products.json`. `base` resolves relative links and images.
- * The XML and Shopify readers are fetched (a dynamic import) only when a feed needs one.
+ * The readers (parse-feed.ts) load on demand: a page whose products come as an array
+ * never needs them, and `loadFeed` fetches them beside the feed.
  */
-export async function parseFeed(body: string, base?: string, options: FeedOptions = {}): Promise<FeedResult> {
-  const text = body.trim();
-  let items: unknown[];
-  // A wrong URL often answers the site's HTML (a 404 page, a SPA's index): say that, not "bad XML".
-  if (/^<(?:!doctype\s+html|html[\s>])/i.test(text)) throw new FeedError('the feed URL answers a web page (HTML), not a feed');
-  if (text.startsWith('<')) {
-    const { merchantRssItems } = await import('./feeds/merchant-rss.js');
-    try {
-      items = await merchantRssItems(text);
-    } catch (error) {
-      throw new FeedError(errorMessage(error));
-    }
-  } else {
-    let data: unknown;
-    try {
-      data = text.length > BIG_JSON ? await (await import('./feeds/big-json.js')).parseBigJson(text) : JSON.parse(text);
-    } catch {
-      throw new FeedError(`the feed is not valid JSON (${clip(text, 40) || 'empty'})`);
-    }
-    if (isShopifyProducts(data)) {
-      const { shopifyCurrency, shopifyProductItems } = await import('./feeds/shopify-products.js');
-      const currency = (await shopifyCurrency(base, options.currency))?.toUpperCase();
-      if (!currency || !isCurrency(currency)) {
-        throw new FeedError(
-          'a Shopify /products.json has no currency and its shop did not say one: set it with configure({ currency: "EUR" })',
-        );
-      }
-      items = shopifyProductItems(data as { products: unknown[] }, currency, base);
-    } else items = itemsOf(data);
-  }
-  // Reading the body is one task; checking the items is split so the page keeps responding.
-  await yieldToPage();
-  return validateItemsYielding(items, base);
-}
-
-/** Above this many characters a JSON feed is parsed item by item, between yields (feeds/big-json.ts). */
-const BIG_JSON = 2_000_000;
-
-/** True for a Shopify storefront's `/products.json` (products with `handle` and `variants`). */
-function isShopifyProducts(data: unknown): boolean {
-  const first = (data as { products?: unknown[] } | null)?.products?.[0];
-  return !!first && typeof first === 'object' && 'handle' in first && Array.isArray((first as { variants?: unknown }).variants);
-}
-
-function itemsOf(data: unknown): unknown[] {
-  if (Array.isArray(data)) return data;
-  const products = (data as { products?: unknown } | null)?.products;
-  if (Array.isArray(products)) return products;
-  throw new FeedError('the feed has no "products" list');
-}
+export const parseFeed = (body: string, base?: string, options?: FeedOptions): Promise<FeedResult> =>
+  import('./parse-feed.js').then((readers) => readers.parseFeed(body, base, options));
 
 /** Checks every item; the good ones come back as products, the rest as problems. */
 export function validateItems(items: readonly unknown[], base?: string): FeedResult {
@@ -93,7 +45,7 @@ export function validateItems(items: readonly unknown[], base?: string): FeedRes
 const SLICE = 1000;
 
 /** `validateItems` for big feeds: it lets the page breathe (input, frames) between slices. */
-async function validateItemsYielding(items: readonly unknown[], base?: string): Promise<FeedResult> {
+export async function validateItemsYielding(items: readonly unknown[], base?: string): Promise<FeedResult> {
   const result: FeedResult = { products: [], problems: [] };
   const seen = new Set<string>();
   for (let start = 0; start < items.length; start += SLICE) {

@@ -1,5 +1,4 @@
-import { FeedError, parseFeed, type FeedOptions, type FeedResult } from './feed.js';
-import { yieldToPage } from '../platform/yield.js';
+import { FeedError, type FeedOptions, type FeedResult } from './feed.js';
 
 /**
  * What a feed may take. A feed that never finishes (or trickles) would otherwise leave the
@@ -15,7 +14,10 @@ export const feedLimits = { timeout: 30_000, maxBytes: 64 * 2 ** 20 };
  * (`feedLimits.timeout` for the whole body) or too large (`feedLimits.maxBytes`).
  */
 export async function loadFeed(url: string, signal?: AbortSignal, options?: FeedOptions): Promise<FeedResult> {
-  const { timeout, maxBytes } = feedLimits;
+  const { timeout } = feedLimits;
+  // The reader comes beside the feed's answer, not after it.
+  const reader = import('./parse-feed.js');
+  reader.catch(() => {}); // awaited below, once the answer is in
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new FeedError(`the feed could not be read: no end within ${timeout / 1000} s`)), timeout);
   const stop = () => abort.abort(signal!.reason);
@@ -27,28 +29,7 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
     }).catch(() => {
       throw new FeedError('the feed could not be read: no answer (offline, or a missing CORS header)');
     });
-    if (!response.ok) throw new FeedError(`the feed could not be read: HTTP ${response.status}`);
-    // Read as it streams, counting: the body may be longer than it said, or endless.
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    const parts: string[] = [];
-    let bytes = 0;
-    let deadline = performance.now() + 8;
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      // Chunks already received resolve as microtasks: without a yield, one task would read them all.
-      if (performance.now() > deadline) {
-        await yieldToPage();
-        deadline = performance.now() + 8;
-      }
-      bytes += chunk.value.byteLength;
-      if (bytes > maxBytes) {
-        void reader.cancel();
-        throw new FeedError(`the feed could not be read: larger than ${maxBytes / 2 ** 20} MB`);
-      }
-      parts.push(decoder.decode(chunk.value, { stream: true }));
-    }
-    parts.push(decoder.decode());
-    return await parseFeed(parts.join(''), response.url || url, options);
+    return await (await reader).readFeed(response, url, options);
   } catch (error) {
     // Aborted: the timeout's FeedError, or the caller's abort.
     throw abort.signal.aborted ? abort.signal.reason : error;

@@ -1,9 +1,8 @@
+import './early-start.js';
 import { PipPlayer } from '../elements/pip-player/pip-player.js';
 import { hasSavedShow } from '../media/resume.js';
-import { startEarly } from '../media/stream.js';
 import { define } from '../platform/define-element.js';
 
-startEarly();
 define('pip-player', PipPlayer);
 
 // A show the shopper left for another page of this site (link-target="_self") resumes

@@ -125,6 +125,10 @@ export class HlsPlayback {
       // Fetch the first segment while the MediaSource opens, not after: opening it takes
       // tens of milliseconds, on the critical path once the playlists come prefetched.
       startFragPrefetch: true,
+      // Transmux on the main thread: handing the first segment to hls.js's worker and back
+      // costs about 50 ms before the first frame (measured), and a segment costs the page
+      // a few milliseconds of work.
+      enableWorker: false,
       pLoader: preloadedPlaylistLoader(HlsClass, preloaded, (text, config) => {
         if (!this.productTags) {
           if (countDateRanges(text) <= DATERANGE_CUE_LIMIT) return text;

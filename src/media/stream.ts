@@ -82,8 +82,25 @@ export function lowestVariant(multivariant: Playlist): string | undefined {
   return best && new URL(best.uri, multivariant.url).href;
 }
 
-/** Multivariant playlists asked for before any player started, by URL: each is taken once. */
-const early = new Map<string, Promise<Playlist | undefined>>();
+/** The playlists hls.js reads before its first segment: the multivariant one and, when it has variants, the lowest one's. */
+interface StartPlaylists {
+  multivariant: Promise<Playlist | undefined>;
+  lowest: Promise<readonly [url: string, playlist: Playlist] | undefined>;
+}
+
+/** Each playlist hls.js reads first, fetched as soon as the one before it has arrived. */
+function fetchStartPlaylists(url: string, signal: AbortSignal): StartPlaylists {
+  const multivariant = fetchPlaylist(url, signal);
+  const lowest = multivariant.then(async (playlist) => {
+    const variant = playlist && lowestVariant(playlist);
+    const media = variant && (await fetchPlaylist(variant, signal));
+    return variant && media ? ([variant, media] as const) : undefined;
+  });
+  return { multivariant, lowest };
+}
+
+/** Start-up playlists asked for before any player started, by URL: each is taken once. */
+const early = new Map<string, StartPlaylists>();
 
 /**
  * Starts what the page's first HLS show needs (hls.js, its multivariant playlist) as the
@@ -97,8 +114,10 @@ export function startEarly(): void {
   if (!src || !isHlsUrl(src)) return;
   const url = new URL(src, document.baseURI).href;
   loadHls('light').catch(() => {});
+  // Both playlists, not only the first: the element may upgrade well after the first one
+  // has arrived (the page still parsing, rendering), and the second would wait for it.
   // Bounded as Stream.start bounds its own prefetch (prefetchLimits).
-  early.set(url, fetchPlaylist(url, AbortSignal.timeout(prefetchLimits.timeout)));
+  early.set(url, fetchStartPlaylists(url, AbortSignal.timeout(prefetchLimits.timeout)));
 }
 
 /** Live hls.js instances; tests read it to prove nothing is left behind. */
@@ -165,13 +184,8 @@ export class Stream {
     const light = loadHls('light');
     light.catch(() => {}); // awaited below, unless the full build is needed instead
     const driver = import('./hls-playback.js');
-    const multivariant = early.get(this.src) ?? fetchPlaylist(this.src, signal);
+    const { multivariant, lowest } = early.get(this.src) ?? fetchStartPlaylists(this.src, signal);
     early.delete(this.src);
-    const lowest = multivariant.then(async (playlist) => {
-      const url = playlist && lowestVariant(playlist);
-      const media = url && (await fetchPlaylist(url, signal));
-      return url && media ? ([url, media] as const) : undefined;
-    });
     const preloaded = new Map<string, Playlist>();
     let started: () => HlsPlayback;
     try {
