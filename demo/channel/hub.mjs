@@ -65,7 +65,10 @@ class Hub {
     const after = Number(lastEventId);
     for (const event of this.events) if (!(event.id <= after)) res.write(frame(event));
     this.clients.add(res);
-    res.on('close', () => this.clients.delete(res));
+    // Gone when either side says so (the request's close comes first when a client hangs up).
+    const gone = () => this.clients.delete(res);
+    res.on('close', gone);
+    res.req?.on('close', gone);
     return true;
   }
 
