@@ -2,26 +2,48 @@
 // WebKit runs on its own because it is driven over classic WebDriver, where a web process
 // that hangs (WebKitGTK's watchdog then ends it) leaves a navigation unanswered: the test
 // runner stops with "Error while running tests" and no test result. That is the runner's
-// failure, not a test's, so such a WebKit run is started once more, and says so. Test
-// failures are never retried here. Arguments (e.g. --port 8123) go to every run;
-// LIVECART_BROWSERS=... runs those engines in one run instead.
+// failure, not a test's, so such a WebKit run is started once more, and says so. So is a
+// run that went silent: one whose page stopped answering prints nothing for minutes (the
+// slowest file takes 1.5 minutes under load; test/slow-files-reporter.mjs names a file past
+// 90 s), and is stopped after STALL_MS. Test failures are never retried here. Arguments (e.g. --port
+// 8123) go to every run; LIVECART_BROWSERS=... runs those engines in one run instead.
 import { spawn } from 'node:child_process';
 
 const args = ['--config', 'test/web-test-runner.config.mjs', ...process.argv.slice(2)];
-const RUNNER_FAILED = /Error while running tests|WebDriverError/;
+const RUNNER_FAILED = /Error while running tests|WebDriverError|did not finish within/;
+const STALL_MS = 5 * 60_000;
 
 function run(browsers) {
   return new Promise((resolve) => {
     const env = browsers ? { ...process.env, LIVECART_BROWSERS: browsers } : process.env;
-    const child = spawn('npx', ['wtr', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that a stalled run is stopped with its driver and browser.
+    const child = spawn('npx', ['wtr', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
+    let stalled = false;
+    const stop = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {} // already gone
+    };
+    const watchdog = () => {
+      stalled = true;
+      console.error(`\n--- the ${browsers ?? 'test'} run printed nothing for ${STALL_MS / 1000} s: stopping it`);
+      stop('SIGTERM');
+      setTimeout(() => stop('SIGKILL'), 10_000).unref();
+    };
+    let timer = setTimeout(watchdog, STALL_MS);
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk) => {
         output += chunk;
+        clearTimeout(timer);
+        timer = setTimeout(watchdog, STALL_MS);
         (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
       });
     }
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: stalled ? 1 : (code ?? 1), output: stalled ? `${output}\nError while running tests: stalled` : output });
+    });
   });
 }
 
@@ -30,7 +52,7 @@ if (process.env.LIVECART_BROWSERS) process.exit((await run()).code);
 const others = await run('chromium,firefox');
 let webkit = await run('webkit');
 if (webkit.code !== 0 && RUNNER_FAILED.test(webkit.output)) {
-  console.log('\n--- the WebKit run stopped on a WebDriver error, not a test failure: running WebKit once more\n');
+  console.log('\n--- the WebKit run stopped on a WebDriver error or stalled, not on a test failure: running WebKit once more\n');
   webkit = await run('webkit');
 }
 process.exit(others.code || webkit.code);

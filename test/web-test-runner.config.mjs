@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { createHubs, hubKoaMiddleware } from '../demo/channel/hub.mjs';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
 import { liveShowKoaMiddleware } from './live-show-server.mjs';
+import { slowFilesReporter } from './slow-files-reporter.mjs';
 import { webdriverViewportPlugin, webkitLauncher } from './webkit.mjs';
 import { webkitExclusions } from './webkit-exclusions.mjs';
 
@@ -117,7 +119,10 @@ export default {
   // One page at a time: picture-in-picture and focus are page-wide, and the machine has two cores.
   concurrency: 1,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 10 * 60_000,
+  // A file that hangs fails after 4 minutes (the slowest, live-schedule in WebKit, takes 1.5 under load).
+  testsFinishTimeout: 4 * 60_000,
+  // A file running past 90 s is named while it runs (a hung page otherwise leaves no name).
+  reporters: [defaultReporter(), slowFilesReporter()],
   // CI (CI=true, as .ci/run is run) gives a failing test one more try: the media tests
   // play real live streams on a 2-core machine, where a start can stall once under load.
   // A test that fails twice fails the run; locally every failure shows at once.
