@@ -27,6 +27,8 @@ const resumeFails =
   'in WebKitGTK the player resumed on the next page mostly ends in state `error`: its <video> fires MEDIA_ERR_SRC_NOT_SUPPORTED after hls.js has fetched the first 180p and 360p fragments into its ManagedMediaSource (measured 2026-12-01 with the test alone, earlier tests of its file skipped: failed in 3 of 4 runs; with the seek to the saved time left out, 1 of 4), where the same player on the show page, with no seek, plays; not diagnosed further, and unknown for Safari';
 
 export const webkitExclusions = {
+  'back to the show (link-target="_self") Back from the product page (a fresh load of the show page) plays on where the shopper was, then clears the entry':
+    `waits for the resumed mini player on the product page to play first: ${resumeFails} (this test failed three tries in a clean-clone CI run, 2026-12-02)`,
   '<buy-now-button> a real click opens the product page and puts the show in picture-in-picture, in one gesture': noDocumentPip,
   '<buy-now-button> a real click opens nothing and stays inline when the event is cancelled':
     'asserts documentPictureInPicture.window is null, and WebKitGTK has no documentPictureInPicture',
