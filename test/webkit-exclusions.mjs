@@ -29,6 +29,8 @@ const resumeFails =
 export const webkitExclusions = {
   'a page back from the back/forward cache takes the cart another tab stored while it was away (a real navigation away and back)':
     'opens a second window (window.open) and drives it over a BroadcastChannel; under WebKitWebDriver the window never answered (timed out waiting for the tab, 2026-12-02); the pageshow re-read itself runs in WebKit in the next test, with a dispatched PageTransitionEvent',
+  'back to the show (link-target="_self") Back from the product page (a fresh load of the show page) plays on where the shopper was, then clears the entry':
+    `waits for the resumed mini player on the product page to play first: ${resumeFails} (this test failed three tries in a clean-clone CI run, 2026-12-02)`,
   '<buy-now-button> a real click opens the product page and puts the show in picture-in-picture, in one gesture': noDocumentPip,
   '<buy-now-button> a real click opens nothing and stays inline when the event is cancelled':
     'asserts documentPictureInPicture.window is null, and WebKitGTK has no documentPictureInPicture',
