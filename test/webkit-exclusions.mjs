@@ -24,7 +24,7 @@ const mseAudioStall =
 
 /** Both resume tests (the show's next page loaded in an iframe of the test page). */
 const resumeFails =
-  'in WebKitGTK the player resumed on the next page mostly ends in state `error`: its <video> fires MEDIA_ERR_SRC_NOT_SUPPORTED after hls.js has fetched the first 180p and 360p fragments into its ManagedMediaSource (measured 2026-12-01 with the test alone, earlier tests of its file skipped: failed in 3 of 4 runs; with the seek to the saved time left out, 1 of 4), where the same player on the show page, with no seek, plays; not diagnosed further, and unknown for Safari';
+  'in WebKitGTK the player resumed on the next page mostly ends in state `error`: its <video> fires MEDIA_ERR_SRC_NOT_SUPPORTED after hls.js has fetched the first 180p and 360p fragments into its ManagedMediaSource (measured 2026-12-01 with the test alone, earlier tests of its file skipped: failed in 3 of 4 runs; with the seek to the saved time left out, 1 of 4), where the same player on the show page, with no seek, plays. The resume itself plays in WebKit: "resumes a replay on the next page at its saved time" in the same file loads the product page with a saved show and passed 4 of 4 runs (2026-12-02); what fails is the resume right after the frame navigated away from a playing show page. Not diagnosed further, and unknown for Safari';
 
 export const webkitExclusions = {
   'a page back from the back/forward cache takes the cart another tab stored while it was away (a real navigation away and back)':

@@ -111,8 +111,11 @@ export class HlsPlayback {
     /** Playlists fetched while hls.js loaded, by URL: hls.js starts from these copies. */
     preloaded: Map<string, Playlist>,
     private readonly callbacks: StreamCallbacks,
+    /** Where a replay resumes (seconds); a live stream starts near its live edge. */
+    startPosition = -1,
   ) {
     const hls = (this.hls = new HlsClass({
+      startPosition,
       // Start on the lowest rendition: the first frame comes sooner; ABR climbs from there.
       startLevel: 0,
       capLevelToPlayerSize: true,

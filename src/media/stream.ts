@@ -160,13 +160,18 @@ export class Stream {
     private readonly hls: typeof loadHls = loadHls,
   ) {}
 
-  async start(): Promise<void> {
+  /**
+   * Loads the source. `startAt` (seconds, a replay's saved time) is where playback begins:
+   * hls.js starts loading there, so no segment before it is fetched; a native source seeks
+   * there once it knows its duration.
+   */
+  async start(startAt?: number): Promise<void> {
     // Within this method, hls.js as this stream gets it (a test passes a stand-in).
     const loadHls = this.hls;
     if (!isHlsUrl(this.src) || !canUseMediaSource()) {
-      this.video.addEventListener('loadedmetadata', () => this.callbacks.onLive(this.video.duration === Infinity), {
-        signal: this.abort.signal,
-      });
+      const { signal } = this.abort;
+      this.video.addEventListener('loadedmetadata', () => this.callbacks.onLive(this.video.duration === Infinity), { signal });
+      if (startAt) this.video.addEventListener('loadedmetadata', () => (this.video.currentTime = startAt), { once: true, signal });
       this.video.src = this.src;
       return;
     }
@@ -193,7 +198,7 @@ export class Stream {
       const [main, media, HlsClass, { HlsPlayback }] = await Promise.all([multivariant, lowest, build, driver]);
       if (main) preloaded.set(this.src, main);
       if (media) preloaded.set(...media);
-      started = () => new HlsPlayback(HlsClass, this.video, this.src, preloaded, this.callbacks);
+      started = () => new HlsPlayback(HlsClass, this.video, this.src, preloaded, this.callbacks, startAt);
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
       return;

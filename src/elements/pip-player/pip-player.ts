@@ -228,6 +228,15 @@ export class PipPlayer extends LitElement {
     return this.pipLadder.continueAt(url);
   }
 
+  /**
+   * The next load of the stream starts at `seconds` (a replay resumed on the next page):
+   * hls.js loads from there instead of loading the start and seeking.
+   * @internal
+   */
+  resumeAt(seconds: number): void {
+    this.playback.startAt = seconds;
+  }
+
   /** Saves where the show is, for the next page of the site to resume (`link-target="_self"`). */
   saveForNextPage(returnUrl?: string): void {
     if (!this.src) return;

@@ -29,10 +29,8 @@ export function resumeSavedShow(tag = 'pip-player'): PipPlayer | null {
   player.autoplay = true;
   player.returnUrl = state.returnUrl;
   if (state.poster) player.poster = state.poster;
-  // A replay picks up where it was; a live show starts at its live edge.
-  if (!state.live && state.time > 0) {
-    player.video.addEventListener('loadedmetadata', () => (player.video.currentTime = state.time), { once: true });
-  }
+  // A replay picks up where it was (loading from there); a live show starts at its live edge.
+  if (!state.live && state.time > 0) player.resumeAt(state.time);
   document.body.append(player);
   void player.float();
   // Wherever the shopper goes next, Back to the show included, the show goes on from here.

@@ -42,6 +42,8 @@ export class StreamController extends PlayerController<StreamHost> {
   private loadedSrc: string | null = null;
   /** The stream came up after a wait, or the shopper chose the replay: play without `autoplay`. */
   private playOnLoad = false;
+  /** Where the next load starts (a resumed replay's saved time), once. */
+  startAt?: number;
 
   constructor(
     host: StreamHost,
@@ -130,7 +132,9 @@ export class StreamController extends PlayerController<StreamHost> {
     ));
     const play = host.autoplay || this.playOnLoad;
     this.playOnLoad = false;
-    void stream.start().then(() => play && this.stream === stream && this.autoplay());
+    const startAt = this.startAt;
+    this.startAt = undefined;
+    void stream.start(startAt).then(() => play && this.stream === stream && this.autoplay());
   };
 
   /** Seeks to the live edge. */

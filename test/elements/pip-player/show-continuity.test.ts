@@ -3,7 +3,7 @@ import '../../../src/define/pip-player.js';
 import type { PipPlayer } from '../../../src/elements/pip-player/pip-player.js';
 import { parseSchedule, scheduledProduct } from '../../../src/media/schedule.js';
 import { liveHlsInstances } from '../../../src/media/stream.js';
-import { getShow, item, LIVE, MP4, nextEvent, playingShowPage, showWith, until } from '../../helpers.js';
+import { getShow, item, LIVE, loadFrame, MP4, nextEvent, playingShowPage, showWith, until } from '../../helpers.js';
 
 describe('schedules', () => {
   it('parses offsets and ISO times, skipping and reporting bad entries', () => {
@@ -119,6 +119,29 @@ describe('keeping the show running across the page', () => {
       expect(mini.getBoundingClientRect().height).to.equal(0);
       const frameBox = mini.shadowRoot!.querySelector('[part~="frame"]')!.getBoundingClientRect();
       expect(frameBox.width).to.be.above(200);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('resumes a replay on the next page at its saved time, loading from there, not from the start', async () => {
+    // What the show page saves as it goes (saveForNextPage), 13 s into the 24 s replay.
+    const page = (path: string) => new URL(path, location.href).href;
+    sessionStorage.setItem(
+      'livecart:resume',
+      JSON.stringify({ src: page('/channel/replay.m3u8'), time: 13, live: false, muted: true, show: 'replay', returnUrl: page('/test/fixtures/show-page.html'), savedAt: Date.now() }),
+    );
+    const frame = await loadFrame('/test/fixtures/product-page.html', { width: 900, height: 600 });
+    try {
+      const mini = () => frame.contentDocument!.querySelector('pip-player');
+      await until(() => mini()?.getAttribute('state') === 'playing', 'the replay to resume on the product page');
+      const { currentTime } = mini()!.video;
+      expect(currentTime).to.be.at.least(13);
+      expect(currentTime).to.be.below(16);
+      // hls.js started at 13 s: its first segment is 06.ts (12–14 s), and none before it was fetched.
+      const segments = frame.contentWindow!.performance.getEntriesByType('resource').map((e) => e.name.match(/\/(\d\d)\.ts$/)?.[1]).filter(Boolean);
+      expect(segments[0]).to.equal('06');
+      expect(segments.every((n) => Number(n) >= 6)).to.equal(true);
     } finally {
       frame.remove();
     }
