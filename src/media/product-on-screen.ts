@@ -185,8 +185,14 @@ export class DateRangeProducts {
 }
 const MAX_RANGES = 20_000;
 
-/** The range in effect at `date` (binary search: a playlist may carry thousands). */
-function rangeAt(ranges: readonly DateRangeProduct[], date: Date, time: number): StreamProduct | undefined {
+/**
+ * The range in effect at `date` (binary search: a playlist may carry thousands): the last
+ * to start, or, once it has ended, an earlier one with an end still ahead that it sat
+ * inside (a 10 s flash within a product's minute: the product again after it). A range
+ * without an end lasts until the next one starts. None in effect: `id` null, since the
+ * last one ended.
+ */
+export function rangeAt(ranges: readonly DateRangeProduct[], date: Date, time: number): StreamProduct | undefined {
   const at = +date;
   let lo = 0;
   let hi = ranges.length;
@@ -195,8 +201,13 @@ function rangeAt(ranges: readonly DateRangeProduct[], date: Date, time: number):
     if (ranges[mid].start <= at) lo = mid + 1;
     else hi = mid;
   }
-  const range = ranges[lo - 1];
-  if (!range) return undefined;
-  const ended = range.end !== undefined && range.end <= at;
-  return { id: ended ? null : range.id, since: time - (at - (ended ? range.end! : range.start)) / 1000 };
+  const last = ranges[lo - 1];
+  if (!last) return undefined;
+  const since = (moment: number) => time - (at - moment) / 1000;
+  if (last.end === undefined || last.end > at) return { id: last.id, since: since(last.start) };
+  for (let i = lo - 2; i >= 0; i--) {
+    const range = ranges[i];
+    if (range.end !== undefined && range.end > at) return { id: range.id, since: since(last.end) };
+  }
+  return { id: null, since: since(last.end) };
 }

@@ -4,7 +4,7 @@ import '../../src/define/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { validateItems } from '../../src/core/feed.js';
 import { productOfTxxx, readCue, streamProductAt } from '../../src/media/product-cues.js';
-import { decideProduct } from '../../src/media/product-on-screen.js';
+import { DateRangeProducts, decideProduct, rangeAt } from '../../src/media/product-on-screen.js';
 import { FEED, freshShow, getShow, item, MP4, showWith, until } from '../helpers.js';
 
 /** The AWS-shaped ID3 fixture (demo/channel/add-id3.mjs providers): 12 s, aurora-jacket then ember-mug. */
@@ -20,6 +20,31 @@ function dataCue(start: number, end: number, value: object, type: string): TextT
   if (DataCue) return new DataCue(start, end, value, type);
   return Object.assign(new VTTCue(start, end, ''), { value, type });
 }
+
+describe('product date ranges read from the playlist', () => {
+  const tag = (id: string, product: string, start: number, extra = '') =>
+    `#EXT-X-DATERANGE:ID="${id}",START-DATE="${new Date(start * 1000).toISOString()}"${extra},X-PRODUCT-ID="${product}"`;
+  const at = (ranges: DateRangeProducts, tags: string[], seconds: number) => rangeAt(ranges.update(tags), new Date(seconds * 1000), seconds)?.id;
+
+  it('an ended range inside a longer one gives the longer one back, not nothing', () => {
+    // As a long live show's playlist has it: past one-second tags dated inside the slot still playing.
+    const tags = [tag('slot', 'ember-mug', 100, ',DURATION=6.000'), tag('past-2', 'old', 102, ',DURATION=1.000'), tag('past-1', 'old', 103, ',DURATION=1.000')];
+    const ranges = new DateRangeProducts();
+    expect(at(ranges, tags, 101)).to.equal('ember-mug');
+    expect(at(ranges, tags, 103.5)).to.equal('old');
+    expect(at(ranges, tags, 104.5)).to.equal('ember-mug');
+    expect(at(ranges, tags, 106.5)).to.equal(null);
+    expect(at(ranges, tags, 99)).to.equal(undefined);
+  });
+
+  it('a range without an end lasts until the next one starts, and does not come back after it', () => {
+    const tags = [tag('a', 'aurora-jacket', 100), tag('b', 'ember-mug', 110, ',DURATION=2.000')];
+    const ranges = new DateRangeProducts();
+    expect(at(ranges, tags, 109)).to.equal('aurora-jacket');
+    expect(at(ranges, tags, 111)).to.equal('ember-mug');
+    expect(at(ranges, tags, 113)).to.equal(null);
+  });
+});
 
 describe('product cues: what counts as a product', () => {
   const txxx: [string, unknown, string, string | null | undefined][] = [
