@@ -69,6 +69,11 @@ export class ProductOnScreen {
     for (const type of ['timeupdate', 'seeked', 'playing']) video.addEventListener(type, this.tick, { signal });
   }
 
+  /** The show has ended: no entry can come any more. What was heard stays, for a replay of the show. */
+  stopListening(): void {
+    this.scheduleAbort?.abort();
+  }
+
   /** Follows the schedule at `url` (none when empty), replacing the previous one. */
   async setSchedule(url: string): Promise<void> {
     this.scheduleAbort?.abort();
@@ -107,7 +112,7 @@ export class ProductOnScreen {
    * that has named one, whether the catalog lists it (yet) or not.
    */
   hasSpoken(): boolean {
-    return this.heard || this.scheduleAbort?.signal.aborted === false;
+    return this.heard || !!this.follower || this.scheduleAbort?.signal.aborted === false;
   }
 
   /** Reads the sources that follow the clock (schedule, parsed date ranges) at the playing position. */

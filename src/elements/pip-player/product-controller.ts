@@ -54,6 +54,8 @@ export class ProductController extends PlayerController<ProductHost> {
 
   hostUpdate(): void {
     if (this.productOnScreen && this.host.schedule !== this.schedule) this.follow();
+    // The show is over: its schedule's connection (or re-reads) ends with it.
+    if (this.host.state === 'ended') this.productOnScreen?.stopListening();
   }
 
   private follow(): void {

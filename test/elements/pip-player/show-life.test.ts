@@ -239,13 +239,26 @@ describe('after the show', () => {
     expect(errors.events).to.deep.equal([]);
   }).timeout(45_000);
 
-  it('without a replay, the ended notice offers none', async () => {
-    const el = await fixture<PipPlayer>(html`<pip-player src=${channel(new Date(Date.now() - 2000), 3)} muted autoplay></pip-player>`);
+  it('without a replay, the ended notice offers none, and the schedule\'s connection closes', async () => {
+    const topic = `ended-${Math.random().toString(36).slice(2, 9)}`;
+    const subscribers = () => fetch(`/hub/${topic}/stats`).then((r) => r.json()).then((stats) => stats.subscribers as number);
+    const el = await fixture<PipPlayer>(
+      html`<pip-player src=${channel(new Date(Date.now() - 2000), 3)} schedule=${`/hub/${topic}/events`} muted autoplay></pip-player>`,
+    );
     await until(() => el.live, 'the live show');
+    for (const start = performance.now(); (await subscribers()) === 0; ) {
+      if (performance.now() - start > 5000) throw new Error('the schedule was never subscribed to');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await until(() => part(el, 'ended'), 'the ended notice', 30_000);
     expect(el.state).to.equal('ended');
     expect(part(el, 'ended')!.textContent).to.equal('The show has ended.');
     expect(part(el, 'replay')).to.equal(null);
+    // Still in the page, the player holds no connection to a schedule of a show that is over.
+    for (const start = performance.now(); (await subscribers()) > 0; ) {
+      if (performance.now() - start > 5000) throw new Error('the schedule\'s event stream is still open after the show ended');
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }).timeout(40_000);
 });
 
