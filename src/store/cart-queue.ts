@@ -49,12 +49,15 @@ export function removeFromCart(id: string): Promise<void> {
   return change(id, () => undefined, (backEnd, cart) => backEnd.remove(id, cart));
 }
 
-/** Replaces the cart with the back end's, when it has one of its own. */
+/**
+ * Replaces the cart with the back end's, when it has one of its own, except lines the
+ * shopper changed while it answered: their own calls come next in the queue.
+ */
 export function syncCart(): Promise<void> {
   return enqueue(async () => {
     const backEnd = await configuredBackEnd;
     const lines = await withTimeout(backEnd.get($cart.get()), backEnd);
-    if (lines) $cart.set({ lines: readLines(lines) });
+    if (lines) takeBackEndLines(lines);
   });
 }
 
@@ -104,7 +107,7 @@ const waiting = new Map<string, number>();
  * Takes the back end's lines as the cart, except the lines of changes still waiting in the
  * queue: those keep what the shopper just did until their own answer comes.
  */
-function takeBackEndLines(lines: unknown, answered: string): void {
+function takeBackEndLines(lines: unknown, answered?: string): void {
   const next = readLines(lines);
   for (const id of waiting.keys()) {
     if (id === answered) continue;

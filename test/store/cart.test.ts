@@ -256,6 +256,25 @@ describe('callback adapter', () => {
     expect(quantities()).to.deep.equal({ x: 2 });
   });
 
+  it('keeps an add made while get() was answering: the late answer does not overwrite it', async () => {
+    let answer!: (lines: CartLine[]) => void;
+    const added: string[] = [];
+    configure({
+      cart: callbackAdapter({
+        get: () => new Promise<CartLine[]>((resolve) => (answer = resolve)),
+        add: (l) => void added.push(l.id),
+      }),
+    });
+    // configure() reads the back end's cart; the shopper adds before it has answered.
+    await until(() => answer, 'the get() call');
+    const adding = addToCart(line('b'));
+    expect(quantities()).to.deep.equal({ b: 1 });
+    answer([line('x', { quantity: 2 })]);
+    await adding;
+    expect(quantities()).to.deep.equal({ x: 2, b: 1 });
+    expect(added).to.deep.equal(['b']);
+  });
+
   it('refuses a checkout URL that is not http(s)', async () => {
     configure({ cart: callbackAdapter({ checkoutUrl: () => 'javascript:alert(1)' }) });
     await addToCart(line('a'));
