@@ -1,6 +1,7 @@
 import { playOrMute } from '../../media/play.js';
 import { RESUME_KEY, type ResumeState } from '../../media/resume.js';
 import { readJson, writeJson } from '../../platform/storage.js';
+import { resolveShowId } from '../../store/show.js';
 import type { PipPlayer } from './pip-player.js';
 
 /** How far behind the live edge a restored live show plays: hls.js's own default, three 2 s segments. */
@@ -15,16 +16,17 @@ const LIVE_MARGIN_S = 6;
 export function resumeSavedShow(tag = 'pip-player'): PipPlayer | null {
   const state = takeResume();
   if (!state) return null;
-  const own = [...document.querySelectorAll<HTMLElement & { src?: string }>('live-stream, pip-player')].find(
-    (el) => el.src && new URL(el.src, document.baseURI).href === state.src,
-  );
+  const players = [...document.querySelectorAll<HTMLElement & { src?: string }>('live-stream, pip-player')];
+  const own = players.find((el) => el.src && new URL(el.src, document.baseURI).href === state.src);
   if (own) {
     void playOn(own, state);
     return null;
   }
   const player = document.createElement(tag) as PipPlayer;
   player.src = state.src;
-  player.show = state.show;
+  // A page that plays a show of its own under the same id keeps it: the mini player then
+  // joins a show of its own, so neither takes the other's banner, state or PiP requests.
+  player.show = players.some((el) => resolveShowId(el) === state.show) ? `${state.show}-resumed` : state.show;
   player.muted = true;
   player.autoplay = true;
   player.returnUrl = state.returnUrl;

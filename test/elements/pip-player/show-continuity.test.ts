@@ -124,6 +124,27 @@ describe('keeping the show running across the page', () => {
     }
   });
 
+  it('on a page that plays a show of its own under the same id, resumes in a show of its own', async () => {
+    const page = (path: string) => new URL(path, location.href).href;
+    sessionStorage.setItem(
+      'livecart:resume',
+      JSON.stringify({ src: page('/channel/replay.m3u8'), time: 2, live: false, muted: true, show: 'default', returnUrl: page('/test/fixtures/show-page.html'), savedAt: Date.now() }),
+    );
+    // The page's own <live-stream> (show "default") plays another stream.
+    const frame = await loadFrame(`/test/fixtures/back-to-show.html?src=${encodeURIComponent(MP4)}`, { width: 900, height: 600 });
+    try {
+      const doc = frame.contentDocument!;
+      const mini = () => doc.querySelector<PipPlayer>('body > pip-player');
+      const own = () => doc.querySelector('live-stream')?.shadowRoot?.querySelector<PipPlayer>('pip-player');
+      await until(() => mini()?.state === 'playing' && own()?.state === 'playing', 'both players playing');
+      expect(mini()!.show).to.equal('default-resumed');
+      expect(own()!.pipMode).to.equal('inline');
+      expect(mini()!.pipMode).to.equal('floating');
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('resumes a replay on the next page at its saved time, loading from there, not from the start', async () => {
     // What the show page saves as it goes (saveForNextPage), 13 s into the 24 s replay.
     const page = (path: string) => new URL(path, location.href).href;
