@@ -16,6 +16,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class ShowController implements ReactiveController {
   private current: Show = getShow();
   private release: (() => void)[] = [];
+  private rebinding = false;
 
   constructor(
     private readonly host: Host,
@@ -43,9 +44,13 @@ export class ShowController implements ReactiveController {
    * attribute or a move to another `<live-stream>` rebinds on the next read.
    */
   get show(): Show {
-    if (this.host.isConnected && resolveShowId(this.host) !== this.current.id) {
+    // Not again from inside a rebinding (a release that re-renders the host reads this):
+    // a nested bind would be overwritten, its subscriptions never released.
+    if (!this.rebinding && this.host.isConnected && resolveShowId(this.host) !== this.current.id) {
+      this.rebinding = true;
       this.unbind();
       this.bind();
+      this.rebinding = false;
     }
     return this.current;
   }

@@ -1,4 +1,4 @@
-import { atom, computed, type ReadableAtom } from 'nanostores';
+import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { Product } from '../core/product.js';
 import { ancestors } from '../platform/dom.js';
 import { emit, type LivecartEventMap, type PipMode } from '../core/events.js';
@@ -48,6 +48,8 @@ export class Show {
   readonly $loadingFeeds = atom(0);
   readonly $settings = atom<ShowSettings>({});
   private player: PlayerHandle | null = null;
+  /** The state of the show's other players (see `stateOf`). */
+  private readonly guests = new WeakMap<object, WritableAtom<PlayerState>>();
   /** Connected elements of this show; events are dispatched from the first one. */
   private readonly hosts = new Set<HTMLElement>();
   private ready = false;
@@ -79,15 +81,29 @@ export class Show {
     }
   }
 
-  setPlayerState(patch: Partial<PlayerState>): void {
-    const current = this.$player.get();
-    if (Object.entries(patch).some(([k, v]) => current[k as keyof PlayerState] !== v)) {
-      this.$player.set({ ...current, ...patch });
-    }
+  /**
+   * Where `player`'s state lives, its one copy: `$player` for the show's player, else the
+   * player's own (a second player in the same show, e.g. two on a page with no `show`).
+   */
+  stateOf(player: object): WritableAtom<PlayerState> {
+    if (player === this.player) return this.$player;
+    if (!this.guests.has(player)) this.guests.set(player, atom(IDLE));
+    return this.guests.get(player)!;
   }
 
-  /** The player registers itself so a buy button anywhere can ask it for PiP. */
+  setPlayerState(player: object, patch: Partial<PlayerState>): void {
+    const $state = this.stateOf(player);
+    const current = $state.get();
+    if (Object.entries(patch).some(([k, v]) => current[k as keyof PlayerState] !== v)) $state.set({ ...current, ...patch });
+  }
+
+  /**
+   * The player registers itself. The first one in the page is the show's player: `$player`
+   * is its state, and a buy button anywhere asks it for PiP. Another player in the same
+   * show plays on its own, its state its own (`stateOf`), and does not take the show over.
+   */
   attachPlayer(player: PlayerHandle): () => void {
+    if (this.player && this.player !== player) return () => this.guests.delete(player);
     this.player = player;
     return () => {
       if (this.player === player) {

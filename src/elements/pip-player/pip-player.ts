@@ -12,7 +12,7 @@ import { PipController } from './pip-controller.js';
 import { placeholderStyles, styles } from './pip-player.styles.js';
 import { StreamController } from './stream-controller.js';
 
-/** The player state the element reflects, all of it from the show's `$player`. */
+/** The player state the element reflects, all of it from its show (`$player` for the show's player). */
 const REFLECTED = ['state', 'pipMode', 'live', 'behindLive'] as const;
 
 /**
@@ -24,8 +24,9 @@ const REFLECTED = ['state', 'pipMode', 'live', 'behindLive'] as const;
  *
  * The element holds the properties, renders, and answers its public API; each concern is
  * a controller beside it (stream, picture-in-picture with the floating player and the
- * frame mode, product on screen, media session, keys). Its state is its show's `$player`:
- * the controllers write it there, and the element reflects it.
+ * frame mode, product on screen, media session, keys). Its state is kept in its show, as
+ * its show's `$player` (a second player in the same show keeps its own there): the
+ * controllers write it, and the element reflects it.
  *
  * @tag pip-player
  * @summary A live HLS player that can keep playing picture-in-picture.
@@ -156,11 +157,13 @@ export class PipPlayer extends LitElement {
     this,
     () => [],
     (show) => {
-      if (this.carried) show.setPlayerState(this.carried);
-      this.reflect(show.$player.get());
-      const stops = [show.$featured.listen(() => this.mediaSession?.update()), show.$player.listen(this.reflect), show.attachPlayer(this)];
+      const detach = show.attachPlayer(this);
+      if (this.carried) show.setPlayerState(this, this.carried);
+      const $state = show.stateOf(this);
+      this.reflect($state.get());
+      const stops = [show.$featured.listen(() => this.mediaSession?.update()), $state.listen(this.reflect), detach];
       return () => {
-        this.carried = show.$player.get();
+        this.carried = $state.get();
         queueMicrotask(() => (this.carried = undefined));
         // Detached first, while still reflecting: a player out of the page is idle.
         for (const stop of stops.reverse()) stop();
@@ -311,9 +314,9 @@ export class PipPlayer extends LitElement {
     </div>`;
   }
 
-  /** The show's player state: what the controllers wrote. */
+  /** The player's state, as the controllers wrote it in its show. */
   private get player(): PlayerState {
-    return this.showController.show.$player.get();
+    return this.showController.show.stateOf(this).get();
   }
 
   /** Re-renders with what changed in the show's player state, and reflects it. */

@@ -58,9 +58,9 @@ export abstract class PlayerController<Host extends PlayerHost = PlayerHost> imp
   /** The player moved within the page: everything is kept. */
   protected moved(): void {}
 
-  /** Writes the show's `$player`: the one copy of the player's state, which the element reflects. */
+  /** Writes the player's state, its one copy, in its show (`$player` for the show's player); the element reflects it. */
   protected setState(patch: Partial<PlayerState>): void {
-    this.show().setPlayerState(patch);
+    this.show().setPlayerState(this.host, patch);
   }
 
   /** A `livecart-error` from the player, as every element reports one (ShowController). */

@@ -158,6 +158,42 @@ describe('<pip-player>', () => {
     expect(getShow(show).$player.get().state).to.equal('idle');
   });
 
+  it('two players in one show: the first is the show\'s, the second keeps its state to itself', async () => {
+    const show = freshShow();
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <pip-player show=${show} src=${MP4} autoplay muted></pip-player>
+      <pip-player show=${show} src="/nowhere/missing.mp4" muted></pip-player>
+    </div>`);
+    const [first, second] = wrapper.querySelectorAll('pip-player');
+    await until(() => first.state === 'playing', 'the first playing');
+    await until(() => second.state === 'error', 'the second failing on its own source');
+    expect(first.state).to.equal('playing');
+    expect(getShow(show).$player.get().state).to.equal('playing');
+    expect(second.getAttribute('state')).to.equal('error');
+    expect(first.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    // The show's PiP requests go to its player, not to the second one.
+    second.remove();
+    await null;
+    expect(getShow(show).$player.get().state).to.equal('playing');
+  });
+
+  it('changing its show while in the page leaves nothing subscribed to the shows it left', async () => {
+    const [a, b] = [freshShow(), freshShow()];
+    const el = await fixture<PipPlayer>(html`<pip-player show=${a} src=${MP4} muted></pip-player>`);
+    const listeners = (id: string) => (getShow(id).$player as unknown as { lc: number }).lc;
+    const inA = listeners(a);
+    expect(inA).to.be.above(0);
+    for (const next of [b, a, b, a, b]) {
+      el.show = next;
+      await el.updateComplete;
+    }
+    expect(listeners(a)).to.equal(0);
+    expect(listeners(b)).to.equal(inA);
+    el.remove();
+    await null;
+    expect(listeners(b)).to.equal(0);
+  });
+
   it('answers the player keys: Space, M and P', async () => {
     const el = await fixture<PipPlayer>(html`<pip-player src=${MP4} autoplay muted></pip-player>`);
     await until(() => el.state === 'playing', 'playing');

@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import { ShowController } from '../../../src/controllers/show-controller.js';
 import { StreamController, type StreamHost } from '../../../src/elements/pip-player/stream-controller.js';
 import { liveHlsInstances, type HlsClass } from '../../../src/media/stream.js';
-import type { PlayerStateName } from '../../../src/store/show.js';
+import type { PlayerHandle, PlayerStateName } from '../../../src/store/show.js';
 import { freshShow, getShow, LIVE, nextEvent, recordErrors, until } from '../../helpers.js';
 
 type Handler = (event: string, data: unknown) => void;
@@ -108,7 +108,15 @@ class StreamTestHost extends LitElement implements StreamHost {
   readonly showId = freshShow();
   // Bound to its show as the player is: by a ShowController, which also reports its errors.
   readonly show = this.showId;
-  readonly playback = new StreamController(this, new ShowController(this, (show) => [show.$player]), async () => FakeHls as unknown as HlsClass);
+  readonly playback = new StreamController(
+    this,
+    new ShowController(
+      this,
+      (show) => [show.stateOf(this)],
+      (show) => show.attachPlayer(this as unknown as PlayerHandle),
+    ),
+    async () => FakeHls as unknown as HlsClass,
+  );
 
   constructor() {
     super();
@@ -116,11 +124,11 @@ class StreamTestHost extends LitElement implements StreamHost {
   }
 
   get state(): PlayerStateName {
-    return getShow(this.showId).$player.get().state;
+    return getShow(this.showId).stateOf(this).get().state;
   }
 
   get live(): boolean {
-    return getShow(this.showId).$player.get().live;
+    return getShow(this.showId).stateOf(this).get().live;
   }
 }
 customElements.define('stream-test-host', StreamTestHost);
