@@ -8,7 +8,7 @@ export { LiveStream } from './define/live-stream.js';
 export { PipPlayer } from './define/pip-player.js';
 export { ShopCarousel } from './define/shop-carousel.js';
 export { BuyNowButton } from './define/buy-now-button.js';
-export * from './store/index.js';
+export * from './store-entry.js';
 export { parseFeed, validateItems, FeedError, type FeedResult } from './core/feed.js';
 export type * from './core/events.js';
 
