@@ -63,6 +63,13 @@ describe('schedules', () => {
   });
 });
 
+/** What the show page saves as it goes (`saveForNextPage`): the replay `time` s in, of show `show`. */
+function saveReplayForNextPage(time: number, show: string): void {
+  const page = (path: string) => new URL(path, location.href).href;
+  const saved = { src: page('/channel/replay.m3u8'), time, live: false, muted: true, show, returnUrl: page('/test/fixtures/show-page.html'), savedAt: Date.now() };
+  sessionStorage.setItem('livecart:resume', JSON.stringify(saved));
+}
+
 describe('keeping the show running across the page', () => {
   it('survives a move within the page (a route change) without rebuilding the stream', async () => {
     const el = await fixture<PipPlayer>(html`<pip-player src=${LIVE} muted autoplay></pip-player>`);
@@ -125,11 +132,7 @@ describe('keeping the show running across the page', () => {
   });
 
   it('on a page that plays a show of its own under the same id, resumes in a show of its own', async () => {
-    const page = (path: string) => new URL(path, location.href).href;
-    sessionStorage.setItem(
-      'livecart:resume',
-      JSON.stringify({ src: page('/channel/replay.m3u8'), time: 2, live: false, muted: true, show: 'default', returnUrl: page('/test/fixtures/show-page.html'), savedAt: Date.now() }),
-    );
+    saveReplayForNextPage(2, 'default');
     // The page's own <live-stream> (show "default") plays another stream.
     const frame = await loadFrame(`/test/fixtures/back-to-show.html?src=${encodeURIComponent(MP4)}`, { width: 900, height: 600 });
     try {
@@ -146,12 +149,7 @@ describe('keeping the show running across the page', () => {
   });
 
   it('resumes a replay on the next page at its saved time, loading from there, not from the start', async () => {
-    // What the show page saves as it goes (saveForNextPage), 13 s into the 24 s replay.
-    const page = (path: string) => new URL(path, location.href).href;
-    sessionStorage.setItem(
-      'livecart:resume',
-      JSON.stringify({ src: page('/channel/replay.m3u8'), time: 13, live: false, muted: true, show: 'replay', returnUrl: page('/test/fixtures/show-page.html'), savedAt: Date.now() }),
-    );
+    saveReplayForNextPage(13, 'replay'); // 13 s into the 24 s replay
     const frame = await loadFrame('/test/fixtures/product-page.html', { width: 900, height: 600 });
     try {
       const mini = () => frame.contentDocument!.querySelector('pip-player');
