@@ -1,12 +1,14 @@
 // The browser half of `npm test`: the suite in Chromium and Firefox ESR, then in WebKitGTK.
 // WebKit runs on its own because it is driven over classic WebDriver, where a web process
-// that hangs (WebKitGTK's watchdog then ends it) leaves a navigation unanswered: the test
-// runner stops with "Error while running tests" and no test result. That is the runner's
-// failure, not a test's, so such a WebKit run is started once more, and says so. So is a
-// run that went silent: one whose page stopped answering prints nothing for minutes (the
-// slowest file takes 1.5 minutes under load; test/slow-files-reporter.mjs names a file past
-// 90 s), and is stopped after STALL_MS. Test failures are never retried here. Arguments (e.g. --port
-// 8123) go to every run; LIVECART_BROWSERS=... runs those engines in one run instead.
+// that hangs (WebKitGTK's watchdog then ends it) leaves a navigation unanswered. A WebKit
+// run that ended on the runner's failure, not a test's, is started once more, and says so:
+// - "Error while running tests" or a WebDriverError: the runner stopped with no result;
+// - "did not finish within": a file's page stopped answering for testsFinishTimeout (4 min;
+//   the slowest file takes 1.5 min under load);
+// - silence: no output for STALL_MS, when even that timeout is stuck (the run is stopped;
+//   test/slow-files-reporter.mjs has named any file running past 90 s).
+// A failed assertion is never retried here. Arguments (e.g. --port 8123) go to every run;
+// LIVECART_BROWSERS=... runs those engines in one run instead.
 import { spawn } from 'node:child_process';
 
 const args = ['--config', 'test/web-test-runner.config.mjs', ...process.argv.slice(2)];
