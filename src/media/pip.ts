@@ -1,17 +1,9 @@
+// The browser's picture-in-picture rungs (Document PiP, video PiP, Safari's presentation
+// mode) and what watches them: a chunk a player loads once its video first plays, so a
+// page that never shows a video, or sets pip="off", never fetches it.
 import type { PipMode } from '../core/events.js';
 import { playVideo } from './play.js';
-
-/**
- * One rung of the picture-in-picture ladder, shaped like Vidstack's adapters. `enter()`
- * must start its browser request synchronously: the browser grants PiP to the click
- * being handled, and a later `await` or `window.open` would use that up.
- */
-export interface PipRung {
-  readonly mode: Exclude<PipMode, 'inline'>;
-  supported(): boolean;
-  enter(): Promise<void>;
-  exit(): Promise<void>;
-}
+import type { PipRung } from './pip-rung.js';
 
 /** What the Document PiP rung needs from the player it moves. */
 export interface DocumentPipHost {
@@ -138,18 +130,6 @@ export function videoPip(video: HTMLVideoElement): PipRung {
     exit: async () => {
       if (document.pictureInPictureElement) await document.exitPictureInPicture();
       if (webkit.webkitPresentationMode === 'picture-in-picture') webkit.webkitSetPresentationMode!('inline');
-    },
-  };
-}
-
-/** The floating in-page mini player: always there, needs no permission and no gesture. */
-export function floatingPip(setMode: (mode: PipMode) => void, current: () => PipMode): PipRung {
-  return {
-    mode: 'floating',
-    supported: () => true,
-    enter: async () => setMode('floating'),
-    exit: async () => {
-      if (current() === 'floating') setMode('inline');
     },
   };
 }

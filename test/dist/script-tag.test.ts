@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { loadFrame, until } from '../helpers.js';
 
+const files = (frame: HTMLIFrameElement) =>
+  frame.contentWindow!.performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
+/** media/pip.ts's chunk: the browser's picture-in-picture rungs. */
+const isPipChunk = (path: string) => /^\/dist\/pip-[\w-]{8}\.js$/.test(path);
+
 /**
  * The built dist/livecart.js (npm test builds first) on a plain page with nothing but
  * the script tag and the elements.
@@ -37,6 +42,8 @@ describe('dist/livecart.js on a plain page', () => {
     const scripts = frame.contentWindow!.performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
     expect(scripts).to.include('/dist/livecart.js');
     expect(scripts.some((p) => /^\/dist\/hls[^/]*\.js$/.test(p))).to.equal(true);
+    // The browser's picture-in-picture rungs follow the first play.
+    await until(() => files(frame).some(isPipChunk), 'the picture-in-picture chunk');
     expect(errors).to.deep.equal([]);
   });
 
@@ -58,6 +65,21 @@ describe('dist/livecart.js on a plain page', () => {
       expect(errors).to.deep.equal([]);
     } finally {
       frame.contentWindow!.localStorage.removeItem('livecart:cart');
+    }
+  });
+});
+
+describe('dist/livecart.js on a page with only a player, pip="off" and no cart', () => {
+  it('plays, and never downloads the picture-in-picture rungs', async () => {
+    const frame = await loadFrame('/test/fixtures/plain-player.html');
+    try {
+      const player = () => frame.contentDocument!.querySelector('pip-player');
+      await until(() => player()?.getAttribute('state') === 'playing', 'the show to play');
+      // As long as a page with PiP takes to fetch them after its first play (above).
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(files(frame).filter(isPipChunk)).to.deep.equal([]);
+    } finally {
+      frame.remove();
     }
   });
 });

@@ -2,7 +2,7 @@ import { buy } from '../../actions/buy.js';
 import { emit, type PipMode } from '../../core/events.js';
 import type { Product } from '../../core/product.js';
 import { localeOf } from '../../i18n/strings.js';
-import { documentPip, floatingPip, videoPip, watchVideoPip, type PipRung } from '../../media/pip.js';
+import { floatingPip, type PipRung } from '../../media/pip-rung.js';
 import { errorMessage } from '../../platform/errors.js';
 import { linkTargetOf } from '../../store/show.js';
 import type { FloatingController, FloatingHost } from './floating.js';
@@ -39,32 +39,29 @@ export class PipController extends PlayerController<PipHost> {
 
   private readonly floatingRung = floatingPip(this.setMode, () => this.host.pipMode);
 
-  /** The ladder, best first; the last (floating, entered once its code is in) always works. */
-  private readonly rungs: PipRung[] = [
-    documentPip({
-      video: this.host.video,
-      // Only a Document PiP window needs its card: fetched when one opens.
-      furnish: async (pipWindow, stage, card) =>
-        (await import('./pip-window.js')).furnishPipWindow(pipWindow, stage, card, {
-          show: this.show(),
-          locale: localeOf(this.host),
-          themeFrom: this.host,
-          onBuy: (product) => this.buy(product),
-        }),
-      takeBack: () => this.host.renderRoot.querySelector('[part~="frame"]')?.prepend(this.host.video),
-      setMode: this.setMode,
-    }),
-    videoPip(this.host.video),
-    { ...this.floatingRung, enter: () => this.loadFloating().then(this.floatingRung.enter) },
-  ];
+  /**
+   * The ladder, best first; the last (floating, entered once its code is in) always works.
+   * The browser's rungs join it once their code is in, fetched when the video first plays
+   * (nothing is there to picture-in-picture before), never with `pip="off"`.
+   */
+  private readonly rungs: PipRung[] = [{ ...this.floatingRung, enter: () => this.loadFloating().then(this.floatingRung.enter) }];
+  /** media/pip.ts, once in. */
+  private browserPip?: typeof import('../../media/pip.js');
+  private browserPipLoad?: Promise<void>;
 
   protected attach(signal: AbortSignal): void {
-    const stopWatching = watchVideoPip(this.host.video, this.setMode);
-    // Before the shopper may need it: a refused PiP or a scroll floats the player at once.
-    this.host.video.addEventListener('playing', () => void this.loadFloating().catch(() => {}), { signal });
+    if (this.browserPip) this.watchBrowserPip(signal);
+    // Before the shopper may need them: a refused PiP or a scroll floats the player at once.
+    this.host.video.addEventListener(
+      'playing',
+      () => {
+        void this.loadFloating().catch(() => {});
+        if (this.host.pip !== 'off') void this.loadBrowserPip().catch(() => {});
+      },
+      { signal },
+    );
     signal.addEventListener('abort', () => {
       void this.exit();
-      stopWatching();
       void this.frameMode?.then((mode) => mode.release());
       this.frameMode = undefined;
     });
@@ -75,11 +72,21 @@ export class PipController extends PlayerController<PipHost> {
     if (this.signal && this.host.continuity !== this.continuity) this.watchContinuity();
   }
 
-  /** See `PipPlayer.enterPip`: the first supported rung's request starts synchronously, inside the caller's click. */
+  /**
+   * See `PipPlayer.enterPip`: the first supported rung's request starts synchronously, inside
+   * the caller's click. The browser's rungs are in by then (fetched at the first play); a
+   * click before that waits for them, which the browser's few seconds of grace still cover.
+   */
   enter(): Promise<PipMode> {
     const { host } = this;
     if (host.pip === 'off' || host.pipMode !== 'inline') return Promise.resolve(host.pipMode);
-    // The floating rung is always supported, so there is always one.
+    if (!this.browserPip) return this.loadBrowserPip().then(() => this.enter(), () => this.climb());
+    return this.climb();
+  }
+
+  /** Enters the first supported rung; the floating one is always supported, so there is always one. */
+  private climb(): Promise<PipMode> {
+    const { host } = this;
     const rung = this.rungs.find((r) => r.supported())!;
     return rung.enter().then(
       () => rung.mode,
@@ -104,6 +111,41 @@ export class PipController extends PlayerController<PipHost> {
     if (!this.frameMode || new URL(url, document.baseURI).origin !== location.origin) return false;
     void this.frameMode.then((mode) => mode.open(url) || location.assign(url));
     return true;
+  }
+
+  /** Follows what the browser reports (its PiP events), while the player is in the page. */
+  private watchBrowserPip(signal: AbortSignal): void {
+    signal.addEventListener('abort', this.browserPip!.watchVideoPip(this.host.video, this.setMode));
+  }
+
+  private loadBrowserPip(): Promise<void> {
+    this.browserPipLoad ??= import('../../media/pip.js').then(
+      (pip) => {
+        this.browserPip = pip;
+        this.rungs.unshift(
+          pip.documentPip({
+            video: this.host.video,
+            // Only a Document PiP window needs its card: fetched when one opens.
+            furnish: async (pipWindow, stage, card) =>
+              (await import('./pip-window.js')).furnishPipWindow(pipWindow, stage, card, {
+                show: this.show(),
+                locale: localeOf(this.host),
+                themeFrom: this.host,
+                onBuy: (product) => this.buy(product),
+              }),
+            takeBack: () => this.host.renderRoot.querySelector('[part~="frame"]')?.prepend(this.host.video),
+            setMode: this.setMode,
+          }),
+          pip.videoPip(this.host.video),
+        );
+        if (this.signal) this.watchBrowserPip(this.signal);
+      },
+      (error: unknown) => {
+        this.browserPipLoad = undefined;
+        throw error;
+      },
+    );
+    return this.browserPipLoad;
   }
 
   private loadFloating(): Promise<void> {

@@ -1,11 +1,13 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/buy-now-button.js';
 import '../../../src/define/pip-player.js';
 import type { CartLine } from '../../../src/adapters/types.js';
+import type { PipPlayer } from '../../../src/define/pip-player.js';
 import { $cart } from '../../../src/store/cart.js';
 import { configure } from '../../../src/store/config.js';
 import {
+  buyButtonOf,
   getShow,
   item,
   MP4,
@@ -98,6 +100,24 @@ describe('picture-in-picture ladder', () => {
     expect(added).to.deep.equal(['ember-mug']);
     expect($cart.get().lines.map((l) => l.id)).to.deep.equal(['ember-mug']);
     expect(open.calls).to.deep.equal([]);
+  });
+
+  it('a click before the video has ever played still gets Document PiP: the rungs load within the click\'s grace', async function () {
+    // The browser's rungs are fetched at the first play; this player has not played.
+    if (!docPip()) this.skip();
+    const show = showWith(item('ember-mug', { link: 'https://shop.example/mug' }));
+    getShow(show).feature('ember-mug');
+    const root = await fixture(html`<div>
+      <pip-player show=${show} src=${MP4} muted></pip-player>
+      <buy-now-button show=${show} product="ember-mug"></buy-now-button>
+    </div>`);
+    const player = root.querySelector<PipPlayer>('pip-player')!;
+    const button = buyButtonOf(root.querySelector('buy-now-button')!);
+    await until(() => !button.disabled, 'the buy button');
+    restores.push(spyOpen().restore);
+    const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    await realClick(button);
+    expect((await change).detail).to.deep.equal({ show, mode: 'document' });
   });
 
   it('2. video PiP where Document PiP does not exist', async () => {
