@@ -56,6 +56,8 @@ const PROBE = `<script>
     __bench.scripts = performance.getEntriesByType('resource')
       .filter((r) => /\\.m?js(\\?|$)/.test(r.name) && r.responseEnd <= now)
       .map((r) => ({ url: new URL(r.name).pathname, bytes: r.encodedBodySize }));
+    __bench.timeline = performance.getEntriesByType('resource').filter((r) => r.startTime <= now)
+      .map((r) => ({ url: new URL(r.name).pathname, start: r.startTime, firstByte: r.responseStart, end: r.responseEnd }));
     // Shifts caused by the start itself land within a frame or two of it.
     setTimeout(() => (__bench.done = true), 500);
   });
@@ -185,6 +187,7 @@ async function run(browser, origin, name) {
       cls: b.cls,
       heap: (await heap(cdp)).heap,
       scripts: b.scripts,
+      timeline: b.timeline,
       errors,
     };
   } finally {
