@@ -1,6 +1,6 @@
 // The browser's picture-in-picture rungs (Document PiP, video PiP, Safari's presentation
-// mode) and what watches them: a chunk a player loads once its video first plays, so a
-// page that never shows a video, or sets pip="off", never fetches it.
+// mode) and what watches them: a chunk a player fetches as it enters the page, so
+// livecart.js does not carry it and a page with pip="off" never fetches it.
 import type { PipMode } from '../core/events.js';
 import { playVideo } from './play.js';
 import type { PipRung } from './pip-rung.js';

@@ -42,7 +42,7 @@ describe('dist/livecart.js on a plain page', () => {
     const scripts = frame.contentWindow!.performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
     expect(scripts).to.include('/dist/livecart.js');
     expect(scripts.some((p) => /^\/dist\/hls[^/]*\.js$/.test(p))).to.equal(true);
-    // The browser's picture-in-picture rungs follow the first play.
+    // The browser's picture-in-picture rungs come as a chunk of their own.
     await until(() => files(frame).some(isPipChunk), 'the picture-in-picture chunk');
     expect(errors).to.deep.equal([]);
   });
@@ -75,7 +75,7 @@ describe('dist/livecart.js on a page with only a player, pip="off" and no cart',
     try {
       const player = () => frame.contentDocument!.querySelector('pip-player');
       await until(() => player()?.getAttribute('state') === 'playing', 'the show to play');
-      // As long as a page with PiP takes to fetch them after its first play (above).
+      // Long after a page with PiP has fetched them (above).
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(files(frame).filter(isPipChunk)).to.deep.equal([]);
     } finally {

@@ -41,25 +41,23 @@ export class PipController extends PlayerController<PipHost> {
 
   /**
    * The ladder, best first; the last (floating, entered once its code is in) always works.
-   * The browser's rungs join it once their code is in, fetched when the video first plays
-   * (nothing is there to picture-in-picture before), never with `pip="off"`.
+   * The browser's rungs join it once their code is in, fetched as the player enters the
+   * page (beside hls.js, not in livecart.js), never with `pip="off"`.
    */
-  private readonly rungs: PipRung[] = [{ ...this.floatingRung, enter: () => this.loadFloating().then(this.floatingRung.enter) }];
-  /** media/pip.ts, once in. */
-  private browserPip?: typeof import('../../media/pip.js');
+  private get rungs(): PipRung[] {
+    return [...(this.browserPip?.rungs ?? []), this.lastRung];
+  }
+  private readonly lastRung: PipRung = { ...this.floatingRung, enter: () => this.loadFloating().then(this.floatingRung.enter) };
+  /** The browser's rungs, and what follows what the browser reports, once media/pip.ts is in. */
+  private browserPip?: { rungs: PipRung[]; watch(signal: AbortSignal): void };
   private browserPipLoad?: Promise<void>;
 
   protected attach(signal: AbortSignal): void {
-    if (this.browserPip) this.watchBrowserPip(signal);
-    // Before the shopper may need them: a refused PiP or a scroll floats the player at once.
-    this.host.video.addEventListener(
-      'playing',
-      () => {
-        void this.loadFloating().catch(() => {});
-        if (this.host.pip !== 'off') void this.loadBrowserPip().catch(() => {});
-      },
-      { signal },
-    );
+    if (this.browserPip) this.browserPip.watch(signal);
+    // Before the shopper may need them: a buy button can be clicked before the first frame.
+    else if (this.host.pip !== 'off') void this.loadBrowserPip().catch(() => {});
+    // A refused PiP or a scroll floats the player at once.
+    this.host.video.addEventListener('playing', () => void this.loadFloating().catch(() => {}), { signal });
     signal.addEventListener('abort', () => {
       void this.exit();
       void this.frameMode?.then((mode) => mode.release());
@@ -74,8 +72,8 @@ export class PipController extends PlayerController<PipHost> {
 
   /**
    * See `PipPlayer.enterPip`: the first supported rung's request starts synchronously, inside
-   * the caller's click. The browser's rungs are in by then (fetched at the first play); a
-   * click before that waits for them, which the browser's few seconds of grace still cover.
+   * the caller's click. The browser's rungs are in by then (fetched as the player entered
+   * the page); a click before that waits for them, within the browser's few seconds of grace.
    */
   enter(): Promise<PipMode> {
     const { host } = this;
@@ -103,7 +101,7 @@ export class PipController extends PlayerController<PipHost> {
   }
 
   float(): Promise<void> {
-    return this.rungs[this.rungs.length - 1].enter();
+    return this.lastRung.enter();
   }
 
   /** See `PipPlayer.continueAt`. */
@@ -113,16 +111,10 @@ export class PipController extends PlayerController<PipHost> {
     return true;
   }
 
-  /** Follows what the browser reports (its PiP events), while the player is in the page. */
-  private watchBrowserPip(signal: AbortSignal): void {
-    signal.addEventListener('abort', this.browserPip!.watchVideoPip(this.host.video, this.setMode));
-  }
-
   private loadBrowserPip(): Promise<void> {
     this.browserPipLoad ??= import('../../media/pip.js').then(
       (pip) => {
-        this.browserPip = pip;
-        this.rungs.unshift(
+        const rungs = [
           pip.documentPip({
             video: this.host.video,
             // Only a Document PiP window needs its card: fetched when one opens.
@@ -137,8 +129,11 @@ export class PipController extends PlayerController<PipHost> {
             setMode: this.setMode,
           }),
           pip.videoPip(this.host.video),
-        );
-        if (this.signal) this.watchBrowserPip(this.signal);
+        ];
+        // While the player is in the page.
+        const watch = (signal: AbortSignal) => signal.addEventListener('abort', pip.watchVideoPip(this.host.video, this.setMode));
+        this.browserPip = { rungs, watch };
+        if (this.signal) watch(this.signal);
       },
       (error: unknown) => {
         this.browserPipLoad = undefined;
