@@ -1,6 +1,8 @@
 // The cart's queue, loaded by the cart store's actions (cart.ts) the first time one runs
 // or once a cart back end is configured: changes apply at once (optimistic), then the
 // back end is asked, one call at a time; a failure rolls back only its own line.
+import { chooseAdapter } from '../adapters/choose.js';
+import type { CartDescription } from '../adapters/describe.js';
 import { linkAdapter } from '../adapters/link.js';
 import { CartError, type Cart, type CartAdapter, type CartLine } from '../adapters/types.js';
 import { clampQuantity, MAX_LINES, readLine, readLines } from '../core/cart-lines.js';
@@ -13,8 +15,8 @@ const DEFAULT_TIMEOUT = 30_000;
 let configuredBackEnd: Promise<CartAdapter> = Promise.resolve(linkAdapter());
 
 /** Sets the back end, then takes its cart: a remote one may hold more (or less) than this tab remembers. */
-export async function setBackEnd(next: CartAdapter | Promise<CartAdapter>): Promise<void> {
-  configuredBackEnd = Promise.resolve(next);
+export async function setBackEnd(next: CartAdapter | CartDescription): Promise<void> {
+  configuredBackEnd = Promise.resolve(chooseAdapter(next));
   await syncCart().catch((error: unknown) => console.warn('livecart: the cart could not be read from its back end', error));
 }
 

@@ -1,4 +1,5 @@
 import { atom } from 'nanostores';
+import { keepsCart, type CartDescription } from '../adapters/describe.js';
 import type { CartAdapter } from '../adapters/types.js';
 import { readLines, type Cart, type CartLine } from '../core/cart-lines.js';
 import { emit } from '../core/events.js';
@@ -75,11 +76,11 @@ globalThis.addEventListener?.('pageshow', takeStored);
 export const $hasCart = atom(false);
 
 /**
- * Sets the back end (see `configure({ cart })`), which the cart's queue holds. `hasCart`
- * is known before a lazily loaded adapter is, so `action="auto"` buttons pick the cart at once.
+ * Sets the back end (see `configure({ cart })`), which the cart's queue picks and holds.
+ * Whether it keeps a cart is known at once, before its code is in.
  */
-export function setCartAdapter(next: CartAdapter | Promise<CartAdapter>, hasCart: boolean): void {
-  $hasCart.set(hasCart);
+export function setCartAdapter(next: CartAdapter | CartDescription): void {
+  $hasCart.set(keepsCart(next));
   // Unhandled when the queue cannot be loaded, so the page's error reporting hears of it.
   void withQueue((queue) => queue.setBackEnd(next));
 }

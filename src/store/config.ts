@@ -1,4 +1,4 @@
-import { chooseAdapter, type CartDescription } from '../adapters/choose.js';
+import type { CartDescription } from '../adapters/describe.js';
 import type { CartAdapter } from '../adapters/types.js';
 import type { AnalyticsEvent, AnalyticsOption } from '../core/analytics-event.js';
 import type { Product } from '../core/product.js';
@@ -38,8 +38,7 @@ const options: Omit<LivecartOptions, 'cart'> = { analytics: null };
  */
 export function configure(next: LivecartOptions): void {
   if (next.cart !== undefined) {
-    const [adapter, hasCart] = chooseAdapter(next.cart);
-    setCartAdapter(adapter, hasCart);
+    setCartAdapter(next.cart);
   }
   for (const key of ['analytics', 'locale', 'currency', 'linkDecorator', 'publishToken'] as const) {
     if (key in next) (options as Record<string, unknown>)[key] = next[key];
