@@ -1,3 +1,6 @@
+// What of picture-in-picture every player needs at once: the rungs' shape, the floating
+// rung, and following what the browser reports (its own controls and menus offer video
+// PiP too, even with pip="off"). The browser's rungs are in media/pip.ts, loaded later.
 import type { PipMode } from '../core/events.js';
 
 /**
@@ -22,4 +25,21 @@ export function floatingPip(setMode: (mode: PipMode) => void, current: () => Pip
       if (current() === 'floating') setMode('inline');
     },
   };
+}
+
+/**
+ * Follows what the browser reports, never what was only requested: the mode changes on
+ * `enterpictureinpicture` / `leavepictureinpicture` (and iOS's presentation mode events).
+ */
+export function watchVideoPip(video: HTMLVideoElement, onMode: (mode: PipMode) => void): () => void {
+  const abort = new AbortController();
+  const { signal } = abort;
+  video.addEventListener('enterpictureinpicture', () => onMode('video'), { signal });
+  video.addEventListener('leavepictureinpicture', () => onMode('inline'), { signal });
+  video.addEventListener(
+    'webkitpresentationmodechanged',
+    () => onMode((video as HTMLVideoElement & { webkitPresentationMode?: string }).webkitPresentationMode === 'picture-in-picture' ? 'video' : 'inline'),
+    { signal },
+  );
+  return () => abort.abort();
 }

@@ -1,6 +1,6 @@
 // The browser's picture-in-picture rungs (Document PiP, video PiP, Safari's presentation
-// mode) and what watches them: a chunk a player fetches as it enters the page, so
-// livecart.js does not carry it and a page with pip="off" never fetches it.
+// mode): a chunk a player fetches as it enters the page, so livecart.js does not carry
+// it and a page with pip="off" never fetches it.
 import type { PipMode } from '../core/events.js';
 import { playVideo } from './play.js';
 import type { PipRung } from './pip-rung.js';
@@ -132,21 +132,4 @@ export function videoPip(video: HTMLVideoElement): PipRung {
       if (webkit.webkitPresentationMode === 'picture-in-picture') webkit.webkitSetPresentationMode!('inline');
     },
   };
-}
-
-/**
- * Follows what the browser reports, never what was only requested: the mode changes on
- * `enterpictureinpicture` / `leavepictureinpicture` (and iOS's presentation mode events).
- */
-export function watchVideoPip(video: HTMLVideoElement, onMode: (mode: PipMode) => void): () => void {
-  const abort = new AbortController();
-  const { signal } = abort;
-  video.addEventListener('enterpictureinpicture', () => onMode('video'), { signal });
-  video.addEventListener('leavepictureinpicture', () => onMode('inline'), { signal });
-  video.addEventListener(
-    'webkitpresentationmodechanged',
-    () => onMode((video as WebkitVideo).webkitPresentationMode === 'picture-in-picture' ? 'video' : 'inline'),
-    { signal },
-  );
-  return () => abort.abort();
 }

@@ -23,6 +23,10 @@ export interface PlayerHandle {
 
 const IDLE: PlayerState = { state: 'idle', pipMode: 'inline', live: false, behindLive: false };
 
+/** Whether `patch` changes anything in `state`. */
+const changes = (state: PlayerState, patch: Partial<PlayerState>): boolean =>
+  Object.entries(patch).some(([key, value]) => state[key as keyof PlayerState] !== value);
+
 /** Settings of the whole show, set by its `<live-stream>`; every element of the show follows them. */
 export interface ShowSettings {
   /** Where retailer links open (default `_blank`). */
@@ -43,13 +47,18 @@ export class Show {
     [this.$featuredId, this.$products],
     (id, products) => (id === null ? null : (products.find((p) => p.id === id) ?? null)),
   );
+  /** The state of the show's player (see `attachPlayer`); idle while it has none. */
   readonly $player = atom<PlayerState>(IDLE);
   /** How many of the show's elements are loading a feed: its catalog is "loading", not empty, meanwhile. */
   readonly $loadingFeeds = atom(0);
   readonly $settings = atom<ShowSettings>({});
-  private player: PlayerHandle | null = null;
-  /** The state of the show's other players (see `stateOf`). */
-  private readonly guests = new WeakMap<object, WritableAtom<PlayerState>>();
+  /** The players in the page, in the order they came: the first is the show's player. */
+  private readonly players: PlayerHandle[] = [];
+  /** Each player's state (see `stateOf`). */
+  private readonly states = new WeakMap<object, WritableAtom<PlayerState>>();
+  private stopFollowing?: () => void;
+  /** The show's player while it is out of the page for a moment (a move); the next one takes over after. */
+  private leaving?: PlayerHandle;
   /** Connected elements of this show; events are dispatched from the first one. */
   private readonly hosts = new Set<HTMLElement>();
   private ready = false;
@@ -82,35 +91,65 @@ export class Show {
   }
 
   /**
-   * Where `player`'s state lives, its one copy: `$player` for the show's player, else the
-   * player's own (a second player in the same show, e.g. two on a page with no `show`).
+   * Where `player`'s state lives: its controllers write it, the element reflects it, and
+   * `$player` follows it while it is the show's player. Each player has its own, so two
+   * players in one show (e.g. two on a page with no `show`) never share one.
    */
   stateOf(player: object): WritableAtom<PlayerState> {
-    if (player === this.player) return this.$player;
-    if (!this.guests.has(player)) this.guests.set(player, atom(IDLE));
-    return this.guests.get(player)!;
+    if (!this.states.has(player)) this.states.set(player, atom(IDLE));
+    return this.states.get(player)!;
+  }
+
+  /** The show's player: the first one still in the page. */
+  private get player(): PlayerHandle | undefined {
+    return this.players[0];
   }
 
   setPlayerState(player: object, patch: Partial<PlayerState>): void {
     const $state = this.stateOf(player);
     const current = $state.get();
-    if (Object.entries(patch).some(([k, v]) => current[k as keyof PlayerState] !== v)) $state.set({ ...current, ...patch });
+    if (changes(current, patch)) $state.set({ ...current, ...patch });
   }
 
   /**
    * The player registers itself. The first one in the page is the show's player: `$player`
-   * is its state, and a buy button anywhere asks it for PiP. Another player in the same
-   * show plays on its own, its state its own (`stateOf`), and does not take the show over.
+   * follows its state, and a buy button anywhere asks it for PiP. Another player in the
+   * same show plays on its own and does not take the show over, until the show's player
+   * leaves the page: the next one then becomes the show's. A move within the page (out
+   * and back in at once, as a single-page app's route change does) keeps its place.
    */
   attachPlayer(player: PlayerHandle): () => void {
-    if (this.player && this.player !== player) return () => this.guests.delete(player);
-    this.player = player;
+    if (this.leaving === player) {
+      this.leaving = undefined;
+      this.players.unshift(player);
+    } else if (!this.players.includes(player)) this.players.push(player);
+    if (this.player === player) this.follow(player);
     return () => {
-      if (this.player === player) {
-        this.player = null;
-        this.$player.set(IDLE);
+      const index = this.players.indexOf(player);
+      if (index === -1) return;
+      this.players.splice(index, 1);
+      if (index === 0) {
+        // Unfollowed first: `$player` keeps its state through a move.
+        this.follow(undefined, false);
+        this.leaving = player;
+        queueMicrotask(() => {
+          if (this.leaving !== player) return;
+          this.leaving = undefined;
+          this.follow(this.player);
+        });
       }
+      // A player out of the page is idle.
+      this.stateOf(player).set(IDLE);
+      this.states.delete(player);
     };
+  }
+
+  /** `$player` follows `player`'s state; with none, it is idle (or, `idle` false, as it was). */
+  private follow(player: PlayerHandle | undefined, idle = true): void {
+    this.stopFollowing?.();
+    const set = (state: PlayerState) => changes(this.$player.get(), state) && this.$player.set(state);
+    this.stopFollowing = player && this.stateOf(player).subscribe(set);
+    if (!player && idle) set(IDLE);
   }
 
   /**
@@ -118,7 +157,7 @@ export class Show {
    * the browser only grants PiP to a user gesture. Resolves to the mode reached.
    */
   requestPip(): Promise<PipMode> {
-    return this.player ? this.player.enterPip() : Promise.resolve<PipMode>('inline');
+    return this.player?.enterPip() ?? Promise.resolve<PipMode>('inline');
   }
 
   /** Opens a same-site URL under the playing show when its player has `continuity="frame"`; false: navigate. */

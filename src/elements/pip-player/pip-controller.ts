@@ -2,7 +2,7 @@ import { buy } from '../../actions/buy.js';
 import { emit, type PipMode } from '../../core/events.js';
 import type { Product } from '../../core/product.js';
 import { localeOf } from '../../i18n/strings.js';
-import { floatingPip, type PipRung } from '../../media/pip-rung.js';
+import { floatingPip, watchVideoPip, type PipRung } from '../../media/pip-rung.js';
 import { errorMessage } from '../../platform/errors.js';
 import { linkTargetOf } from '../../store/show.js';
 import type { FloatingController, FloatingHost } from './floating.js';
@@ -45,17 +45,17 @@ export class PipController extends PlayerController<PipHost> {
    * page (beside hls.js, not in livecart.js), never with `pip="off"`.
    */
   private get rungs(): PipRung[] {
-    return [...(this.browserPip?.rungs ?? []), this.lastRung];
+    return [...(this.browserRungs ?? []), this.lastRung];
   }
   private readonly lastRung: PipRung = { ...this.floatingRung, enter: () => this.loadFloating().then(this.floatingRung.enter) };
-  /** The browser's rungs, and what follows what the browser reports, once media/pip.ts is in. */
-  private browserPip?: { rungs: PipRung[]; watch(signal: AbortSignal): void };
-  private browserPipLoad?: Promise<void>;
+  /** The browser's rungs, once media/pip.ts is in. */
+  private browserRungs?: PipRung[];
+  private browserRungsLoad?: Promise<void>;
 
   protected attach(signal: AbortSignal): void {
-    if (this.browserPip) this.browserPip.watch(signal);
+    signal.addEventListener('abort', watchVideoPip(this.host.video, this.setMode));
     // Before the shopper may need them: a buy button can be clicked before the first frame.
-    else if (this.host.pip !== 'off') void this.loadBrowserPip().catch(() => {});
+    if (this.host.pip !== 'off') void this.loadBrowserRungs().catch(() => {});
     // A refused PiP or a scroll floats the player at once.
     this.host.video.addEventListener('playing', () => void this.loadFloating().catch(() => {}), { signal });
     signal.addEventListener('abort', () => {
@@ -73,12 +73,14 @@ export class PipController extends PlayerController<PipHost> {
   /**
    * See `PipPlayer.enterPip`: the first supported rung's request starts synchronously, inside
    * the caller's click. The browser's rungs are in by then (fetched as the player entered
-   * the page); a click before that waits for them, within the browser's few seconds of grace.
+   * the page, well before its first frame). A call in the moment before waits for them:
+   * the browser still grants PiP to a click that opened no tab meanwhile (enterPip(), the
+   * P key); a buy button's click has opened the retailer's tab by then, and floats.
    */
   enter(): Promise<PipMode> {
     const { host } = this;
     if (host.pip === 'off' || host.pipMode !== 'inline') return Promise.resolve(host.pipMode);
-    if (!this.browserPip) return this.loadBrowserPip().then(() => this.enter(), () => this.climb());
+    if (!this.browserRungs) return this.loadBrowserRungs().then(() => this.enter(), () => this.climb());
     return this.climb();
   }
 
@@ -111,10 +113,10 @@ export class PipController extends PlayerController<PipHost> {
     return true;
   }
 
-  private loadBrowserPip(): Promise<void> {
-    this.browserPipLoad ??= import('../../media/pip.js').then(
+  private loadBrowserRungs(): Promise<void> {
+    this.browserRungsLoad ??= import('../../media/pip.js').then(
       (pip) => {
-        const rungs = [
+        this.browserRungs = [
           pip.documentPip({
             video: this.host.video,
             // Only a Document PiP window needs its card: fetched when one opens.
@@ -130,17 +132,13 @@ export class PipController extends PlayerController<PipHost> {
           }),
           pip.videoPip(this.host.video),
         ];
-        // While the player is in the page.
-        const watch = (signal: AbortSignal) => signal.addEventListener('abort', pip.watchVideoPip(this.host.video, this.setMode));
-        this.browserPip = { rungs, watch };
-        if (this.signal) watch(this.signal);
       },
       (error: unknown) => {
-        this.browserPipLoad = undefined;
+        this.browserRungsLoad = undefined;
         throw error;
       },
     );
-    return this.browserPipLoad;
+    return this.browserRungsLoad;
   }
 
   private loadFloating(): Promise<void> {

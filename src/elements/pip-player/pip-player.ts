@@ -12,7 +12,7 @@ import { PipController } from './pip-controller.js';
 import { placeholderStyles, styles } from './pip-player.styles.js';
 import { StreamController } from './stream-controller.js';
 
-/** The player state the element reflects, all of it from its show (`$player` for the show's player). */
+/** The player state the element reflects, all of it from its show (`$player` follows the show's player's). */
 const REFLECTED = ['state', 'pipMode', 'live', 'behindLive'] as const;
 
 /**
@@ -24,9 +24,9 @@ const REFLECTED = ['state', 'pipMode', 'live', 'behindLive'] as const;
  *
  * The element holds the properties, renders, and answers its public API; each concern is
  * a controller beside it (stream, picture-in-picture with the floating player and the
- * frame mode, product on screen, media session, keys). Its state is kept in its show, as
- * its show's `$player` (a second player in the same show keeps its own there): the
- * controllers write it, and the element reflects it.
+ * frame mode, product on screen, media session, keys). Its state is kept in its show
+ * (`Show.stateOf`), and the show's `$player` follows it while it is the show's player:
+ * the controllers write it, and the element reflects it.
  *
  * @tag pip-player
  * @summary A live HLS player that can keep playing picture-in-picture.
@@ -157,8 +157,9 @@ export class PipPlayer extends LitElement {
     this,
     () => [],
     (show) => {
-      const detach = show.attachPlayer(this);
+      // Its state first: the show's `$player` takes it from the moment it follows this player.
       if (this.carried) show.setPlayerState(this, this.carried);
+      const detach = show.attachPlayer(this);
       const $state = show.stateOf(this);
       this.reflect($state.get());
       const stops = [show.$featured.listen(() => this.mediaSession?.update()), $state.listen(this.reflect), detach];

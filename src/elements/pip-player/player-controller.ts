@@ -58,7 +58,7 @@ export abstract class PlayerController<Host extends PlayerHost = PlayerHost> imp
   /** The player moved within the page: everything is kept. */
   protected moved(): void {}
 
-  /** Writes the player's state, its one copy, in its show (`$player` for the show's player); the element reflects it. */
+  /** Writes the player's state in its show (`$player` follows it for the show's player); the element reflects it. */
   protected setState(patch: Partial<PlayerState>): void {
     this.show().setPlayerState(this.host, patch);
   }

@@ -102,7 +102,7 @@ describe('picture-in-picture ladder', () => {
     expect(open.calls).to.deep.equal([]);
   });
 
-  it('a click before the browser\'s rungs are in still gets Document PiP: they load within the click\'s grace', async function () {
+  it('a click that opens no tab before the browser\'s rungs are in still gets Document PiP: they load within its grace', async function () {
     if (!docPip()) this.skip();
     const show = showWith(item('ember-mug', { link: 'https://shop.example/mug' }));
     getShow(show).feature('ember-mug');
@@ -114,8 +114,9 @@ describe('picture-in-picture ladder', () => {
     const button = buyButtonOf(root.querySelector('buy-now-button')!);
     await until(() => !button.disabled, 'the buy button');
     // As if the rungs' chunk had not come yet (it came as the player entered the page).
-    const ladder = (player as unknown as { pipLadder: { browserPip?: unknown; browserPipLoad?: unknown } }).pipLadder;
-    ladder.browserPip = ladder.browserPipLoad = undefined;
+    const ladder = (player as unknown as { pipLadder: { browserRungs?: unknown; browserRungsLoad?: unknown } }).pipLadder;
+    ladder.browserRungs = ladder.browserRungsLoad = undefined;
+    // No tab opens (a real one would use the click's permission up before PiP's turn).
     restores.push(spyOpen().restore);
     const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');
     await realClick(button);
@@ -211,6 +212,21 @@ describe('picture-in-picture ladder', () => {
     await until(() => player.pipMode === 'floating', 'floating when scrolled away');
     window.scrollTo(0, 0);
     await until(() => player.pipMode === 'inline', 'inline when back in view');
+  });
+
+  it('pip="off" still follows the browser\'s own picture-in-picture (its controls and menu offer it)', async function () {
+    if (!('pictureInPictureEnabled' in document && document.pictureInPictureEnabled)) this.skip();
+    const player = await fixture<PipPlayer>(html`<pip-player src=${MP4} pip="off" autoplay muted></pip-player>`);
+    await until(() => player.state === 'playing', 'playing');
+    const trigger = document.createElement('button');
+    trigger.textContent = 'PiP';
+    trigger.addEventListener('click', () => void player.video.requestPictureInPicture());
+    document.body.append(trigger);
+    restores.push(() => trigger.remove());
+    const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    await realClick(trigger);
+    expect((await change).detail.mode).to.equal('video');
+    expect(player.pipMode).to.equal('video');
   });
 
   it('pip="off" never leaves the page', async () => {

@@ -177,21 +177,60 @@ describe('<pip-player>', () => {
     expect(getShow(show).$player.get().state).to.equal('playing');
   });
 
+  it('when the show\'s player leaves the page, the next one becomes the show\'s: $player and its PiP requests', async () => {
+    const show = freshShow();
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <pip-player show=${show} src=${MP4} autoplay muted></pip-player>
+      <pip-player show=${show} src=${MP4} autoplay muted></pip-player>
+    </div>`);
+    const [first, second] = wrapper.querySelectorAll('pip-player');
+    await until(() => first.state === 'playing' && second.state === 'playing', 'both playing');
+    second.video.pause();
+    await until(() => second.state === 'paused', 'the second paused');
+    expect(getShow(show).$player.get().state).to.equal('playing');
+    // A move within the page (out and back in at once) keeps the show's player, and $player's state through it.
+    const states: string[] = [];
+    const stop = getShow(show).$player.listen(({ state }) => states.push(state));
+    wrapper.append(first);
+    await null;
+    await first.updateComplete;
+    stop();
+    expect(states).to.deep.equal([]);
+    expect(getShow(show).$player.get().state).to.equal('playing');
+    second.video.play();
+    await until(() => second.state === 'playing', 'the second playing');
+    second.video.pause();
+    await until(() => second.state === 'paused', 'the second paused again');
+    expect(getShow(show).$player.get().state).to.equal('playing');
+    first.remove();
+    await null;
+    expect(getShow(show).$player.get().state).to.equal('paused');
+    // Asked outside a click, the browser refuses PiP: the show's player floats.
+    expect(await getShow(show).requestPip()).to.equal('floating');
+    expect(second.pipMode).to.equal('floating');
+    expect(getShow(show).$player.get().pipMode).to.equal('floating');
+    second.remove();
+    await null;
+    expect(getShow(show).$player.get().state).to.equal('idle');
+  });
+
   it('changing its show while in the page leaves nothing subscribed to the shows it left', async () => {
     const [a, b] = [freshShow(), freshShow()];
     const el = await fixture<PipPlayer>(html`<pip-player show=${a} src=${MP4} muted></pip-player>`);
-    const listeners = (id: string) => (getShow(id).$player as unknown as { lc: number }).lc;
+    // The player listens to its show's product on screen (for the media session).
+    const listeners = (id: string) => (getShow(id).$featured as unknown as { lc: number }).lc;
+    const none = listeners(b);
     const inA = listeners(a);
-    expect(inA).to.be.above(0);
+    expect(inA).to.be.above(none);
     for (const next of [b, a, b, a, b]) {
       el.show = next;
       await el.updateComplete;
     }
-    expect(listeners(a)).to.equal(0);
+    expect(listeners(a)).to.equal(none);
     expect(listeners(b)).to.equal(inA);
     el.remove();
     await null;
-    expect(listeners(b)).to.equal(0);
+    expect(listeners(b)).to.equal(none);
   });
 
   it('answers the player keys: Space, M and P', async () => {
