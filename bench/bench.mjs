@@ -9,6 +9,7 @@
 //   npm run bench -- --serve         only serve the pages (/page/floor, /page/livecart, /page/bare%20hls.js),
 //                                    to look at them in a browser's network panel
 //   npm run bench -- --preload       one more row: livecart with a <link rel="modulepreload"> of the hls.js chunk in the page
+//   npm run bench -- --waterfall     also each page's median run as a waterfall: every request up to the first frame
 //   npm run bench -- --compare before=/tmp/old-dist
 //                                    one more row per --compare: livecart from another build's dist/ (a lever, measured
 //                                    interleaved against this build)
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     serve: { type: 'boolean', default: false },
     'sample-seconds': { type: 'string', default: '30' },
     preload: { type: 'boolean', default: false },
+    waterfall: { type: 'boolean', default: false },
     compare: { type: 'string', multiple: true, default: [] },
   },
 });
@@ -249,9 +251,18 @@ async function startup(browser, origin) {
   }
   console.log(`\n${runs} interleaved runs each; median (min–max); network ${NETWORK.latency} ms, 20 Mbit/s\n`);
   console.log(table(rows));
+  if (args.waterfall) for (const [name, rs] of Object.entries(results)) console.log(`\n${waterfall(name, rs)}`);
   const errors = Object.values(results).flat().flatMap((r) => r.errors);
   if (errors.length) console.log(`\npage errors: ${errors.join('; ')}`);
   console.log(`\n${await save('startup', { network: NETWORK, runs: results })}`);
+}
+
+/** A page's median run (by first frame): when each request started, got its first byte and ended, in ms. */
+function waterfall(name, runs) {
+  const run = [...runs].sort((a, b) => a.ttff - b.ttff)[Math.floor((runs.length - 1) / 2)];
+  const rows = [['start', 'first byte', 'end', `${name}: first frame at ${Math.round(run.ttff)} ms`]];
+  for (const r of run.timeline) rows.push([r.start, r.firstByte, r.end].map((t) => String(Math.round(t))).concat(r.url));
+  return table(rows);
 }
 
 async function soak(browser, origin, minutes) {
