@@ -29,7 +29,12 @@ export function trackCheckout(lines: readonly CartLine[]): void {
   withAnalytics((m, option) => m.track(option, 'begin_checkout', currency, same.map(m.lineItem)));
 }
 
-// Every show's product on screen is a view_item (each show's events reach the document).
-globalThis.document?.addEventListener('livecart-featured-change', ({ detail }) => {
-  if (detail.product) trackProduct('view_item', detail.product);
-});
+// Every show's product on screen is a view_item (each show's events reach the document),
+// heard on the way down: a page that stops the event on its way up does not silence it.
+globalThis.document?.addEventListener(
+  'livecart-featured-change',
+  ({ detail }) => {
+    if (detail.product) trackProduct('view_item', detail.product);
+  },
+  { capture: true },
+);

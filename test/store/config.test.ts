@@ -64,6 +64,19 @@ describe('configure', () => {
     expect(performance.getEntriesByType('resource').length).to.equal(requests);
   });
 
+  it('counts a view_item though the page stops the show\'s event on its way up', async () => {
+    const seen: AnalyticsEvent[] = [];
+    configure({ analytics: (e) => void seen.push(e) });
+    const show = showWith(item('a'));
+    // The show's events come from its elements: here, its one buy button.
+    await fixture(html`<div @livecart-featured-change=${(e: Event) => e.stopPropagation()}>
+      <buy-now-button show=${show} product="a"></buy-now-button>
+    </div>`);
+    getShow(show).feature('a');
+    await until(() => seen.length, 'view_item');
+    expect(seen.map((e) => [e.event, e.ecommerce.items[0].item_id])).to.deep.equal([['view_item', 'a']]);
+  });
+
   it('hands the events to a function instead, and survives one that throws', async () => {
     const seen: AnalyticsEvent[] = [];
     configure({ analytics: (e) => void seen.push(e) });
