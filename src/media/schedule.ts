@@ -204,6 +204,8 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
  * asking for what it missed with Mercure's `lastEventID` query parameter.
  */
 function followEvents(url: string, { signal, follower, onChange, report }: ScheduleOptions): Promise<void> {
+  // Stopped while the first answer came (the player left): an abort listener added now would never hear it.
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     let lastId = '';
     let failures = 0;

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/pip-player.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
+import { followSchedule, ScheduleFollower } from '../../src/media/schedule.js';
 import type { Stream } from '../../src/media/stream.js';
 import { freshShow, getShow, LIVE, MP4, recordErrors, recordErrorsInEachTest, until } from '../helpers.js';
 
@@ -123,6 +124,35 @@ describe('a live schedule over Server-Sent Events', () => {
     await until(() => getShow(show).$featuredId.get() === 'drift-backpack', 'the good entry');
     const reasons = errors.events.map((e) => (expect(e.detail.code).to.equal('schedule'), e.detail.problems[0].reason));
     expect(reasons).to.deep.equal(['not JSON', 'no product id', '"at" must be seconds or an ISO date-time', 'an event over 4096 bytes is refused']);
+  });
+
+  it('opens no event stream when the player leaves while the schedule\'s first answer is coming', async () => {
+    // The first read tells an event stream by its Content-Type; the player leaves just then.
+    const abort = new AbortController();
+    const realFetch = window.fetch;
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const response = await realFetch(...args);
+      abort.abort();
+      return response;
+    };
+    const opened: EventSource[] = [];
+    const RealEventSource = window.EventSource;
+    window.EventSource = class extends RealEventSource {
+      constructor(...args: ConstructorParameters<typeof EventSource>) {
+        super(...args);
+        opened.push(this);
+      }
+    };
+    try {
+      const follower = new ScheduleFollower({ time: () => 0, date: () => null });
+      const options = { signal: abort.signal, follower, live: () => true, interval: () => 1000, onChange() {}, report() {} };
+      await followSchedule(new URL(events(unique('race')), location.href).href, options);
+    } finally {
+      window.fetch = realFetch;
+      window.EventSource = RealEventSource;
+    }
+    opened.forEach((source) => source.close());
+    expect(opened).to.have.length(0);
   });
 
   it('closes the connection when the player leaves the page', async () => {
