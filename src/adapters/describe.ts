@@ -10,7 +10,8 @@ export type CartDescription =
   | ({ adapter: 'shopify' } & ShopifyOptions)
   | ({ adapter: 'callback' } & CallbackOptions);
 
-const ADAPTERS: readonly string[] = ['link', 'permalink', 'shopify', 'callback'];
+/** Every name a description may give: the type makes a new one in CartDescription show up here. */
+const ADAPTERS: Record<CartDescription['adapter'], true> = { link: true, permalink: true, shopify: true, callback: true };
 
 /**
  * Whether a cart back end keeps a cart (every one but `link`), known before its code is
@@ -19,6 +20,6 @@ const ADAPTERS: readonly string[] = ['link', 'permalink', 'shopify', 'callback']
  */
 export function keepsCart(cart: CartAdapter | CartDescription): boolean {
   if (!('adapter' in cart)) return cart.hasCart !== false;
-  if (!ADAPTERS.includes(cart.adapter)) throw new TypeError(`livecart: unknown cart adapter "${cart.adapter}"`);
+  if (!Object.hasOwn(ADAPTERS, cart.adapter)) throw new TypeError(`livecart: unknown cart adapter "${cart.adapter}"`);
   return cart.adapter !== 'link';
 }

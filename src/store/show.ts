@@ -130,7 +130,7 @@ export class Show {
       this.players.splice(index, 1);
       if (index === 0) {
         // Unfollowed first: `$player` keeps its state through a move.
-        this.follow(undefined, false);
+        this.unfollow();
         this.leaving = player;
         queueMicrotask(() => {
           if (this.leaving !== player) return;
@@ -144,12 +144,17 @@ export class Show {
     };
   }
 
-  /** `$player` follows `player`'s state; with none, it is idle (or, `idle` false, as it was). */
-  private follow(player: PlayerHandle | undefined, idle = true): void {
-    this.stopFollowing?.();
+  /** `$player` follows `player`'s state; with none, it is idle. */
+  private follow(player: PlayerHandle | undefined): void {
+    this.unfollow();
     const set = (state: PlayerState) => changes(this.$player.get(), state) && this.$player.set(state);
-    this.stopFollowing = player && this.stateOf(player).subscribe(set);
-    if (!player && idle) set(IDLE);
+    if (player) this.stopFollowing = this.stateOf(player).subscribe(set);
+    else set(IDLE);
+  }
+
+  private unfollow(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
   }
 
   /**

@@ -163,6 +163,7 @@ describe('configure', () => {
 
   it('refuses an unknown adapter name', () => {
     expect(() => configure({ cart: { adapter: 'magento' } as never })).to.throw(TypeError, /unknown cart adapter "magento"/);
+    expect(() => configure({ cart: { adapter: 'toString' } as never })).to.throw(TypeError, /unknown cart adapter "toString"/);
   });
 
   it('replays what a script-tag page queued before livecart loaded, then answers directly', async () => {
