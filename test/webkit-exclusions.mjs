@@ -55,6 +55,8 @@ export const webkitExclusions = {
   '<pip-player> follows the live channel as it advances': `needs the video to play across a playlist reload: ${mseAudioStall}; the state stays \`buffering\` there because the video is really stuck`,
   '<show-console> features with number keys 1–9 and clears with 0, in its own show at once':
     'holds Control with sendKeys({ down }) to check that chords are left to the browser, and @web/test-runner-webdriver supports only press and type; the keys themselves are plain keydown handling, the same in every engine',
+  'the demo producer page, built static features in its preview only, with no publish URL and no schedule left on either page':
+    "flaky in WebKitGTK before this session too: alone it failed 2 of 3 runs on ef85330 and 2 of 3 on 38969df ('timed out waiting for the preview to follow'), and once in a full run; it passed in the three full CI runs of 2026-12-02. Not diagnosed; likely the preview's live channel (its stream's product tags, stalled by the MSE audio stall above) deciding the banner over the console's feature. The preview following the console runs in Chromium and Firefox",
   '<show-console> fits a phone: one column, the big button on a row of its own':
     "a 360 px viewport: MiniBrowser's window cannot be made narrower than 447 CSS px (see the phone-sized suite below)",
   "a JSON schedule re-read while live picks up an entry added during the show (ETag, 304s meanwhile) and applies it at the viewer's frame":
