@@ -3,6 +3,9 @@
 //   /show-schedule/<name>.json        a JSON schedule with an ETag (304 on If-None-Match)
 //   /show-schedule-control?name=<n>&body=<json>  replaces it; &status=<code> makes it answer
 //                                     that; without either: { reads, notModified }
+//   /schedule-burst/<n>.events        an event stream that sends <n> future-dated schedule
+//                                     events in one write, then one in effect now
+//                                     (product "burst-end"), and stays open
 //   /many-dateranges/<n>.tags/channel/...  the simulated live channel whose media playlists
 //                                     carry <n> extra EXT-X-DATERANGE tags (X-PRODUCT-ID,
 //                                     dated before the window), as a long live show
@@ -66,6 +69,19 @@ export function liveShowKoaMiddleware() {
       }
       ctx.type = 'application/json';
       ctx.body = s.body;
+      return;
+    }
+    const burst = /^\/schedule-burst\/(\d+)\.events$/.exec(ctx.path);
+    if (burst) {
+      // The stream outlives this request's middleware chain: answer on the raw response.
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+      const hour = Date.now() + 3_600_000;
+      const events = Array.from({ length: Number(burst[1]) }, (_, i) =>
+        `data: ${JSON.stringify({ product: `future-${i % 50}`, at: new Date(hour + i * 1000).toISOString() })}\n\n`);
+      events.push(`data: ${JSON.stringify({ product: 'burst-end', at: new Date(Date.now() - 1000).toISOString() })}\n\n`);
+      ctx.res.write(events.join(''));
+      await new Promise((resolve) => ctx.req.on('close', resolve));
       return;
     }
     const many = /^\/many-dateranges\/(\d+)\.tags(\/channel\/.+)$/.exec(ctx.path);

@@ -72,13 +72,22 @@ async function fetchPlaylist(url: string, signal: AbortSignal): Promise<Playlist
  * lowest bandwidth (hls.js sorts its levels by bitrate). Undefined for a media playlist.
  */
 export function lowestVariant(multivariant: Playlist): string | undefined {
-  const lines = multivariant.text.split(/\r?\n/);
+  // One pass, linear in the playlist's lines: a 24-hour DVR media playlist has 100,000 of
+  // them and is read at script evaluation, so nothing here may look ahead per line.
+  if (!multivariant.text.includes('#EXT-X-STREAM-INF')) return undefined;
   let best: { bandwidth: number; uri: string } | undefined;
-  lines.forEach((line, i) => {
-    const bandwidth = /^#EXT-X-STREAM-INF:.*\bBANDWIDTH=(\d+)/.exec(line)?.[1];
-    const uri = lines.slice(i + 1).find((next) => next.trim() && !next.startsWith('#'))?.trim();
-    if (bandwidth && uri && (!best || Number(bandwidth) < best.bandwidth)) best = { bandwidth: Number(bandwidth), uri };
-  });
+  let pending: number | undefined;
+  for (const raw of multivariant.text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.startsWith('#')) {
+      const bandwidth = /^#EXT-X-STREAM-INF:.*\bBANDWIDTH=(\d+)/.exec(line)?.[1];
+      if (bandwidth) pending = Number(bandwidth);
+      continue;
+    }
+    if (pending !== undefined && (!best || pending < best.bandwidth)) best = { bandwidth: pending, uri: line };
+    pending = undefined;
+  }
   return best && new URL(best.uri, multivariant.url).href;
 }
 
