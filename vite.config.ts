@@ -15,7 +15,7 @@ import { hubMiddleware } from './demo/channel/hub.mjs';
  * crossed. The README lists them.
  */
 const BUDGETS: { test: RegExp; name: string; max: number }[] = [
-  { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 25_000 },
+  { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 25_500 },
   // The producer's console (never loaded by shoppers' pages); it imports livecart.js.
   { test: /^show-console\.js$/, name: 'dist/show-console.js', max: 6_000 },
   { test: /^hls\.light-[\w-]+\.js$/, name: 'hls.js light chunk', max: 120_000 },
@@ -240,6 +240,25 @@ function plainDynamicImports(): Plugin {
   };
 }
 
+/**
+ * The script-tag build bundles its own Lit, which Lit's hydrate support cannot patch: its
+ * elements never hydrate a server-rendered shadow root, they draw it anew
+ * (src/elements/server-rendered.script-tag.ts), without the hydration code.
+ */
+function scriptTagNeverHydrates(): Plugin {
+  return {
+    name: 'livecart:script-tag-never-hydrates',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './server-rendered.js' && importer?.endsWith('/src/elements/livecart-element.ts')) {
+        return fileURLToPath(new URL('./src/elements/server-rendered.script-tag.ts', import.meta.url));
+      }
+      return null;
+    },
+  };
+}
+
 const alias = { livecart: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
 const demoRoot = fileURLToPath(new URL('./demo/', import.meta.url));
 
@@ -270,7 +289,7 @@ export default defineConfig(({ command, mode }) =>
         }
       : // `npm run build`: dist/livecart.js for the script tag, hls.js in its own chunk beside it.
       {
-        plugins: [minifyTemplates(), plainDynamicImports(), sizeBudgets()],
+        plugins: [scriptTagNeverHydrates(), minifyTemplates(), plainDynamicImports(), sizeBudgets()],
         build: {
           outDir: 'dist',
           emptyOutDir: true,

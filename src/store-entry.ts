@@ -8,6 +8,8 @@ export type { Product, Price, Availability, Variant } from './core/product.js';
 export { configure, type LivecartOptions, type CartDescription, type AnalyticsEvent, type AnalyticsOption } from './store/config.js';
 export {
   $cart,
+  // The same store without the `$`: Svelte 5 refuses imports whose names start with one.
+  $cart as cart,
   $cartPageOnly,
   MAX_LINES,
   MAX_QUANTITY,

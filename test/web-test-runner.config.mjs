@@ -8,6 +8,8 @@ import { createHubs, hubKoaMiddleware } from '../demo/channel/hub.mjs';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
 import { liveShowKoaMiddleware } from './live-show-server.mjs';
+import { reactEsm } from './react-esm.mjs';
+import { ssrKoaMiddleware } from './ssr/ssr-server.mjs';
 import { slowFilesReporter } from './slow-files-reporter.mjs';
 import { webdriverViewportPlugin, webkitLauncher } from './webkit.mjs';
 import { webkitExclusions } from './webkit-exclusions.mjs';
@@ -133,8 +135,9 @@ export default {
     <script src="/test/fixtures/dev-env.js"></script>
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), { name: 'livecart-hub', serverStop: hub.close }, webdriverViewportPlugin()],
-  middleware: [retailerOrigin(), strictPageHeaders(), framingRefused(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
+  // reactEsm: React (CommonJS) as ES modules, for test/react/.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reactEsm(), { name: 'livecart-hub', serverStop: hub.close }, webdriverViewportPlugin()],
+  middleware: [ssrKoaMiddleware(), retailerOrigin(), strictPageHeaders(), framingRefused(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

@@ -1,7 +1,8 @@
-import { html, type PropertyDeclaration, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, isServer, type PropertyDeclaration, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError, validateItems, type FeedResult } from '../core/feed.js';
 import { loadFeed } from '../core/load-feed.js';
 import { errorMessage } from '../platform/errors.js';
+import { pageBase } from '../core/safe-url.js';
 import type { Strings } from '../i18n/strings.js';
 import { configuredCurrency } from '../store/config.js';
 import type { Show } from '../store/show.js';
@@ -47,8 +48,20 @@ export class FeedController implements ReactiveController {
     this.abort?.abort();
     this.error = null;
     this.setLoading(false);
-    if (typeof input === 'string' && input.trim()) this.fetch(input.trim());
-    else if (Array.isArray(input)) this.addToCatalog(validateItems(input, document.baseURI));
+    if (typeof input === 'string' && input.startsWith('[object Object]')) this.reportStringified();
+    // A server renders products given as an array; a feed URL loads in the browser.
+    else if (typeof input === 'string' && input.trim() && !isServer) this.fetch(input.trim());
+    else if (Array.isArray(input)) this.addToCatalog(validateItems(input, pageBase()));
+  }
+
+  /**
+   * An array that reached the element as an attribute: a framework rendered the tag before
+   * livecart defined it and wrote `products` as text, which is no feed URL to blame.
+   * (The console's fix says what to do: diagnostics.ts.)
+   */
+  private reportStringified(): void {
+    this.error = 'products was set as the text "[object Object]", not as an array';
+    this.showController.report('feed', this.error);
   }
 
   /** The one message a feed that cannot be read shows: what happened, then why. */
@@ -80,7 +93,7 @@ export class FeedController implements ReactiveController {
     this.setLoading(true);
     this.host.requestUpdate();
     try {
-      const result = await loadFeed(new URL(url, document.baseURI).href, abort.signal, { currency: configuredCurrency() });
+      const result = await loadFeed(new URL(url, pageBase()).href, abort.signal, { currency: configuredCurrency() });
       if (!abort.signal.aborted) this.addToCatalog(result);
     } catch (error) {
       if (abort.signal.aborted) return;

@@ -1,10 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ReadableAtom } from 'nanostores';
 import { emit, type ErrorCode, type FeedProblem } from '../core/events.js';
 import { followLang } from '../i18n/strings.js';
-import { getShow, resolveShowId, type Show } from '../store/show.js';
+import { getShow, resolveShowId, Show } from '../store/show.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { renderedIn?: { show: Show } };
 
 /**
  * What every livecart element shares, in one controller: it binds the element to its show
@@ -15,6 +15,7 @@ type Host = ReactiveControllerHost & HTMLElement;
  */
 export class ShowController implements ReactiveController {
   private current: Show = getShow();
+  private serverShow?: Show;
   private release: (() => void)[] = [];
   private rebinding = false;
 
@@ -44,6 +45,9 @@ export class ShowController implements ReactiveController {
    * attribute or a move to another `<live-stream>` rebinds on the next read.
    */
   get show(): Show {
+    // A server renders many pages for many shoppers: an element there keeps its catalog to
+    // itself (or shares the one of the element it is rendered in), never in a show of the process.
+    if (isServer) return (this.serverShow ??= this.host.renderedIn?.show ?? new Show(resolveShowId(this.host)));
     // Not again from inside a rebinding (a release that re-renders the host reads this):
     // a nested bind would be overwritten, its subscriptions never released.
     if (!this.rebinding && this.host.isConnected && resolveShowId(this.host) !== this.current.id) {

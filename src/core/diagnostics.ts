@@ -26,10 +26,15 @@ const FIXES: Record<ErrorCode, string> = {
   pip: 'none needed: the player floats in the page instead (picture-in-picture needs a click and a secure context)',
 };
 
+/** An array that reached an element as an attribute (FeedController): a framework rendered the tag before livecart defined it. */
+const stringified = ({ code, message }: ErrorDetail) => code === 'feed' && message.includes('"[object Object]"');
+const STRINGIFIED_FIX =
+  'import livecart before the framework renders the tag, so products is set as a property (or use livecart/react, which always sets it as one)';
+
 export function print(target: EventTarget, problem: Problem): void {
   const [cause, fix, ...extra] = words(problem);
   // Page-wide trouble (the cart store, configure()) comes from the document: no element to name.
-  const where = target instanceof Element ? `${describe(target)}: ` : '';
+  const where = typeof Element !== 'undefined' && target instanceof Element ? `${describe(target)}: ` : '';
   console.warn(`livecart: ${where}${cause}${fix ? `. Fix: ${fix}` : ''}`, ...extra);
 }
 
@@ -37,7 +42,7 @@ function words(problem: Problem): [string, string, ...unknown[]] {
   switch (problem.kind) {
     case 'error': {
       const { code, message, problems } = problem.detail;
-      return [message, FIXES[code], ...(problems ? [problems] : [])];
+      return [message, stringified(problem.detail) ? STRINGIFIED_FIX : FIXES[code], ...(problems ? [problems] : [])];
     }
     case 'attribute': {
       const { name, value, allowed, used } = problem;

@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import type { Availability } from '../core/product.js';
 import { closestAcross } from '../platform/dom.js';
 import { configuredLocale } from '../store/config.js';
@@ -93,15 +94,18 @@ export function loadStrings(locale: string): Promise<void> {
 }
 
 // The page's own language starts loading with livecart, before any element renders.
-if (typeof document !== 'undefined') void loadStrings(document.documentElement.lang || navigator.language || 'en');
+if (typeof document !== 'undefined') void loadStrings(document.documentElement.lang || globalThis.navigator?.language || 'en');
 
 /**
  * The language an element speaks: its own `lang`, else the nearest ancestor's (across
  * shadow roots), else the document's, else the browser's.
  */
 export function localeOf(element: Element): string {
-  const withLang = closestAcross(element, (node): node is Element => node instanceof Element && !!node.getAttribute('lang'));
-  return canonicalLocale(withLang?.getAttribute('lang') || configuredLocale() || navigator.language || 'en');
+  // No `instanceof Element`: a server (Lit's DOM shim) has no Element class, nor ancestors:
+  // there the element that rendered this one says its locale (elements/livecart-element.ts).
+  const withLang = closestAcross(element, (node): node is Element => !!(node as Partial<Element>).getAttribute?.('lang'));
+  const rendered = isServer ? (element as { renderedIn?: { locale: string } }).renderedIn?.locale : undefined;
+  return canonicalLocale(withLang?.getAttribute('lang') || rendered || configuredLocale() || globalThis.navigator?.language || 'en');
 }
 
 /**
@@ -122,6 +126,12 @@ export function stringsFor(locale: string): Strings {
   return loaded[base(locale)] ?? loaded.en;
 }
 
+/** The language an element's words are in now: its own as far as they have loaded, else English. */
+export function spokenLanguage(host: Element): string {
+  const lang = base(localeOf(host));
+  return loaded[lang] ? lang : 'en';
+}
+
 /**
  * The strings in an element's language. Until they have loaded the element speaks
  * English, and it updates when they arrive. (Elements follow later `lang` changes through
@@ -129,7 +139,8 @@ export function stringsFor(locale: string): Strings {
  */
 export function stringsOf(host: Element & { requestUpdate(): void }): Strings {
   const lang = base(localeOf(host));
-  if (!loaded[lang] && LOADERS[lang]) void loadStrings(lang).then(() => host.requestUpdate());
+  // On a server they load for the next render; this one is done.
+  if (!loaded[lang] && LOADERS[lang]) void loadStrings(lang).then(() => isServer || host.requestUpdate());
   return stringsFor(lang);
 }
 

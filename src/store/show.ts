@@ -21,7 +21,8 @@ export interface PlayerHandle {
   continueAt(url: string): boolean;
 }
 
-const IDLE: PlayerState = { state: 'idle', pipMode: 'inline', live: false, behindLive: false };
+/** A player's state before it plays, and after it leaves the page. */
+export const IDLE: PlayerState = { state: 'idle', pipMode: 'inline', live: false, behindLive: false };
 
 /** Whether `patch` changes anything in `state`. */
 const changes = (state: PlayerState, patch: Partial<PlayerState>): boolean =>
@@ -183,8 +184,9 @@ export class Show {
   /** Dispatches from this show's main element (its `<live-stream>` when it has one). */
   emit<K extends keyof LivecartEventMap>(name: K, detail: LivecartEventMap[K]['detail'], cancelable = false): boolean {
     const hosts = [...this.hosts];
-    const target = hosts.find((h) => SHOW_SCOPE in h) ?? hosts[0] ?? document;
-    return emit(target, name, detail, { cancelable });
+    const target = hosts.find((h) => SHOW_SCOPE in h) ?? hosts[0] ?? globalThis.document;
+    // On a server no one listens: a show rendered there has nothing to tell.
+    return target ? emit(target, name, detail, { cancelable }) : true;
   }
 }
 

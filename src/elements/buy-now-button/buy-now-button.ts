@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { CartLine } from '../../adapters/types.js';
 import { buy, type BuyAction } from '../../actions/buy.js';
 import type { LinkTarget } from '../../actions/open-link.js';
@@ -9,6 +9,7 @@ import { $hasCart, addToCart } from '../../store/cart.js';
 import { linkTargetOf } from '../../store/show.js';
 import { warn } from '../../core/warn.js';
 import { errorMessage } from '../../platform/errors.js';
+import { LivecartElement } from '../livecart-element.js';
 import { tokens } from '../theme.js';
 import { styles } from './buy-now-button.styles.js';
 
@@ -41,15 +42,15 @@ const ADDED_MS = 2000;
  * @cssprop --livecart-accent-text - Button text colour.
  * @cssprop --livecart-radius - Corner radius.
  */
-export class BuyNowButton extends LitElement {
+export class BuyNowButton extends LivecartElement {
   static override properties: PropertyDeclarations = {
-    product: { reflect: true },
-    show: { reflect: true },
-    quantity: { type: Number, reflect: true },
-    action: { reflect: true },
-    variant: { reflect: true },
-    linkTarget: { attribute: 'link-target', reflect: true },
-    state: { reflect: true },
+    product: { reflect: true, useDefault: true },
+    show: { reflect: true, useDefault: true },
+    quantity: { type: Number, reflect: true, useDefault: true },
+    action: { reflect: true, useDefault: true },
+    variant: { reflect: true, useDefault: true },
+    linkTarget: { attribute: 'link-target', reflect: true, useDefault: true },
+    state: { reflect: true, useDefault: true },
   };
   static override styles = [tokens, styles];
 
@@ -88,9 +89,27 @@ export class BuyNowButton extends LitElement {
   }
 
   protected override render() {
+    const view = this.view();
+    if (!view) return nothing;
+    const { product, label, buyable } = view;
+    return html`<button
+      part="button"
+      type="button"
+      data-rendered-as=${this.renderedAs()}
+      ?disabled=${!buyable}
+      aria-busy=${this.state === 'pending' ? 'true' : 'false'}
+      aria-label=${product ? `${label}: ${product.title}` : label}
+      @click=${this.onClick}
+    >
+      ${this.state === 'idle' || !buyable ? html`<slot>${label}</slot>` : label}
+    </button>`;
+  }
+
+  /** What the button says and whether it buys; undefined in a watch-only show, where it renders nothing. */
+  private view(): { product?: Product; label: string; buyable: boolean } | undefined {
     const show = this.showController.show;
     // Watch-only show: nothing to buy here.
-    if (show.$settings.get().shopping === false) return nothing;
+    if (show.$settings.get().shopping === false) return undefined;
     const t = stringsOf(this);
     const product = show.product(this.product);
     const noLink = !!product && !this.canOpen(product);
@@ -104,19 +123,17 @@ export class BuyNowButton extends LitElement {
           : product.availability === 'preorder'
             ? t.preorder
             : t.buyNow;
-    const label = !buyable
-      ? base
-      : { idle: base, pending: t.adding, added: t.added, error: t.addFailed }[this.state];
-    return html`<button
-      part="button"
-      type="button"
-      ?disabled=${!buyable}
-      aria-busy=${this.state === 'pending' ? 'true' : 'false'}
-      aria-label=${product ? `${label}: ${product.title}` : label}
-      @click=${this.onClick}
-    >
-      ${this.state === 'idle' || !buyable ? html`<slot>${label}</slot>` : label}
-    </button>`;
+    const label = !buyable ? base : { idle: base, pending: t.adding, added: t.added, error: t.addFailed }[this.state];
+    return { product, label, buyable };
+  }
+
+  /**
+   * Hydration keeps the server's label and `disabled`: the browser's must be the same.
+   * @internal
+   */
+  override renderedAs(): string {
+    const view = this.view();
+    return `${super.renderedAs()} ${view ? `${view.buyable} ${view.label}` : 'none'}`;
   }
 
   /**

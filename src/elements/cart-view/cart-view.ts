@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CartLine } from '../../adapters/types.js';
 import { withFeedPrices } from '../../core/cart-lines.js';
@@ -12,6 +12,7 @@ import { linkTargetOf } from '../../store/show.js';
 import { errorMessage } from '../../platform/errors.js';
 import { tokens } from '../theme.js';
 import { styles } from './cart-view.styles.js';
+import { LivecartElement } from '../livecart-element.js';
 
 addEnglish(cartEnglish);
 
@@ -33,14 +34,16 @@ addEnglish(cartEnglish);
  * @csspart close - The close button.
  * @csspart message - The empty-cart and error messages.
  */
-export class CartView extends LitElement {
+export class CartView extends LivecartElement {
   static override properties: PropertyDeclarations = {
-    open: { type: Boolean, reflect: true },
-    show: { reflect: true },
+    open: { type: Boolean, reflect: true, useDefault: true },
+    show: { reflect: true, useDefault: true },
     busy: { state: true },
     error: { state: true },
   };
   static override styles = [tokens, styles];
+  // Its content is the shopper's (the cart in this browser's storage): drawn anew, not hydrated.
+  static override hydrates = false;
 
   /** Open (a modal dialog) or closed. */
   declare open: boolean;

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { LinkTarget } from '../../actions/open-link.js';
 import { FeedController, productsProperty, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
@@ -8,6 +8,7 @@ import { SHOW_SCOPE, type Show } from '../../store/show.js';
 import { checkAttribute } from '../../core/warn.js';
 import type { CartView } from '../cart-view/cart-view.js';
 import { define } from '../../platform/define-element.js';
+import { LivecartElement } from '../livecart-element.js';
 import { productCard } from '../product-card.js';
 import { tokens } from '../theme.js';
 import { styles } from './live-stream.styles.js';
@@ -43,23 +44,23 @@ import { styles } from './live-stream.styles.js';
  * @cssprop --livecart-font - Font family.
  * @cssprop --livecart-gap - Space between parts.
  */
-export class LiveStream extends LitElement {
+export class LiveStream extends LivecartElement {
   static override properties: PropertyDeclarations = {
-    src: { reflect: true },
+    src: { useDefault: true, reflect: true },
     products: productsProperty,
-    schedule: { reflect: true },
-    show: { reflect: true },
-    poster: { reflect: true },
-    autoplay: { type: Boolean, reflect: true },
-    muted: { type: Boolean, reflect: true },
-    layout: { reflect: true },
-    linkTarget: { attribute: 'link-target', reflect: true },
-    shopping: { reflect: true },
-    startsAt: { attribute: 'starts-at', reflect: true },
-    replay: { reflect: true },
-    structuredData: { attribute: 'structured-data', reflect: true },
-    continuity: { reflect: true },
-    theme: { reflect: true },
+    schedule: { useDefault: true, reflect: true },
+    show: { useDefault: true, reflect: true },
+    poster: { useDefault: true, reflect: true },
+    autoplay: { useDefault: true, type: Boolean, reflect: true },
+    muted: { useDefault: true, type: Boolean, reflect: true },
+    layout: { useDefault: true, reflect: true },
+    linkTarget: { attribute: 'link-target', reflect: true, useDefault: true },
+    shopping: { useDefault: true, reflect: true },
+    startsAt: { useDefault: true, attribute: 'starts-at', reflect: true },
+    replay: { useDefault: true, reflect: true },
+    structuredData: { useDefault: true, attribute: 'structured-data', reflect: true },
+    continuity: { useDefault: true, reflect: true },
+    theme: { useDefault: true, reflect: true },
     hasFeed: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
@@ -156,14 +157,17 @@ export class LiveStream extends LitElement {
   protected override render() {
     const locale = localeOf(this);
     const t = stringsOf(this);
-    const showId = this.showController.show.id;
-    const featured = this.showController.show.$featured.get();
+    const show = this.showController.show;
+    const showId = show.id;
+    const renderedIn = { show, locale };
+    const featured = show.$featured.get();
     // Unset: the styles pick split or overlay by the element's width (a container query).
     const layout = this.layout === 'split' || this.layout === 'overlay' ? this.layout : 'auto';
     const announce = featured && featured.id !== this.lastAnnounced ? `${t.nowShowing}: ${featured.title}` : '';
-    return html`<div part="base" class=${this.hasFeed ? `${layout} has-feed` : layout}>
+    return html`<div part="base" class=${this.hasFeed ? `${layout} has-feed` : layout} data-rendered-as=${this.renderedAs()}>
       <div part="stage">
         <pip-player
+          .renderedIn=${renderedIn}
           part="player"
           exportparts="video, badge, go-live, error, retry, ended, replay, upcoming"
           show=${showId}
@@ -181,7 +185,7 @@ export class LiveStream extends LitElement {
         <slot name="banner">
           <div part="banner" class=${featured ? 'flash' : ''} ?hidden=${!featured}>
             ${featured
-              ? productCard(featured, locale, html`<buy-now-button show=${showId} product=${featured.id}></buy-now-button>`, t.nowShowing)
+              ? productCard(featured, locale, html`<buy-now-button .renderedIn=${renderedIn} show=${showId} product=${featured.id}></buy-now-button>`, t.nowShowing)
               : nothing}
           </div>
         </slot>
@@ -191,9 +195,9 @@ export class LiveStream extends LitElement {
       <div class="catalog">
         <slot name="catalog">
           ${this.feed.error ? this.feed.renderError(t) : nothing}
-          ${this.feed.error && !this.showController.show.$products.get().length
+          ${this.feed.error && !show.$products.get().length
             ? nothing
-            : html`<shop-carousel part="catalog" show=${showId}></shop-carousel>`}
+            : html`<shop-carousel .renderedIn=${renderedIn} part="catalog" show=${showId}></shop-carousel>`}
         </slot>
       </div>
       <div class="feed" ?hidden=${!this.hasFeed}><slot name="feed" @slotchange=${this.onFeedSlotChange}></slot></div>
@@ -204,7 +208,7 @@ export class LiveStream extends LitElement {
     const count = itemCount($cart.get());
     if ((!$hasCart.get() && !count) || this.watchOnly()) return nothing;
     // Fetched only by pages with a cart: it stays out of dist/livecart.js.
-    void import('../cart-view/cart-view.js').then(({ CartView }) => define('cart-view', CartView));
+    if (!isServer) void import('../cart-view/cart-view.js').then(({ CartView }) => define('cart-view', CartView));
     return html`<button part="cart-button" class="cart-button" type="button" aria-haspopup="dialog" @click=${this.openCart}>
         ${t.cart} <span class="count">${count}</span>
       </button>

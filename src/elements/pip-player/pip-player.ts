@@ -1,10 +1,11 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, isServer, nothing, type PropertyDeclarations } from 'lit';
 import { safeUrl } from '../../core/safe-url.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import type { PipMode } from '../../core/events.js';
 import { stringsOf } from '../../i18n/strings.js';
 import { saveResume } from '../../media/resume.js';
-import type { PlayerState, PlayerStateName } from '../../store/show.js';
+import { IDLE, type PlayerState, type PlayerStateName } from '../../store/show.js';
+import { LivecartElement } from '../livecart-element.js';
 import { tokens } from '../theme.js';
 import { KeysController } from './keys-controller.js';
 import type { MediaSessionController } from './media-session-controller.js';
@@ -51,28 +52,30 @@ const REFLECTED = ['state', 'pipMode', 'live', 'behindLive'] as const;
  * @cssprop --livecart-accent - Badge and button colour.
  * @cssprop --livecart-radius - Corner radius.
  */
-export class PipPlayer extends LitElement {
+export class PipPlayer extends LivecartElement {
   static override properties: PropertyDeclarations = {
-    src: { reflect: true },
-    poster: { reflect: true },
-    autoplay: { type: Boolean, reflect: true },
-    muted: { type: Boolean, reflect: true },
-    controls: { type: Boolean, reflect: true },
-    show: { reflect: true },
-    pip: { reflect: true },
-    pipMode: { attribute: 'pip-mode', reflect: true },
-    state: { reflect: true },
-    live: { type: Boolean, reflect: true },
-    schedule: { reflect: true },
-    floatOnScroll: { attribute: 'float-on-scroll', type: Boolean, reflect: true },
-    returnUrl: { attribute: 'return-url', reflect: true },
-    startsAt: { attribute: 'starts-at', reflect: true },
-    replay: { reflect: true },
-    structuredData: { attribute: 'structured-data', reflect: true },
-    continuity: { reflect: true },
+    src: { reflect: true, useDefault: true },
+    poster: { reflect: true, useDefault: true },
+    autoplay: { type: Boolean, reflect: true, useDefault: true },
+    muted: { type: Boolean, reflect: true, useDefault: true },
+    controls: { type: Boolean, reflect: true, useDefault: true },
+    show: { reflect: true, useDefault: true },
+    pip: { reflect: true, useDefault: true },
+    pipMode: { attribute: 'pip-mode', reflect: true, useDefault: true },
+    state: { reflect: true, useDefault: true },
+    live: { type: Boolean, reflect: true, useDefault: true },
+    schedule: { reflect: true, useDefault: true },
+    floatOnScroll: { attribute: 'float-on-scroll', type: Boolean, reflect: true, useDefault: true },
+    returnUrl: { attribute: 'return-url', reflect: true, useDefault: true },
+    startsAt: { attribute: 'starts-at', reflect: true, useDefault: true },
+    replay: { reflect: true, useDefault: true },
+    structuredData: { attribute: 'structured-data', reflect: true, useDefault: true },
+    continuity: { reflect: true, useDefault: true },
     behindLive: { state: true, attribute: false },
   };
   static override styles = [tokens, styles, placeholderStyles];
+  // Its video is made in the browser: a server-rendered player (its frame, sized) is drawn anew.
+  static override hydrates = false;
 
   /** HLS (`.m3u8`) or MP4 URL. */
   declare src: string;
@@ -150,7 +153,7 @@ export class PipPlayer extends LitElement {
    * load before the first render, and so the video can move to a Document PiP window
    * and back without being rebuilt.
    */
-  readonly video: HTMLVideoElement = document.createElement('video');
+  readonly video: HTMLVideoElement = isServer ? (undefined as never) : document.createElement('video');
   /** The state a player carries from one binding of its show to the next (a move, or another show). */
   private carried?: PlayerState;
   private readonly showController = new ShowController(
@@ -179,12 +182,6 @@ export class PipPlayer extends LitElement {
 
   constructor() {
     super();
-    for (const controller of [this.pipLadder, this.playback, new KeysController(this)]) this.addController(controller);
-    // These load off the path to the first frame, and join the player as they arrive.
-    void import('./product-controller.js').then((m) => this.addController(new m.ProductController(this, this.showController, () => this.playback.stream)));
-    const session = () =>
-      import('./media-session-controller.js').then((m) => this.addController((this.mediaSession ??= new m.MediaSessionController(this, this.showController))));
-    this.video.addEventListener('playing', session, { once: true });
     this.src = '';
     this.poster = '';
     this.autoplay = false;
@@ -196,6 +193,14 @@ export class PipPlayer extends LitElement {
     this.floatOnScroll = false;
     this.returnUrl = null;
     this.continuity = null;
+    // A server renders the frame only: everything that plays is the browser's.
+    if (isServer) return;
+    for (const controller of [this.pipLadder, this.playback, new KeysController(this)]) this.addController(controller);
+    // These load off the path to the first frame, and join the player as they arrive.
+    void import('./product-controller.js').then((m) => this.addController(new m.ProductController(this, this.showController, () => this.playback.stream)));
+    const session = () =>
+      import('./media-session-controller.js').then((m) => this.addController((this.mediaSession ??= new m.MediaSessionController(this, this.showController))));
+    this.video.addEventListener('playing', session, { once: true });
     this.video.setAttribute('part', 'video');
     // The attribute, not the property: Firefox has no playsInline property to reflect it.
     this.video.setAttribute('playsinline', '');
@@ -265,6 +270,7 @@ export class PipPlayer extends LitElement {
   connectedMoveCallback(): void {}
 
   protected override willUpdate(): void {
+    if (isServer) return;
     const video = this.video;
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
@@ -292,7 +298,7 @@ export class PipPlayer extends LitElement {
             <p>${t.inPip}</p>
             <button type="button" @click=${this.exitPip}>${t.bringBack}</button>
           </div>`
-        : this.video}
+        : (this.video ?? nothing)}
       ${this.live ? html`<span part="badge live-badge" class="badge">${t.live}</span>` : nothing}
       ${this.live && this.behindLive && !floating
         ? html`<button part="go-live" type="button" @click=${playback.goLive}>${t.goLive}</button>`
@@ -321,8 +327,9 @@ export class PipPlayer extends LitElement {
   }
 
   /** Re-renders with what changed in the show's player state, and reflects it. */
-  private reflect = (now: PlayerState, before?: PlayerState) => {
-    for (const key of REFLECTED) if (now[key] !== before?.[key]) this.requestUpdate(key, before?.[key]);
+  private reflect = (now: PlayerState, before: PlayerState = IDLE) => {
+    // From idle: an idle player writes no attribute a framework did not render (hydration).
+    for (const key of REFLECTED) if (now[key] !== before[key]) this.requestUpdate(key, before[key]);
   };
 }
 

@@ -1,9 +1,10 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatPrice } from '../../core/price.js';
 import { currentPrice, pickVariant, type Product } from '../../core/product.js';
 import { FeedController, productsProperty, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
+import { LivecartElement, type RenderedIn } from '../livecart-element.js';
 import { tokens } from '../theme.js';
 import { styles } from './shop-carousel.styles.js';
 
@@ -16,6 +17,8 @@ interface CardContext {
   /** How many products the catalog has, rendered or not. */
   total: number;
   show: string;
+  /** Handed to each card's buy button: on a server it cannot find them itself. */
+  renderedIn: RenderedIn;
 }
 
 /**
@@ -39,11 +42,11 @@ interface CardContext {
  * @cssprop --livecart-card-width - Width of a card (default 180px).
  * @cssprop --livecart-accent - Highlight of the featured card.
  */
-export class ShopCarousel extends LitElement {
+export class ShopCarousel extends LivecartElement {
   static override properties: PropertyDeclarations = {
-    show: { reflect: true },
+    show: { reflect: true, useDefault: true },
     products: productsProperty,
-    featured: { reflect: true },
+    featured: { reflect: true, useDefault: true },
     overflowing: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
@@ -69,7 +72,8 @@ export class ShopCarousel extends LitElement {
   private moreObserver?: IntersectionObserver;
   /** Whether the strip is wider than its box: only then are the arrows of any use. */
   declare private overflowing: boolean;
-  private readonly resizeObserver = new ResizeObserver(() => this.measureOverflow());
+  /** Made at the first update: a server has no ResizeObserver. */
+  private resizeObserver?: ResizeObserver;
   private measuredTrack: Element | null = null;
   private moreSentinel: Element | null = null;
 
@@ -98,7 +102,7 @@ export class ShopCarousel extends LitElement {
         ? this.feed.renderError(t)
         : html`<p part="message" role="status">${loading ? t.loadingProducts : t.noProducts}</p>`;
       // An invisible card holds the strip's height until the real ones come: nothing below shifts.
-      return html`<div class="waiting">${message}</div>
+      return html`<div class="waiting" data-rendered-as=${this.renderedAs()}>${message}</div>
         <ul part="track" class="placeholder" aria-hidden="true">
           <li part="card"><span part="image"></span><h3 part="title"></h3><span part="price"></span>
             <span part="availability"></span><span class="variant-row"></span><span class="button-space"></span></li>
@@ -108,9 +112,9 @@ export class ShopCarousel extends LitElement {
     const active = Math.min(this.focusIndex, products.length - 1);
     const featuredAt = products.findIndex((product) => product.id === this.featured);
     const count = Math.min(products.length, Math.max(this.rendered, featuredAt + 1, active + 1));
-    const context: CardContext = { locale, t, total: products.length, show: this.showController.show.id };
+    const context: CardContext = { locale, t, total: products.length, show: show.id, renderedIn: { show, locale } };
     return html`
-      <ul part="track" aria-label=${t.products} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
+      <ul part="track" data-rendered-as=${this.renderedAs()} aria-label=${t.products} @keydown=${this.onKeydown} @focusin=${this.onFocusin}>
         ${products.slice(0, count).map((product, index) => this.renderCard(product, index, index === active, context))}
         ${count < products.length ? html`<li class="more" aria-hidden="true"></li>` : nothing}
       </ul>
@@ -126,7 +130,7 @@ export class ShopCarousel extends LitElement {
     </div>`;
   }
 
-  private renderCard(product: Product, index: number, tabStop: boolean, { locale, t, total, show }: CardContext) {
+  private renderCard(product: Product, index: number, tabStop: boolean, { locale, t, total, show, renderedIn }: CardContext) {
     const featured = product.id === this.featured;
     // The shopper's pick, else the first one in stock: the card shows what its button adds.
     const variant = pickVariant(product, this.chosen.get(product.id));
@@ -162,6 +166,7 @@ export class ShopCarousel extends LitElement {
           </select>`
         : html`<span class="variant-row"></span>`}
       <buy-now-button
+        .renderedIn=${renderedIn}
         product=${product.id}
         variant=${variant?.id ?? nothing}
         show=${show}
@@ -174,6 +179,7 @@ export class ShopCarousel extends LitElement {
     this.watchForMore();
     const track = this.renderRoot.querySelector('[part~="track"]:not(.placeholder)');
     if (track !== this.measuredTrack) {
+      this.resizeObserver ??= new ResizeObserver(() => this.measureOverflow());
       if (this.measuredTrack) this.resizeObserver.unobserve(this.measuredTrack);
       this.measuredTrack = track;
       if (track) this.resizeObserver.observe(track);
@@ -189,7 +195,7 @@ export class ShopCarousel extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver.disconnect();
+    this.resizeObserver?.disconnect();
     this.measuredTrack = null;
     this.moreObserver?.disconnect();
     this.moreObserver = undefined;

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { formatPrice } from '../../core/price.js';
 import { currentPrice, type Product } from '../../core/product.js';
 import { FeedController, productsProperty, type ProductsInput } from '../../controllers/feed-controller.js';
@@ -10,6 +10,7 @@ import { readJson, writeJson } from '../../platform/storage.js';
 import { tokens } from '../theme.js';
 import { PublishQueue, type PublishEntry, type PublishFormat, type PublishTarget } from './publish-queue.js';
 import { styles } from './show-console.styles.js';
+import { LivecartElement } from '../livecart-element.js';
 
 addEnglish(consoleEnglish);
 
@@ -77,18 +78,20 @@ function relative(ms: number, now: number, locale: string): string {
  * @csspart message - Loading, empty, error and preview-only messages.
  * @cssprop --livecart-accent - "Feature now" buttons and the featured product.
  */
-export class ShowConsole extends LitElement {
+export class ShowConsole extends LivecartElement {
   static override properties: PropertyDeclarations = {
     products: productsProperty,
-    show: { reflect: true },
-    publish: { reflect: true },
-    publishFormat: { attribute: 'publish-format', reflect: true },
-    topic: { reflect: true },
-    theme: { reflect: true },
+    show: { reflect: true, useDefault: true },
+    publish: { reflect: true, useDefault: true },
+    publishFormat: { attribute: 'publish-format', reflect: true, useDefault: true },
+    topic: { reflect: true, useDefault: true },
+    theme: { reflect: true, useDefault: true },
     query: { state: true, attribute: false },
     now: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
+  // Its content is the producer's session (the queue, the hub): drawn anew, not hydrated.
+  static override hydrates = false;
 
   /** The show's catalog: any feed livecart reads (URL), or an array of items. */
   declare products: ProductsInput;

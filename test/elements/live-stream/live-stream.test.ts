@@ -21,7 +21,9 @@ describe('<live-stream>', () => {
     expect(playerOf(el).show).to.equal(show);
     expect(part<ShopCarousel>(el, 'catalog').show).to.equal(show);
     expect(part(el, 'banner').hidden).to.equal(true);
-    expect(el.getAttribute('link-target')).to.equal('_blank');
+    // A default is the property's, not an attribute the page did not write (hydration-safe).
+    expect(el.linkTarget).to.equal('_blank');
+    expect(el.hasAttribute('link-target')).to.equal(false);
   });
 
   it('reserves its video box before anything loads, so the page does not shift', async () => {

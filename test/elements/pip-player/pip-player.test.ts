@@ -12,8 +12,9 @@ describe('<pip-player>', () => {
     const el = await fixture<PipPlayer>(html`<pip-player></pip-player>`);
     await expect(el).to.be.accessible();
     expect(el.state).to.equal('idle');
-    expect(el.getAttribute('state')).to.equal('idle');
-    expect(el.getAttribute('pip-mode')).to.equal('inline');
+    // Idle and inline are the defaults: no attribute until they change (hydration-safe).
+    expect([el.state, el.pipMode]).to.deep.equal(['idle', 'inline']);
+    expect(el.hasAttribute('state') || el.hasAttribute('pip-mode')).to.equal(false);
     expect(liveHlsInstances.size).to.equal(0);
   });
 
