@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import { configure, type LivecartOptions } from './store/config.js';
 
 // `window.livecart`: the script-tag page's way in.
@@ -14,7 +15,7 @@ interface Stub {
  */
 export function installGlobal(): void {
   // Server-side imports have no window to answer on.
-  if (typeof window === 'undefined') return;
+  if (isServer) return;
   const w = window as unknown as { livecart?: Stub & Record<string, unknown> };
   const stub = w.livecart ?? {};
   const queued = Array.isArray(stub.q) ? stub.q : [];

@@ -1,9 +1,10 @@
-// The README's React 19 snippet, kept working by test/examples/react.test.tsx.
+// The README's React 19 snippet, kept working by test/examples/react.test.ts (it runs)
+// and test/node/framework-types.test.mjs (it type-checks, with livecart's React types).
 // React 19 passes props to custom elements as properties (so `products` can be an array)
 // and turns `on<event-name>` props into event listeners.
 import { useState } from 'react';
 import 'livecart';
-import type { FeaturedChangeDetail } from 'livecart';
+import type {} from 'livecart/types/react';
 
 export function LiveShow({ src, products }: { src: string; products: string | object[] }) {
   const [onScreen, setOnScreen] = useState<string>('');
@@ -14,7 +15,7 @@ export function LiveShow({ src, products }: { src: string; products: string | ob
         products={products}
         autoplay
         muted
-        onlivecart-featured-change={(event: CustomEvent<FeaturedChangeDetail>) => setOnScreen(event.detail.product?.title ?? '')}
+        onlivecart-featured-change={(event) => setOnScreen(event.detail.product?.title ?? '')}
       />
       <p aria-live="polite">{onScreen && `On screen: ${onScreen}`}</p>
     </>

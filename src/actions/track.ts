@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import type { AnalyticsOption } from '../core/analytics-event.js';
 import type { CartLine } from '../core/cart-lines.js';
 import { currentPrice, type Product } from '../core/product.js';
@@ -31,10 +32,12 @@ export function trackCheckout(lines: readonly CartLine[]): void {
 
 // Every show's product on screen is a view_item (each show's events reach the document),
 // heard on the way down: a page that stops the event on its way up does not silence it.
-globalThis.document?.addEventListener(
-  'livecart-featured-change',
-  ({ detail }) => {
-    if (detail.product) trackProduct('view_item', detail.product);
-  },
-  { capture: true },
-);
+if (!isServer) {
+  document.addEventListener(
+    'livecart-featured-change',
+    ({ detail }) => {
+      if (detail.product) trackProduct('view_item', detail.product);
+    },
+    { capture: true },
+  );
+}

@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 /**
  * Resolves `value` against `base` and returns it only when it is an http(s) URL.
  * Everything else (javascript:, data:, blob:, garbage) gives null: livecart never
@@ -21,4 +22,4 @@ export function safeUrl(value: unknown, base?: string): string | null {
 const SERVER_PAGE = 'https://server-rendered.invalid/';
 
 /** What relative URLs of the page resolve against: the document's base, or on a server the stand-in. */
-export const pageBase = (): string => (typeof document === 'undefined' ? SERVER_PAGE : document.baseURI);
+export const pageBase = (): string => (isServer ? SERVER_PAGE : document.baseURI);

@@ -94,7 +94,7 @@ export function loadStrings(locale: string): Promise<void> {
 }
 
 // The page's own language starts loading with livecart, before any element renders.
-if (typeof document !== 'undefined') void loadStrings(document.documentElement.lang || globalThis.navigator?.language || 'en');
+if (!isServer) void loadStrings(document.documentElement.lang || globalThis.navigator?.language || 'en');
 
 /**
  * The language an element speaks: its own `lang`, else the nearest ancestor's (across

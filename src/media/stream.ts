@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import type Hls from 'hls.js/light';
 import type { HlsPlayback } from './hls-playback.js';
 
@@ -117,7 +118,7 @@ const early = new Map<string, StartPlaylists>();
  * are parsed by then. An upcoming show (`starts-at`) waits for its time instead.
  */
 export function startEarly(): void {
-  if (typeof document === 'undefined' || !canUseMediaSource()) return;
+  if (isServer || !canUseMediaSource()) return;
   const element = document.querySelector('live-stream[src]:not([starts-at]), pip-player[src]:not([starts-at])');
   const src = element?.getAttribute('src');
   if (!src || !isHlsUrl(src)) return;

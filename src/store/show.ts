@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { Product } from '../core/product.js';
 import { ancestors } from '../platform/dom.js';
@@ -184,7 +185,7 @@ export class Show {
   /** Dispatches from this show's main element (its `<live-stream>` when it has one). */
   emit<K extends keyof LivecartEventMap>(name: K, detail: LivecartEventMap[K]['detail'], cancelable = false): boolean {
     const hosts = [...this.hosts];
-    const target = hosts.find((h) => SHOW_SCOPE in h) ?? hosts[0] ?? globalThis.document;
+    const target = hosts.find((h) => SHOW_SCOPE in h) ?? hosts[0] ?? (isServer ? undefined : document);
     // On a server no one listens: a show rendered there has nothing to tell.
     return target ? emit(target, name, detail, { cancelable }) : true;
   }
