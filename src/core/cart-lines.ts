@@ -41,10 +41,13 @@ export const clampQuantity = (n: unknown): number => Math.min(MAX_QUANTITY, Math
 export const roundCents = (value: number): number => Math.round(value * 100) / 100;
 
 /** Item count across lines. */
-export const itemCount = (cart: Cart): number => cart.lines.reduce((count, line) => count + line.quantity, 0);
+/** A cart as a framework's store hands it out: read-only all the way down (Vue's `useStore`). */
+type ReadonlyCart = { readonly lines: readonly { readonly quantity: number; readonly price: Readonly<Price> }[] };
+
+export const itemCount = (cart: ReadonlyCart): number => cart.lines.reduce((count, line) => count + line.quantity, 0);
 
 /** One subtotal per currency, in the order the currencies first appear. */
-export function subtotals(cart: Cart): Price[] {
+export function subtotals(cart: ReadonlyCart): Price[] {
   const sums = new Map<string, number>();
   for (const { price, quantity } of cart.lines) sums.set(price.currency, (sums.get(price.currency) ?? 0) + price.value * quantity);
   return [...sums].map(([currency, value]) => ({ currency, value: roundCents(value) }));

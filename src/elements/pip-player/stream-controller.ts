@@ -22,6 +22,9 @@ export interface StreamHost extends PlayerHost {
   readonly live: boolean;
 }
 
+/** How long a player waits for a `src` before it warns that it has none. */
+const NO_SRC_GRACE_MS = 1000;
+
 /**
  * The player's stream: loads `src` (hls.js or the video element's own playback, see
  * media/stream.ts), plays it with `autoplay` (muted where the browser wants that), follows
@@ -100,6 +103,16 @@ export class StreamController extends PlayerController<StreamHost> {
     else if (this.host.live) this.showLife();
   }
 
+  /**
+   * A framework sets `src` just after the tag is in the page (React in a layout effect, as
+   * livecart/react does after hydration): only a player still without one a moment later
+   * is told it has nothing to play.
+   */
+  private warnIfNoSrc(): void {
+    const { host, signal } = this;
+    setTimeout(() => host.src || signal?.aborted || warn(host, { kind: 'no-src' }, 'no-src'), NO_SRC_GRACE_MS);
+  }
+
   /** (Re)loads `src` from scratch: also what Retry does. */
   load = () => {
     const { host } = this;
@@ -110,7 +123,7 @@ export class StreamController extends PlayerController<StreamHost> {
     this.ended = false;
     this.setState({ state: 'idle', live: false, behindLive: false });
     host.requestUpdate();
-    if (!host.src) return warn(host, { kind: 'no-src' }, 'no-src');
+    if (!host.src) return this.warnIfNoSrc();
     // Before `starts-at`: the countdown, until the stream is up (then this loads again).
     if (!this.playOnLoad && Date.parse(host.startsAt!) > Date.now()) return this.showLife(true);
     this.setState({ state: 'loading' });
