@@ -6,6 +6,13 @@
 //   /schedule-burst/<n>.events        an event stream that sends <n> future-dated schedule
 //                                     events in one write, then one in effect now
 //                                     (product "burst-end"), and stays open
+//   /schedule-alternating/<n>.events  an event stream of <n> events in effect now, alternating
+//                                     between two products, about one a millisecond
+//   /schedule-storm/<name>.events     an event stream that says `retry: 0` and closes at once,
+//                                     as a broken hub would; /schedule-storm/<name>.count says
+//                                     how many connections it took
+//   /schedule-hostile/never.json      a JSON schedule that never answers
+//   /schedule-hostile/<n>mb.json      a JSON schedule of <n> MB (a valid array), streamed
 //   /many-dateranges/<n>.tags/channel/...  the simulated live channel whose media playlists
 //                                     carry <n> extra EXT-X-DATERANGE tags (X-PRODUCT-ID,
 //                                     dated before the window), as a long live show
@@ -17,6 +24,8 @@
 import { channelResponse } from '../demo/channel/live-channel.mjs';
 
 const schedules = new Map();
+/** Connections each `retry: 0` hub took, by name. */
+const storms = new Map();
 const schedule = (name) => {
   if (!schedules.has(name)) schedules.set(name, { body: '[]', version: 0, reads: 0, notModified: 0, status: 200 });
   return schedules.get(name);
@@ -82,6 +91,48 @@ export function liveShowKoaMiddleware() {
       events.push(`data: ${JSON.stringify({ product: 'burst-end', at: new Date(Date.now() - 1000).toISOString() })}\n\n`);
       ctx.res.write(events.join(''));
       await new Promise((resolve) => ctx.req.on('close', resolve));
+      return;
+    }
+    const alternating = /^\/schedule-alternating\/(\d+)\.events$/.exec(ctx.path);
+    if (alternating) {
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+      let closed = false;
+      ctx.req.on('close', () => (closed = true));
+      for (let i = 0; i < Number(alternating[1]) && !closed; i++) {
+        ctx.res.write(`data: ${JSON.stringify({ product: i % 2 ? 'ember-mug' : 'glow-lantern', at: new Date().toISOString() })}\n\n`);
+        if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => (closed ? resolve() : ctx.req.on('close', resolve)));
+      return;
+    }
+    const storm = /^\/schedule-storm\/([\w-]+)\.(events|count)$/.exec(ctx.path);
+    if (storm) {
+      const count = (storms.get(storm[1]) ?? 0) + (storm[2] === 'events' ? 1 : 0);
+      storms.set(storm[1], count);
+      if (storm[2] === 'count') return void (ctx.body = { connections: count });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'text/event-stream';
+      ctx.body = 'retry: 0\n\n';
+      return;
+    }
+    const hostile = /^\/schedule-hostile\/(never|(\d+)mb)\.json$/.exec(ctx.path);
+    if (hostile) {
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      if (hostile[1] === 'never') return void (await new Promise((resolve) => ctx.req.on('close', resolve)));
+      // Valid entries, far in the future, until <n> MB; written as the client reads.
+      const entry = `{"product":"p","at":"2099-01-01T00:00:00Z"},`;
+      const chunk = entry.repeat(Math.floor(65536 / entry.length));
+      let left = Number(hostile[2]) * 2 ** 20;
+      let closed = false;
+      ctx.req.on('close', () => (closed = true));
+      ctx.res.write('[');
+      while (left > 0 && !closed) {
+        if (!ctx.res.write(chunk)) await new Promise((resolve) => (ctx.res.once('drain', resolve), ctx.req.once('close', resolve)));
+        left -= chunk.length;
+      }
+      ctx.res.end('{"product":"p","at":0}]');
       return;
     }
     const many = /^\/many-dateranges\/(\d+)\.tags(\/channel\/.+)$/.exec(ctx.path);

@@ -28,8 +28,7 @@ export async function beginCheckout(
   try {
     await before?.();
     const url = safeUrl(await checkoutUrl());
-    // Payment pages only over https; plain http only on this machine, for development.
-    if (!url || !/^(?:https:|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/])/.test(url)) throw new Error('the checkout URL is not https');
+    if (!url || !securePayment(new URL(url))) throw new Error('the checkout URL is not https');
     const cart = $cart.get();
     if (!emit(host, 'livecart-checkout', { cart, url }, { cancelable: true })) {
       tab?.close();
@@ -49,3 +48,11 @@ export async function beginCheckout(
     throw error;
   }
 }
+
+/**
+ * Payment pages only over https; plain http only on this machine, for development. Read
+ * from the parsed URL, never a pattern over the text: `http://localhost:80@evil.example/`
+ * is evil.example.
+ */
+const securePayment = ({ protocol, hostname }: URL) =>
+  protocol === 'https:' || (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));

@@ -3,6 +3,7 @@
 import { FeedError, validateItemsYielding, type FeedOptions, type FeedResult } from './feed.js';
 import { feedLimits } from './load-feed.js';
 import { clip, isCurrency } from './price.js';
+import { readCapped } from './read-capped.js';
 import { errorMessage } from '../platform/errors.js';
 import { yieldToPage } from '../platform/yield.js';
 
@@ -54,27 +55,8 @@ export async function parseFeed(body: string, base?: string, options: FeedOption
 export async function readFeed(response: Response, url: string, options?: FeedOptions): Promise<FeedResult> {
   const { maxBytes } = feedLimits;
   if (!response.ok) throw new FeedError(`the feed could not be read: HTTP ${response.status}`);
-  // Read as it streams, counting: the body may be longer than it said, or endless.
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let bytes = 0;
-  let deadline = performance.now() + 8;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    // Chunks already received resolve as microtasks: without a yield, one task would read them all.
-    if (performance.now() > deadline) {
-      await yieldToPage();
-      deadline = performance.now() + 8;
-    }
-    bytes += chunk.value.byteLength;
-    if (bytes > maxBytes) {
-      void reader.cancel();
-      throw new FeedError(`the feed could not be read: larger than ${maxBytes / 2 ** 20} MB`);
-    }
-    parts.push(decoder.decode(chunk.value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parseFeed(parts.join(''), response.url || url, options);
+  const body = await readCapped(response, maxBytes, () => new FeedError(`the feed could not be read: larger than ${maxBytes / 2 ** 20} MB`));
+  return parseFeed(body, response.url || url, options);
 }
 
 /** Above this many characters a JSON feed is parsed item by item, between yields (feeds/big-json.ts). */

@@ -140,7 +140,7 @@ export function streamProductAt(
  * banner, the screen reader and analytics should see one change, not three. "No product"
  * waits longer: back-to-back cues can leave a gap between one's end and the next's start.
  */
-const SETTLE_MS = 120;
+export const SETTLE_MS = 120;
 const GAP_GRACE_MS = 400;
 
 export interface CueWatch {

@@ -1,5 +1,4 @@
 import type { FeedProblem } from '../core/events.js';
-import { errorMessage } from '../platform/errors.js';
 
 /**
  * Schedules: the product on screen from outside the stream, loaded on demand (most shows
@@ -27,7 +26,7 @@ export const MAX_ENTRIES = 10_000;
 export const MAX_EVENT_BYTES = 4096;
 
 /** One entry, or the reason it is not one. */
-function parseEntry(raw: unknown): ScheduleEntry | string {
+export function parseEntry(raw: unknown): ScheduleEntry | string {
   const { product, at } = (raw ?? {}) as { product?: unknown; at?: unknown };
   if (product !== null && (typeof product !== 'string' || !product.trim())) return 'no product id';
   if (typeof at === 'number' && Number.isFinite(at) && at >= 0) return { product, at };
@@ -94,7 +93,12 @@ export class ScheduleFollower {
   private placed(entry: ScheduleEntry): ScheduleEntry {
     if (!(entry.at instanceof Date) || this.clock.date() !== null) return entry;
     const key = `${+entry.at} ${entry.product}`;
-    if (!this.arrivals.has(key)) this.arrivals.set(key, this.clock.time());
+    if (!this.arrivals.has(key)) {
+      this.arrivals.set(key, this.clock.time());
+      // The oldest arrivals go first (a Map keeps insertion order): a hub that sends 60,000
+      // distinct entries holds MAX_ENTRIES of them, not all (M2).
+      if (this.arrivals.size > MAX_ENTRIES) this.arrivals.delete(this.arrivals.keys().next().value!);
+    }
     return { ...entry, at: this.arrivals.get(key)! };
   }
 
@@ -133,145 +137,4 @@ export class ScheduleFollower {
     const next = this.entries.find((entry) => entry.at instanceof Date && entry.at > date);
     return next ? +next.at - +date : Infinity;
   }
-}
-
-export interface ScheduleOptions {
-  signal: AbortSignal;
-  follower: ScheduleFollower;
-  /** Whether the stream is live now: a JSON schedule is read again only then. */
-  live(): boolean;
-  /** Milliseconds between reads of a JSON schedule while live. */
-  interval(): number;
-  /** Something changed: look at the follower again. */
-  onChange(): void;
-  report(message: string, problems?: FeedProblem[]): void;
-}
-
-const RETRY_MAX_MS = 60_000;
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
-/**
- * How long events are gathered before they are taken in: a burst (Chromium delivers one in
- * a single task) costs one decision, and a product named for less than this never flashes.
- */
-const BURST_MS = 50;
-const entriesReport = (n: number) => `${n} schedule entr${n > 1 ? 'ies' : 'y'} skipped`;
-
-/**
- * Follows the schedule at `url` until `signal` aborts: reads it, tells the kind by its
- * Content-Type, and keeps it current (events, or reads while live). Never clears what is
- * featured because a connection dropped; retries with exponential back-off.
- */
-export async function followSchedule(url: string, options: ScheduleOptions): Promise<void> {
-  const { signal, report } = options;
-  let etag: string | null = null;
-  let failures = 0;
-  while (!signal.aborted) {
-    let wait: number;
-    try {
-      // `no-cache`: the browser revalidates (If-None-Match) itself, so a schedule on another
-      // origin needs no CORS preflight, as a header of ours would.
-      const response = await fetch(url, { signal, headers: { Accept: 'application/json, text/event-stream' }, cache: 'no-cache' });
-      if (/^text\/event-stream\b/i.test(response.headers.get('Content-Type') ?? '')) {
-        // EventSource, not this response: it sends Last-Event-ID when it reconnects.
-        void response.body?.cancel().catch(() => {});
-        return await followEvents(url, options);
-      }
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const tag = response.headers.get('ETag');
-      if (!tag || tag !== etag) {
-        const { entries, problems } = parseSchedule(await response.json());
-        if (signal.aborted) return;
-        etag = tag;
-        options.follower.replace(entries);
-        options.onChange();
-        if (problems.length) report(entriesReport(problems.length), problems);
-      }
-      failures = 0;
-      wait = options.interval();
-    } catch (error) {
-      if (signal.aborted) return;
-      // Once per outage, not at every retry.
-      if (!failures) report(`the schedule ${url} could not be read (${errorMessage(error)})`);
-      wait = Math.min(options.interval() * 2 ** failures++, RETRY_MAX_MS);
-    }
-    await sleep(wait, signal);
-    // A replay's schedule, or a show that has ended, is read once.
-    if (!options.live()) return;
-  }
-}
-
-/**
- * Server-Sent Events through EventSource: it reconnects by itself (after the server's
- * `retry`) and sends `Last-Event-ID` then, with no CORS preflight. When it gives up (an
- * HTTP error, a wrong Content-Type), a new one follows after an exponential back-off,
- * asking for what it missed with Mercure's `lastEventID` query parameter.
- */
-function followEvents(url: string, { signal, follower, onChange, report }: ScheduleOptions): Promise<void> {
-  // Stopped while the first answer came (the player left): an abort listener added now would never hear it.
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    let lastId = '';
-    let failures = 0;
-    let source: EventSource | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let index = 0;
-    // A burst is taken in once, after it: the follower prunes and sorts once, the featured
-    // product is decided once and skipped entries are reported in one message.
-    let burst: ScheduleEntry[] = [];
-    let problems: FeedProblem[] = [];
-    let flushing: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      flushing = undefined;
-      const refused = follower.add(burst);
-      if (refused) problems.push({ index: -1, reason: `more than ${MAX_ENTRIES} pending entries: the ${refused} latest refused` });
-      if (problems.length) report(entriesReport(problems.length), problems);
-      if (burst.length) onChange();
-      burst = [];
-      problems = [];
-    };
-    const take = (entry: ScheduleEntry | string, at: number) => {
-      if (typeof entry === 'string') problems.push({ index: at, reason: entry });
-      else burst.push(entry);
-      flushing ??= setTimeout(flush, BURST_MS);
-    };
-    const connect = () => {
-      const target = new URL(url);
-      if (lastId) target.searchParams.set('lastEventID', lastId);
-      const es = (source = new EventSource(target));
-      es.onopen = () => (failures = 0);
-      es.onmessage = (event) => {
-        lastId = event.lastEventId || lastId;
-        const at = index++;
-        if (event.data.length > MAX_EVENT_BYTES) return take(`an event over ${MAX_EVENT_BYTES} bytes is refused`, at);
-        let entry: ScheduleEntry | string;
-        try {
-          entry = parseEntry(JSON.parse(event.data));
-        } catch {
-          entry = 'not JSON';
-        }
-        take(entry, at);
-      };
-      es.onerror = () => {
-        if (es.readyState !== EventSource.CLOSED) return; // reconnecting by itself
-        es.close();
-        report(`the schedule ${url} dropped; reconnecting`);
-        timer = setTimeout(connect, Math.min(1000 * 2 ** failures++, RETRY_MAX_MS));
-      };
-    };
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        clearTimeout(flushing);
-        source?.close();
-        resolve();
-      },
-      { once: true },
-    );
-    connect();
-  });
 }

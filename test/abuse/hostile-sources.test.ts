@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { FeedProblem } from '../../src/core/events.js';
-import { followSchedule, ScheduleFollower } from '../../src/media/schedule.js';
+import { DateRangeProducts } from '../../src/media/product-on-screen.js';
+import { MAX_ENTRIES, ScheduleFollower } from '../../src/media/schedule.js';
+import { followSchedule, scheduleLimits, type ScheduleOptions } from '../../src/media/schedule-follow.js';
 import { lowestVariant } from '../../src/media/stream.js';
+import { parseFeed } from '../../src/core/feed.js';
 import { until } from '../helpers.js';
 import { expectNoLongTask, longTasksOf } from './long-tasks.js';
 
@@ -36,6 +39,21 @@ describe('hostile sources: playlists', () => {
     let lowest: string | undefined = 'not read';
     await expectNoLongTask('240-hour DVR media playlist', () => (lowest = lowestVariant({ url, text })));
     expect(lowest).to.equal(undefined);
+  });
+});
+
+describe('hostile sources: DATERANGE tags', () => {
+  it('keeps the latest 20,000 of 30,000 product date ranges with no long task (M4: pruning was quadratic)', async function () {
+    this.timeout(60_000);
+    const start = Date.UTC(2026, 11, 7);
+    const tags = Array.from(
+      { length: 30_000 },
+      (_, i) => `#EXT-X-DATERANGE:ID="r${i}",START-DATE="${new Date(start + i * 1000).toISOString()}",DURATION=1.0,X-PRODUCT-ID="p${i % 40}"`,
+    );
+    let kept: readonly { start: number }[] = [];
+    await expectNoLongTask('30,000 DATERANGE tags', () => (kept = new DateRangeProducts().update(tags)));
+    expect(kept).to.have.length(20_000);
+    expect(kept[0].start).to.equal(start + 10_000 * 1000);
   });
 });
 
@@ -81,5 +99,99 @@ describe('hostile sources: a live schedule over Server-Sent Events', () => {
     const refused = reports.flatMap((r) => r.problems ?? []).map((p) => Number(/more than 10000 pending entries: the (\d+) latest refused/.exec(p.reason)?.[1]));
     expect(refused.reduce((a, b) => a + b, 0)).to.equal(count + 1 - 10_000);
     expect(follower.untilNext()).to.be.above(3_500_000);
+  });
+});
+
+describe('hostile sources: schedules that misbehave', () => {
+  /** Follows `url` for `ms`, with what it reported. */
+  async function follow(url: string, ms: number, options: Partial<ScheduleOptions> = {}) {
+    const abort = new AbortController();
+    const reports: string[] = [];
+    const follower = new ScheduleFollower({ time: () => 0, date: () => new Date() });
+    void followSchedule(new URL(url, location.origin).href, {
+      signal: abort.signal,
+      follower,
+      live: () => true,
+      interval: () => 5000,
+      onChange: () => {},
+      report: (message) => reports.push(message),
+      ...options,
+    });
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    abort.abort();
+    return { reports, follower };
+  }
+
+  it('a hub that answers retry: 0 and closes is not stormed: livecart backs off, and says so once (M1)', async function () {
+    this.timeout(30_000);
+    const name = `storm-${Math.random().toString(36).slice(2, 8)}`;
+    const { reports } = await follow(`/schedule-storm/${name}.events`, 6000);
+    const { connections } = await (await fetch(`/schedule-storm/${name}.count`)).json();
+    console.log(`retry: 0 hub: ${connections} connections in 6 s`);
+    // EventSource alone: hundreds (547 in 10 s). Three brief ones, then 1 s, 2 s... jittered.
+    expect(connections).to.be.below(10);
+    expect(reports.filter((r) => r.includes('dropped; reconnecting'))).to.have.length(1);
+  });
+
+  it('a JSON schedule that never answers is an error, not a silence (M3)', async function () {
+    this.timeout(30_000);
+    const timeout = scheduleLimits.timeout;
+    scheduleLimits.timeout = 500;
+    try {
+      const { reports } = await follow('/schedule-hostile/never.json', 1500);
+      expect(reports[0]).to.match(/could not be read \(no answer within 0\.5 s\)/);
+    } finally {
+      scheduleLimits.timeout = timeout;
+    }
+  });
+
+  it('a JSON schedule of 150 MB is refused at its cap, with no long task (M3: one 30 s task, re-read every 5 s)', async function () {
+    this.timeout(60_000);
+    let reports: string[] = [];
+    await expectNoLongTask('150 MB JSON schedule', async () => {
+      reports = (await follow('/schedule-hostile/150mb.json', 3000)).reports;
+    }, { tries: 2 });
+    expect(reports[0]).to.match(/could not be read \(larger than 4 MB\)/);
+  });
+
+  it('a hub that alternates 2,000 times changes the product on screen a few times, not 2,000 (M6: no settle time)', async function () {
+    this.timeout(30_000);
+    let decisions = 0;
+    const { follower } = await follow('/schedule-alternating/2000.events', 4000, { onChange: () => decisions++ });
+    console.log(`2,000 alternating events: ${decisions} decisions`);
+    // Each decision is at most one featured-change (and one view_item): once a settle time (120 ms) at most.
+    expect(decisions).to.be.below(60);
+    expect(follower.now()?.id).to.equal('ember-mug');
+  });
+
+  it('a hub that sends 60,000 distinct entries to a stream without program date-times keeps 10,000 arrivals (M2)', () => {
+    const follower = new ScheduleFollower({ time: () => 0, date: () => null });
+    for (let i = 0; i < 60_000; i += 1000) {
+      follower.add(Array.from({ length: 1000 }, (_, j) => ({ product: `p${i + j}`, at: new Date(Date.UTC(2026, 0, 1) + (i + j) * 1000) })));
+    }
+    // Private, and what grew without end: each (at, product) pair's arrival time.
+    expect((follower as unknown as { arrivals: Map<string, number> }).arrivals.size).to.equal(MAX_ENTRIES);
+  });
+});
+
+describe('hostile sources: feeds', () => {
+  it('a Shopify body_html of 400 KB of unclosed "<" is read with no long task (L9: the tag pattern backtracked)', async function () {
+    this.timeout(60_000);
+    const body = JSON.stringify({
+      products: [{ id: 1, title: 'Pack', handle: 'pack', body_html: `<p>Roll-top</p>${'<'.repeat(400_000)}`, variants: [{ id: 11, title: 'One', price: '10.00', available: true }] }],
+    });
+    let description: unknown;
+    await expectNoLongTask('400 KB of "<" in body_html', async () => {
+      description = (await parseFeed(body, 'https://shop.example/products.json', { currency: 'EUR' })).products[0].description;
+    });
+    expect(String(description).startsWith('Roll-top')).to.equal(true);
+  });
+
+  it('a Merchant RSS feed with a DOCTYPE is refused: no entity is ever expanded (L6)', async () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+      <rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel><item><g:id>a</g:id><g:title>&lol2;</g:title>
+      <g:link>https://shop.example/a</g:link><g:price>10.00 EUR</g:price></item></channel></rss>`;
+    const error = await parseFeed(laughs).catch((e: Error) => e);
+    expect((error as Error).message).to.match(/DOCTYPE/);
   });
 });

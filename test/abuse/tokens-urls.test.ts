@@ -81,6 +81,9 @@ describe('abuse: URLs the page trusts', () => {
     ['http://localhost:8000/checkout', true],
     ['http://shop.example/checkout', false],
     ['http://localhost.evil.example/checkout', false],
+    // L4: a user part before the host passed a pattern over the text; the URL's host is evil.example.
+    ['http://localhost:80@evil.example/pay', false],
+    ['http://127.0.0.1@evil.example/pay', false],
   ] as const) {
     it(`checkout at ${url} is ${allowed ? 'allowed' : 'refused'}`, async () => {
       configure({ cart: callbackAdapter({ checkoutUrl: async () => url }) });

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/pip-player.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { followSchedule, ScheduleFollower } from '../../src/media/schedule.js';
+import { ScheduleFollower } from '../../src/media/schedule.js';
+import { followSchedule } from '../../src/media/schedule-follow.js';
 import type { Stream } from '../../src/media/stream.js';
 import { freshShow, getShow, LIVE, MP4, recordErrors, recordErrorsInEachTest, until } from '../helpers.js';
 

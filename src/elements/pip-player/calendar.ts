@@ -75,7 +75,10 @@ export function googleCalendarUrl(event: CalendarEvent): string {
   url.searchParams.set('action', 'TEMPLATE');
   url.searchParams.set('text', event.title);
   url.searchParams.set('dates', `${utc(event.start)}/${utc(event.end)}`);
-  url.searchParams.set('details', event.description ? `${event.description}\n${event.url}` : event.url);
+  // The show's page without its query or fragment: they may carry the shopper's session or campaign.
+  const page = new URL(event.url);
+  page.search = page.hash = '';
+  url.searchParams.set('details', event.description ? `${event.description}\n${page.href}` : page.href);
   return url.href;
 }
 

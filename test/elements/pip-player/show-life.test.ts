@@ -66,7 +66,13 @@ describe('before the show: calendar entries', () => {
     expect(url.searchParams.get('action')).to.equal('TEMPLATE');
     expect(url.searchParams.get('text')).to.equal(event.title);
     expect(url.searchParams.get('dates')).to.equal('20261224T173000Z/20261224T183000Z');
-    expect(url.searchParams.get('details')).to.equal(`${event.description}\n${event.url}`);
+    // The page without its query (L10): event.url is https://shop.example/live?show=winter,trail.
+    expect(url.searchParams.get('details')).to.equal(`${event.description}\nhttps://shop.example/live`);
+  });
+
+  it('sends Google the show\'s page without its query or fragment (L10: they may carry a session or a campaign)', () => {
+    const url = new URL(googleCalendarUrl({ ...event, url: 'https://shop.example/live?session=s3cr3t&utm_source=mail#chat' }));
+    expect(url.searchParams.get('details')).to.equal(`${event.description}\nhttps://shop.example/live`);
   });
 
   const countdowns: [number, string, string][] = [
@@ -125,7 +131,7 @@ describe('before the show: the player waits for the stream', () => {
     expect(part<HTMLTimeElement>(player, 'upcoming')!.querySelector('time')!.dateTime).to.equal(startsAt.toISOString());
     const google = new URL(part<HTMLAnchorElement>(player, 'google-calendar')!.href);
     expect(google.searchParams.get('text')).to.equal('Winter Trail Live');
-    expect(google.searchParams.get('details')).to.equal(location.href);
+    expect(google.searchParams.get('details')).to.equal(location.origin + location.pathname);
     await expect(player).to.be.accessible();
     // It plays by itself (no autoplay attribute) once the channel is up.
     await until(() => player.state === 'playing', 'playback once the stream is up', 15_000);
