@@ -61,9 +61,11 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
   let failures = 0;
   while (!signal.aborted) {
     let wait: number;
+    let timeout: AbortSignal | undefined;
     try {
       // A read that never ends gives up (M3): it would hold the re-reads back without a word.
-      const read = AbortSignal.any([signal, AbortSignal.timeout(scheduleLimits.timeout)]);
+      timeout = AbortSignal.timeout(scheduleLimits.timeout);
+      const read = AbortSignal.any([signal, timeout]);
       // `no-cache`: the browser revalidates (If-None-Match) itself, so a schedule on another
       // origin needs no CORS preflight, as a header of ours would.
       const response = await fetch(url, { signal: read, headers: { Accept: 'application/json, text/event-stream' }, cache: 'no-cache' });
@@ -89,7 +91,8 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
     } catch (error) {
       if (signal.aborted) return;
       // Once per outage, not at every retry.
-      const why = (error as Error)?.name === 'TimeoutError' ? `no answer within ${scheduleLimits.timeout / 1000} s` : errorMessage(error);
+      // By the timer's own signal: WebKit reports an abort through AbortSignal.any as an AbortError.
+      const why = timeout?.aborted ? `no answer within ${scheduleLimits.timeout / 1000} s` : errorMessage(error);
       if (!failures) report(`the schedule ${url} could not be read (${why})`);
       wait = backoff(options.interval(), failures++);
     }
