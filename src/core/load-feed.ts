@@ -1,3 +1,4 @@
+import { deadline } from '../platform/deadline.js';
 import { FeedError, type FeedOptions, type FeedResult } from './feed.js';
 
 /**
@@ -18,13 +19,10 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
   // The reader comes beside the feed's answer, not after it.
   const reader = import('./parse-feed.js');
   reader.catch(() => {}); // awaited below, once the answer is in
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new FeedError(`the feed could not be read: no end within ${timeout / 1000} s`)), timeout);
-  const stop = () => abort.abort(signal!.reason);
-  signal?.addEventListener('abort', stop);
+  const read = deadline(timeout, () => new FeedError(`the feed could not be read: no end within ${timeout / 1000} s`), signal);
   try {
     const response = await fetch(url, {
-      signal: abort.signal,
+      signal: read.signal,
       headers: { Accept: 'application/json, application/rss+xml, application/xml;q=0.9, */*;q=0.5' },
     }).catch(() => {
       throw new FeedError('the feed could not be read: no answer (offline, or a missing CORS header)');
@@ -32,9 +30,8 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
     return await (await reader).readFeed(response, url, options);
   } catch (error) {
     // Aborted: the timeout's FeedError, or the caller's abort.
-    throw abort.signal.aborted ? abort.signal.reason : error;
+    throw read.signal.aborted ? read.signal.reason : error;
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', stop);
+    read.release();
   }
 }

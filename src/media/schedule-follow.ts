@@ -1,5 +1,6 @@
 import type { FeedProblem } from '../core/events.js';
 import { readCapped } from '../core/read-capped.js';
+import { deadline } from '../platform/deadline.js';
 import { errorMessage } from '../platform/errors.js';
 import { SETTLE_MS } from './product-cues.js';
 import { MAX_ENTRIES, MAX_EVENT_BYTES, parseEntry, parseSchedule, type ScheduleEntry, type ScheduleFollower } from './schedule.js';
@@ -61,23 +62,24 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
   let failures = 0;
   while (!signal.aborted) {
     let wait: number;
-    let timeout: AbortSignal | undefined;
+    // A read that never ends gives up (M3): it would hold the re-reads back without a word.
+    const { timeout, maxBytes } = scheduleLimits;
+    const timedOut = () => new Error(`no answer within ${timeout / 1000} s`);
+    const read = deadline(timeout, timedOut, signal);
     try {
-      // A read that never ends gives up (M3): it would hold the re-reads back without a word.
-      timeout = AbortSignal.timeout(scheduleLimits.timeout);
-      const read = AbortSignal.any([signal, timeout]);
       // `no-cache`: the browser revalidates (If-None-Match) itself, so a schedule on another
       // origin needs no CORS preflight, as a header of ours would.
-      const response = await fetch(url, { signal: read, headers: { Accept: 'application/json, text/event-stream' }, cache: 'no-cache' });
+      const response = await fetch(url, { signal: read.signal, headers: { Accept: 'application/json, text/event-stream' }, cache: 'no-cache' });
       if (/^text\/event-stream\b/i.test(response.headers.get('Content-Type') ?? '')) {
-        // EventSource, not this response: it sends Last-Event-ID when it reconnects.
-        void response.body?.cancel().catch(() => {});
+        // EventSource, not this response: it sends Last-Event-ID when it reconnects. Aborted,
+        // not only its body cancelled: Firefox may keep the connection of a cancelled body.
+        read.abort();
+        read.release();
         return await followEvents(url, options);
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const tag = response.headers.get('ETag');
       if (!tag || tag !== etag) {
-        const { maxBytes } = scheduleLimits;
         const text = await readCapped(response, maxBytes, () => new Error(`larger than ${maxBytes / 2 ** 20} MB`));
         const { entries, problems } = parseSchedule(JSON.parse(text));
         if (signal.aborted) return;
@@ -91,10 +93,11 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
     } catch (error) {
       if (signal.aborted) return;
       // Once per outage, not at every retry.
-      // By the timer's own signal: WebKit reports an abort through AbortSignal.any as an AbortError.
-      const why = timeout?.aborted ? `no answer within ${scheduleLimits.timeout / 1000} s` : errorMessage(error);
+      const why = errorMessage(read.signal.aborted ? read.signal.reason : error);
       if (!failures) report(`the schedule ${url} could not be read (${why})`);
       wait = backoff(options.interval(), failures++);
+    } finally {
+      read.release();
     }
     await sleep(wait, signal);
     // A replay's schedule, or a show that has ended, is read once.

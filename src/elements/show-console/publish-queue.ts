@@ -1,3 +1,4 @@
+import { deadline } from '../../platform/deadline.js';
 import { errorMessage } from '../../platform/errors.js';
 
 /** How a featured product reaches the viewers' `schedule` stream. */
@@ -122,17 +123,17 @@ export class PublishQueue {
     entry.attempts++;
     this.host.changed();
     const abort = (this.abort = new AbortController());
+    const request = deadline(TIMEOUT_MS, () => new Error('no answer'), abort.signal);
     try {
       const target = await this.host.target();
       if (!target) return true;
-      const response = await fetch(target.url, {
-        ...publishRequest(entry, target),
-        signal: AbortSignal.any([abort.signal, AbortSignal.timeout(TIMEOUT_MS)]),
-      });
+      const response = await fetch(target.url, { ...publishRequest(entry, target), signal: request.signal });
       if (response.ok) return true;
       entry.error = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     } catch (error) {
-      entry.error = (error as Error)?.name === 'TimeoutError' ? 'no answer' : errorMessage(error);
+      entry.error = errorMessage(request.signal.aborted ? request.signal.reason : error);
+    } finally {
+      request.release();
     }
     if (abort.signal.aborted) {
       // Stopped (disconnected): not a failure, the same try is made again later.

@@ -1,0 +1,22 @@
+/**
+ * An abort signal for one request: it follows `signal` and gives up after `ms`, aborting
+ * with `timeout()`'s error. A controller of our own, not `AbortSignal.any`: Firefox may
+ * collect a signal `any` made while the fetch still runs, and the fetch is then never
+ * aborted; WebKit reports an abort through it as a plain AbortError, not its reason.
+ * `release()` once the request is done.
+ */
+export function deadline(ms: number, timeout: () => Error, signal?: AbortSignal) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(timeout()), ms);
+  const follow = () => abort.abort(signal!.reason);
+  signal?.addEventListener('abort', follow, { once: true });
+  return {
+    signal: abort.signal,
+    /** Ends the request now (its body too), as if the caller had aborted. */
+    abort: () => abort.abort(),
+    release() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', follow);
+    },
+  };
+}
