@@ -8,6 +8,7 @@
 //                                     (product "burst-end"), and stays open
 //   /schedule-alternating/<n>.events  an event stream of <n> events in effect now, alternating
 //                                     between two products, about one a millisecond
+//   /schedule-bad/<n>.events          the same pace, each event not JSON
 //   /schedule-storm/<name>.events     an event stream that says `retry: 0` and closes at once,
 //                                     as a broken hub would; /schedule-storm/<name>.count says
 //                                     how many connections it took
@@ -97,14 +98,16 @@ export function liveShowKoaMiddleware() {
       await new Promise((resolve) => ctx.req.on('close', resolve));
       return;
     }
-    const alternating = /^\/schedule-alternating\/(\d+)\.events$/.exec(ctx.path);
+    const alternating = /^\/schedule-(alternating|bad)\/(\d+)\.events$/.exec(ctx.path);
     if (alternating) {
+      const bad = alternating[1] === 'bad';
       ctx.respond = false;
       ctx.res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'close' });
       let closed = false;
       ctx.req.on('close', () => (closed = true));
-      for (let i = 0; i < Number(alternating[1]) && !closed; i++) {
-        ctx.res.write(`data: ${JSON.stringify({ product: i % 2 ? 'ember-mug' : 'glow-lantern', at: new Date().toISOString() })}\n\n`);
+      for (let i = 0; i < Number(alternating[2]) && !closed; i++) {
+        const entry = { product: i % 2 ? 'ember-mug' : 'glow-lantern', at: new Date().toISOString() };
+        ctx.res.write(`data: ${bad ? `not JSON ${i}` : JSON.stringify(entry)}\n\n`);
         if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await new Promise((resolve) => (closed ? resolve() : ctx.req.on('close', resolve)));

@@ -55,7 +55,10 @@ export const STRICT_POLICY = [
 function strictPageHeaders() {
   return async (ctx, next) => {
     await next();
-    if (ctx.path === '/test/fixtures/strict-csp.html') ctx.set('Content-Security-Policy', STRICT_POLICY);
+    if (ctx.path !== '/test/fixtures/strict-csp.html') return;
+    // ?trusted-types=a,b: a page that allows only the policies it lists.
+    const allowed = ctx.query['trusted-types'];
+    ctx.set('Content-Security-Policy', allowed ? `${STRICT_POLICY}; trusted-types ${allowed.split(',').join(' ')}` : STRICT_POLICY);
   };
 }
 

@@ -1,3 +1,4 @@
+import { withFeedPrices } from '../core/cart-lines.js';
 import { emit } from '../core/events.js';
 import { $cart, checkoutUrl } from '../store/cart.js';
 import type { Show } from '../store/show.js';
@@ -27,9 +28,12 @@ export async function beginCheckout(
   }
   try {
     await before?.();
+    // As the shop charges it (L5): the stored prices are anyone's to edit.
+    const cart = withFeedPrices($cart.get(), show?.$products.get() ?? []);
+    const gone = cart.lines.find((line) => line.unavailable);
+    if (gone) throw new Error(`${gone.title} is no longer available: remove it to check out`);
     const url = safeUrl(await checkoutUrl());
     if (!url || !securePayment(new URL(url))) throw new Error('the checkout URL is not https');
-    const cart = $cart.get();
     if (!emit(host, 'livecart-checkout', { cart, url }, { cancelable: true })) {
       tab?.close();
       return;

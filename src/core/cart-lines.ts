@@ -42,14 +42,14 @@ export const roundCents = (value: number): number => Math.round(value * 100) / 1
 
 /** Item count across lines. */
 /** A cart as a framework's store hands it out: read-only all the way down (Vue's `useStore`). */
-type ReadonlyCart = { readonly lines: readonly { readonly quantity: number; readonly price: Readonly<Price> }[] };
+type ReadonlyCart = { readonly lines: readonly { readonly quantity: number; readonly price: Readonly<Price>; readonly unavailable?: true }[] };
 
 export const itemCount = (cart: ReadonlyCart): number => cart.lines.reduce((count, line) => count + line.quantity, 0);
 
-/** One subtotal per currency, in the order the currencies first appear. */
+/** One subtotal per currency, in the order the currencies first appear (of what can be charged). */
 export function subtotals(cart: ReadonlyCart): Price[] {
   const sums = new Map<string, number>();
-  for (const { price, quantity } of cart.lines) sums.set(price.currency, (sums.get(price.currency) ?? 0) + price.value * quantity);
+  for (const { price, quantity, unavailable } of cart.lines) if (!unavailable) sums.set(price.currency, (sums.get(price.currency) ?? 0) + price.value * quantity);
   return [...sums].map(([currency, value]) => ({ currency, value: roundCents(value) }));
 }
 
@@ -117,18 +117,26 @@ export function cartLineFor(product: Product, quantity: number, variantId?: stri
 }
 
 /**
- * The cart priced as the shop charges it: the feed's current price on the lines of the
- * products it knows. A stored line is anyone's to edit (a price of 0.01 for a 149 € jacket
- * once showed as the subtotal); lines of products the feed does not list keep theirs.
+ * A line as the shop sells it now. `unavailable`: the feed lists its product but not this
+ * id (a variant gone, or an id edited by hand in storage), so nothing can be charged for it.
  */
-export function withFeedPrices(cart: Cart, products: readonly Product[]): Cart {
+export type PricedLine = CartLine & { unavailable?: true };
+
+/**
+ * The cart priced as the shop charges it: the feed's current price and title on the lines
+ * of the products it knows. A stored line is anyone's to edit (a price of 0.01 for a 149 €
+ * jacket once showed as the subtotal, and reached the checkout's analytics); lines of
+ * products the feed does not list (another show's) keep theirs.
+ */
+export function withFeedPrices(cart: Cart, products: readonly Product[]): { lines: PricedLine[] } {
   if (!products.length) return cart;
   const byId = new Map(products.map((p) => [p.id, p]));
   return {
     lines: cart.lines.map((line) => {
       const product = byId.get(line.product);
-      const item = product && (line.id === product.id ? product : product.variants?.find((v) => v.id === line.id));
-      return item ? { ...line, price: currentPrice(item) } : line;
+      if (!product) return line;
+      const item = line.id === product.id ? product : product.variants?.find((v) => v.id === line.id);
+      return item ? { ...line, title: product.title, price: currentPrice(item) } : { ...line, title: product.title, unavailable: true };
     }),
   };
 }

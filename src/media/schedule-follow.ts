@@ -11,9 +11,9 @@ import { MAX_ENTRIES, MAX_EVENT_BYTES, parseEntry, parseSchedule, type ScheduleE
 /**
  * What one read of a JSON schedule may take: MAX_ENTRIES entries are about 2 MB, and a
  * schedule that never answers is an error after `timeout` ms (then re-read, backing off).
- * Tests shorten them.
+ * Skipped entries are reported at most once in `reportEvery` ms. Tests shorten them.
  */
-export const scheduleLimits = { timeout: 20_000, maxBytes: 4 * 2 ** 20 };
+export const scheduleLimits = { timeout: 20_000, maxBytes: 4 * 2 ** 20, reportEvery: 5000 };
 
 export interface ScheduleOptions {
   signal: AbortSignal;
@@ -49,7 +49,34 @@ const BURST_MS = SETTLE_MS;
 const STABLE_MS = 5000;
 /** Connections in a row that dropped sooner than STABLE_MS before livecart backs off itself. */
 const STORM_DROPS = 3;
-const entriesReport = (n: number) => `${n} schedule entr${n > 1 ? 'ies' : 'y'} skipped`;
+
+/** What one report of skipped entries lists; the count covers them all. */
+const PROBLEMS_LISTED = 100;
+/**
+ * Tells skipped entries at most once in `scheduleLimits.reportEvery` ms, counted (L7): a hub
+ * that sends a bad event every few milliseconds is one `livecart-error` and one warning a
+ * while, not one each. The first is told at once.
+ */
+function skippedEntries(report: ScheduleOptions['report'], signal: AbortSignal) {
+  let count = 0;
+  let listed: FeedProblem[] = [];
+  let quietUntil = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tell = () => {
+    timer = undefined;
+    if (!count) return;
+    report(`${count} schedule entr${count > 1 ? 'ies' : 'y'} skipped`, listed);
+    [count, listed] = [0, []];
+    quietUntil = performance.now() + scheduleLimits.reportEvery;
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  return (problems: readonly FeedProblem[]) => {
+    if (!problems.length || signal.aborted) return;
+    count += problems.length;
+    listed.push(...problems.slice(0, PROBLEMS_LISTED - listed.length));
+    timer ??= setTimeout(tell, Math.max(0, quietUntil - performance.now()));
+  };
+}
 
 /**
  * Follows the schedule at `url` until `signal` aborts: reads it, tells the kind by its
@@ -58,6 +85,7 @@ const entriesReport = (n: number) => `${n} schedule entr${n > 1 ? 'ies' : 'y'} s
  */
 export async function followSchedule(url: string, options: ScheduleOptions): Promise<void> {
   const { signal, report } = options;
+  const skipped = skippedEntries(report, signal);
   let etag: string | null = null;
   let failures = 0;
   while (!signal.aborted) {
@@ -75,7 +103,7 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
         // not only its body cancelled: Firefox may keep the connection of a cancelled body.
         read.abort();
         read.release();
-        return await followEvents(url, options);
+        return await followEvents(url, options, skipped);
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const tag = response.headers.get('ETag');
@@ -86,7 +114,7 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
         etag = tag;
         options.follower.replace(entries);
         options.onChange();
-        if (problems.length) report(entriesReport(problems.length), problems);
+        skipped(problems);
       }
       failures = 0;
       wait = options.interval();
@@ -111,7 +139,7 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
  * HTTP error, a wrong Content-Type), a new one follows after an exponential back-off,
  * asking for what it missed with Mercure's `lastEventID` query parameter.
  */
-function followEvents(url: string, { signal, follower, onChange, report }: ScheduleOptions): Promise<void> {
+function followEvents(url: string, { signal, follower, onChange, report }: ScheduleOptions, skipped: (problems: FeedProblem[]) => void): Promise<void> {
   // Stopped while the first answer came (the player left): an abort listener added now would never hear it.
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
@@ -129,7 +157,7 @@ function followEvents(url: string, { signal, follower, onChange, report }: Sched
       flushing = undefined;
       const refused = follower.add(burst);
       if (refused) problems.push({ index: -1, reason: `more than ${MAX_ENTRIES} pending entries: the ${refused} latest refused` });
-      if (problems.length) report(entriesReport(problems.length), problems);
+      skipped(problems);
       if (burst.length) onChange();
       burst = [];
       problems = [];

@@ -2,7 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/cart-view.js';
 import type { CartView } from '../../src/elements/cart-view/cart-view.js';
 import { permalinkAdapter } from '../../src/adapters/permalink.js';
-import { cartLineFor } from '../../src/core/cart-lines.js';
+import { beginCheckout } from '../../src/actions/checkout.js';
+import { callbackAdapter } from '../../src/adapters/callback.js';
+import { cartLineFor, type CartLine } from '../../src/core/cart-lines.js';
 import {
   $cart,
   $cartPageOnly,
@@ -13,7 +15,7 @@ import {
   MAX_QUANTITY,
   subtotals,
 } from '../../src/store/cart.js';
-import { configure } from '../../src/store/config.js';
+import { configure, type AnalyticsEvent } from '../../src/store/config.js';
 import { setStorageEngine } from '../../src/platform/storage.js';
 import { cartLine, freshShow, getShow, item, loadFrame, nextEvent, resetCart, until } from '../helpers.js';
 
@@ -113,6 +115,57 @@ describe('abuse: the stored cart', () => {
     getShow(show).addProducts([{ ...jacket, price: { value: 99, currency: 'EUR' }, availability: 'in_stock' } as never]);
     await el.updateComplete;
     expect(subtotal()).to.match(/109\.00/);
+  });
+
+  it('checks out at the feed’s price: GA4 begin_checkout and livecart-checkout never carry a stored one (L5)', async () => {
+    const seen: AnalyticsEvent[] = [];
+    configure({ analytics: (e) => void seen.push(e), cart: callbackAdapter({ checkoutUrl: () => 'https://shop.example/checkout' }) });
+    localStorage.setItem(CART_KEY, JSON.stringify({ lines: [cartLine('jacket', { title: 'Edited', price: { value: 1.99, currency: 'EUR' } })] }));
+    window.dispatchEvent(new StorageEvent('storage', { key: CART_KEY }));
+    const show = freshShow();
+    getShow(show).addProducts([{ ...item('jacket', { title: 'Aurora Jacket' }), price: { value: 991, currency: 'EUR' }, availability: 'in_stock' } as never]);
+    const el = await fixture<CartView>(html`<cart-view show=${show} open></cart-view>`);
+    expect(el.shadowRoot!.querySelector('[data-id="jacket"]')!.textContent).to.match(/Aurora Jacket[\s\S]*991\.00/);
+    const checkout = nextEvent<CustomEvent>(document, 'livecart-checkout');
+    const original = window.open;
+    window.open = () => ({ opener: null, close() {}, location: { replace() {} } }) as unknown as Window;
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="checkout"]')!.click();
+      const { detail } = await checkout;
+      expect(detail.cart.lines.map((l: CartLine) => [l.title, l.price.value])).to.deep.equal([['Aurora Jacket', 991]]);
+      await until(() => seen.some((e) => e.event === 'begin_checkout'), 'begin_checkout');
+    } finally {
+      window.open = original;
+      configure({ analytics: null });
+    }
+    const begin = seen.find((e) => e.event === 'begin_checkout')!;
+    expect(begin.ecommerce.value).to.equal(991);
+    expect(begin.ecommerce.items[0].price).to.equal(991);
+  });
+
+  it('a line whose id the feed does not list for its product is no longer available: no price, no subtotal, no checkout until removed (L5)', async () => {
+    configure({ cart: callbackAdapter({ checkoutUrl: () => 'https://shop.example/checkout' }) });
+    localStorage.setItem(CART_KEY, JSON.stringify({ lines: [cartLine('ghost', { product: 'jacket', title: 'Stored', price: { value: 0, currency: 'EUR' } }), cartLine('mug')] }));
+    window.dispatchEvent(new StorageEvent('storage', { key: CART_KEY }));
+    const show = freshShow();
+    getShow(show).addProducts([
+      { ...item('jacket', { title: 'Aurora Jacket' }), price: { value: 149, currency: 'EUR' }, availability: 'in_stock' } as never,
+      { ...item('mug'), price: { value: 10, currency: 'EUR' }, availability: 'in_stock' } as never,
+    ]);
+    const el = await fixture<CartView>(html`<cart-view show=${show} open></cart-view>`);
+    const ghost = el.shadowRoot!.querySelector('[data-id="ghost"]')!;
+    expect(ghost.textContent).to.contain('No longer available');
+    expect(ghost.textContent).not.to.contain('0.00');
+    expect(el.shadowRoot!.querySelector('[part~="subtotal"]')!.textContent).to.match(/10\.00/);
+    const checkoutButton = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="checkout"]')!;
+    expect(checkoutButton().disabled).to.equal(true);
+    expect(el.shadowRoot!.textContent).to.contain('Remove what is no longer available to check out.');
+    // Called anyway (a page's own button): refused, with the reason.
+    const refused = await beginCheckout(el, getShow(show), '_self').catch((e: Error) => e);
+    expect(String(refused)).to.contain('Aurora Jacket is no longer available');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-id="ghost"] [part~="remove"]')!.click();
+    await until(() => !checkoutButton().disabled, 'the checkout, once it is removed');
   });
 });
 

@@ -5,9 +5,10 @@ import { loadFrame, until } from '../helpers.js';
  * dist/livecart.js on a page served with a strict Content-Security-Policy and Trusted
  * Types required (STRICT_POLICY in test/web-test-runner.config.mjs).
  */
+type StrictWindow = Window & { violations: string[] };
+
 describe('dist/livecart.js under a strict CSP with Trusted Types', () => {
   let frame: HTMLIFrameElement;
-  type StrictWindow = Window & { violations: string[] };
 
   before(async () => {
     frame = await loadFrame('/test/fixtures/strict-csp.html');
@@ -41,5 +42,35 @@ describe('dist/livecart.js under a strict CSP with Trusted Types', () => {
     await until(jsonLd, 'the JSON-LD');
     expect(JSON.parse(jsonLd()!.textContent!).publication.isLiveBroadcast).to.equal(true);
     expect((frame.contentWindow as StrictWindow).violations).to.deep.equal([]);
+  });
+});
+
+// L1: Lit makes a policy named `lit-html`, livecart one named `livecart` (JSON-LD); a page
+// that lists the policies it allows lists both (README, Troubleshooting; SECURITY.md).
+describe('dist/livecart.js on a page that allows only the Trusted Types policies it lists', () => {
+  let frame: HTMLIFrameElement;
+  afterEach(() => frame.remove());
+
+  it('plays, with its JSON-LD, when the list names livecart and lit-html', async () => {
+    frame = await loadFrame('/test/fixtures/strict-csp.html?trusted-types=livecart,lit-html');
+    const stream = frame.contentDocument!.querySelector('live-stream')!;
+    await until(() => stream.shadowRoot?.querySelector('pip-player')?.getAttribute('state') === 'playing', 'the show to play');
+    await until(() => frame.contentDocument!.head.querySelector('script[type="application/ld+json"]'), 'the JSON-LD');
+    expect((frame.contentWindow as StrictWindow).violations).to.deep.equal([]);
+  });
+
+  it('does not start without lit-html in the list, and the browser names the directive', async function () {
+    frame = await loadFrame('/test/fixtures/strict-csp.html?trusted-types=livecart');
+    // An engine that does not enforce the list (Firefox ESR 140) lets any policy be made.
+    const tt = (frame.contentWindow as unknown as { trustedTypes?: { createPolicy(name: string, rules: object): unknown } }).trustedTypes;
+    let enforced = false;
+    try {
+      tt?.createPolicy('not-listed', {});
+    } catch {
+      enforced = true;
+    }
+    if (!enforced) this.skip();
+    await until(() => (frame.contentWindow as StrictWindow).violations.some((v) => v.startsWith('trusted-types')), 'a violation report');
+    expect(frame.contentDocument!.querySelector('live-stream')!.shadowRoot).to.equal(null);
   });
 });

@@ -46,6 +46,9 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.85rem;
   }
+  [data-unavailable] {
+    color: var(--_muted);
+  }
   [part~='stepper'] {
     display: inline-flex;
     align-items: center;

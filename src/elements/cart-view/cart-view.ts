@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CartLine } from '../../adapters/types.js';
-import { withFeedPrices } from '../../core/cart-lines.js';
+import { withFeedPrices, type PricedLine } from '../../core/cart-lines.js';
 import { beginCheckout } from '../../actions/checkout.js';
 import { formatPrice } from '../../core/price.js';
 import { ShowController } from '../../controllers/show-controller.js';
@@ -88,6 +87,7 @@ export class CartView extends LivecartElement {
     const locale = localeOf(this);
     const t = stringsOf(this);
     const cart = withFeedPrices($cart.get(), this.showController.show.$products.get());
+    const unavailable = cart.lines.some((line) => line.unavailable);
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose} @cancel=${() => (this.open = false)}>
       <header>
         <h2 id="title">${t.cart}</h2>
@@ -106,12 +106,13 @@ export class CartView extends LivecartElement {
             ${subtotals(cart).map(
               (subtotal) => html`<p part="subtotal"><span>${t.subtotal}</span><span>${formatPrice(subtotal, locale)}</span></p>`,
             )}
-            <button part="checkout" type="button" ?disabled=${this.busy} @click=${this.onCheckout}>${t.checkout}</button>`
+            ${unavailable ? html`<p part="message" role="status">${t.removeUnavailable}</p>` : nothing}
+            <button part="checkout" type="button" ?disabled=${this.busy || unavailable} @click=${this.onCheckout}>${t.checkout}</button>`
         : html`<p part="message">${t.emptyCart}</p>`}
     </dialog>`;
   }
 
-  private renderLine(line: CartLine, locale: string, t: Strings) {
+  private renderLine(line: PricedLine, locale: string, t: Strings) {
     const label = line.variant_title ? `${line.title} (${line.variant_title})` : line.title;
     return html`<li part="line" data-id=${line.id}>
       ${line.image_link ? html`<img src=${line.image_link} alt="" />` : html`<span></span>`}
@@ -119,11 +120,13 @@ export class CartView extends LivecartElement {
         <span>${line.title}</span>
         ${line.variant_title ? html`<span class="muted">${line.variant_title}</span>` : nothing}
       </span>
-      <span>${formatPrice({ value: line.price.value * line.quantity, currency: line.price.currency }, locale)}</span>
+      <span ?data-unavailable=${line.unavailable}>
+        ${line.unavailable ? t.lineUnavailable : formatPrice({ value: line.price.value * line.quantity, currency: line.price.currency }, locale)}
+      </span>
       <span part="stepper" role="group" aria-label=${`${t.quantity}: ${label}`}>
         <button type="button" aria-label=${`${t.decrease}: ${label}`} ?disabled=${line.quantity <= 1} @click=${() => this.changeQuantity(line.id, line.quantity - 1)}>−</button>
         <output aria-live="polite">${line.quantity}</output>
-        <button type="button" aria-label=${`${t.increase}: ${label}`} @click=${() => this.changeQuantity(line.id, line.quantity + 1)}>+</button>
+        <button type="button" aria-label=${`${t.increase}: ${label}`} ?disabled=${line.unavailable} @click=${() => this.changeQuantity(line.id, line.quantity + 1)}>+</button>
       </span>
       <button part="remove" type="button" aria-label=${`${t.remove}: ${label}`} @click=${() => this.removeLine(line.id)}>${t.remove}</button>
     </li>`;

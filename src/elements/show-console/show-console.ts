@@ -36,9 +36,18 @@ const isMoment = (value: unknown): value is Moment => {
   return (product === null || typeof product === 'string') && typeof at === 'string' && !Number.isNaN(Date.parse(at));
 };
 
-/** Keys typed into these are text, not shortcuts. */
+/**
+ * Keys typed into these are text, not shortcuts. A custom element whose shadow root is
+ * closed (or that has none) shows as the key's target whatever has the focus inside it:
+ * it may be a text field ("3 for 2 today" typed there would feature products 3 and 2).
+ */
 const isTyping = (target: EventTarget | undefined): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || (target.localName.includes('-') && !target.shadowRoot));
+
+/** Plain http:// to another host than the page's own or this machine: a token there travels in the clear. */
+const inTheClear = (url: URL): boolean =>
+  url.protocol === 'http:' && url.host !== location.host && !/^(localhost|127\.0\.0\.1|\[::1\])$|\.localhost$/.test(url.hostname);
 
 /** "12 seconds ago", "in 4 seconds", "3 minutes ago": from `ms` (a `Date.now()` time) to now. */
 function relative(ms: number, now: number, locale: string): string {
@@ -342,7 +351,10 @@ export class ShowConsole extends LivecartElement {
     const configured = configuredPublishToken();
     const token = this.#token ?? (typeof configured === 'function' ? await configured() : configured) ?? null;
     const format = this.publishFormat === 'mercure' ? 'mercure' : 'json';
-    return { url: new URL(this.publish, document.baseURI).href, format, topic: this.topic, token };
+    const url = new URL(this.publish, document.baseURI);
+    // L3: anyone on the way could read it and publish to every viewer.
+    if (token && inTheClear(url)) throw new Error(`the token is not sent in the clear to ${url.host}: publish over https://`);
+    return { url: url.href, format, topic: this.topic, token };
   }
 
   private onKeydown = (event: KeyboardEvent) => {

@@ -10,4 +10,6 @@ export const cartEnglish = {
   decrease: 'One fewer',
   cartError: 'The cart could not be updated.',
   cartPageOnly: 'This cart is kept on this page only.',
+  lineUnavailable: 'No longer available',
+  removeUnavailable: 'Remove what is no longer available to check out.',
 };

@@ -61,5 +61,7 @@ const strings: Strings = {
   publishRetrying: 'Neuer Versuch',
   previewOnly: 'Nur Vorschau: keine Veröffentlichungs-URL',
   cartPageOnly: 'Ihr Browser speichert diesen Warenkorb nicht: er gilt nur für diese Seite.',
+  lineUnavailable: 'Nicht mehr erhältlich',
+  removeUnavailable: 'Entfernen Sie, was nicht mehr erhältlich ist, um zur Kasse zu gehen.',
 };
 export default strings;

@@ -61,5 +61,7 @@ const strings: Strings = {
   publishRetrying: 'Reintentando',
   previewOnly: 'Solo vista previa: sin URL de publicación',
   cartPageOnly: 'Tu navegador no guarda este carrito: solo vale para esta página.',
+  lineUnavailable: 'Ya no está disponible',
+  removeUnavailable: 'Quita lo que ya no está disponible para pagar.',
 };
 export default strings;

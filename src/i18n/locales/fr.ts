@@ -61,5 +61,7 @@ const strings: Strings = {
   publishRetrying: 'Nouvel essai',
   previewOnly: 'Aperçu seulement : pas d’URL de publication',
   cartPageOnly: 'Votre navigateur n’enregistre pas ce panier : il ne vaut que pour cette page.',
+  lineUnavailable: 'Plus disponible',
+  removeUnavailable: 'Retirez ce qui n’est plus disponible pour passer commande.',
 };
 export default strings;

@@ -61,5 +61,7 @@ const strings: Strings = {
   publishRetrying: 'Nuovo tentativo',
   previewOnly: 'Solo anteprima: nessun URL di pubblicazione',
   cartPageOnly: 'Il browser non salva questo carrello: vale solo per questa pagina.',
+  lineUnavailable: 'Non più disponibile',
+  removeUnavailable: 'Rimuovi ciò che non è più disponibile per andare alla cassa.',
 };
 export default strings;

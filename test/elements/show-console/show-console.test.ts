@@ -6,6 +6,16 @@ import type { ShowConsole } from '../../../src/elements/show-console/show-consol
 import { configure } from '../../../src/store/config.js';
 import { allInShadow as qa, FEED, freshShow, getShow, inShadow as q, item, mockRemote, realClick, recordErrors, spyConsole, until } from '../../helpers.js';
 
+/** A page's own widget: a text field inside a closed shadow root. */
+class PageNoteField extends HTMLElement {
+  readonly field = document.createElement('input');
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'closed' }).append(this.field);
+  }
+}
+customElements.define('page-note-field', PageNoteField);
+
 const shownIds = (el: ShowConsole) => qa(el, '[part~="product"]').map((p) => p.dataset.id);
 const featureButton = (el: ShowConsole, id: string) => q<HTMLButtonElement>(el, `[data-id="${id}"] [part~="feature"]`);
 const nowText = (el: ShowConsole) => q(el, '[part~="now"] [role="status"]').textContent!.trim();
@@ -102,6 +112,20 @@ describe('<show-console>', () => {
     await sendKeys({ press: '3' });
     expect(search.value).to.equal('MUG3');
     expect(el.current?.product).to.equal('ember-mug');
+  });
+
+  it('takes no number key typed into a field inside a closed shadow root (L2: its host is all the event shows)', async () => {
+    const { el, show } = await consoleWith();
+    const { field } = await fixture<PageNoteField>(html`<page-note-field></page-note-field>`);
+    field.focus();
+    await sendKeys({ type: '3 for 2 today' });
+    expect(field.value).to.equal('3 for 2 today');
+    expect(getShow(show).$featuredId.get()).to.equal(null);
+    expect(el.current).to.equal(null);
+    // Out of the field, the keys are shortcuts again.
+    field.blur();
+    await sendKeys({ press: '2' });
+    expect(getShow(show).$featuredId.get()).to.equal(shownIds(el)[1]);
   });
 
   it('features with number keys 1–9 and clears with 0, in its own show at once', async () => {
@@ -212,6 +236,30 @@ describe('<show-console>', () => {
       expect(String(warnings[0]?.[0])).to.contain('ignores its token attribute');
     } finally {
       restore();
+    }
+  });
+
+  it('never sends its token over plain http:// to another host (L3), and says so; https:// there, or http:// to this machine, gets it', async () => {
+    const clear = remoteHub('http://hub.example/in-the-clear');
+    const local = remoteHub('http://127.0.0.1:4999/hub');
+    await Promise.all([clear.ready, local.ready]);
+    const errors = recordErrors();
+    try {
+      configure({ publishToken: 'tok' });
+      const { el } = await consoleWith({ publish: 'http://hub.example/in-the-clear' });
+      el.feature('ember-mug');
+      await until(() => el.queue[0]?.state === 'failed', 'the refused publish');
+      expect(clear.requests).to.deep.equal([]);
+      expect(el.queue[0].error).to.equal('the token is not sent in the clear to hub.example: publish over https://');
+      expect(errors.events.map((e) => e.detail.message).join()).to.contain('not sent in the clear');
+      // Fixed while it waits: the next try goes, with the token, to a local hub over http.
+      el.publish = 'http://127.0.0.1:4999/hub';
+      await el.updateComplete;
+      await realClick(q(el, '[part~="retry"]'));
+      await until(() => local.requests.length === 1, 'the publish to this machine');
+      expect(local.requests[0].auth).to.equal('Bearer tok');
+    } finally {
+      errors.stop();
     }
   });
 
