@@ -19,6 +19,8 @@
 //                                     dated before the window), as a long live show
 //                                     accumulates (the dot keeps the channel's own
 //                                     middleware, which takes any /<word>/channel/, off it)
+//   POST /payment-provider            a payment provider's answer to a form: a page that
+//                                     lists the fields it was sent (continuity tests)
 //
 // Schedules over Server-Sent Events come from the demo's hub (demo/channel/hub.mjs), which
 // the test runner mounts scripted: tests publish raw events, drop streams, read its stats.
@@ -54,6 +56,14 @@ function withManyDateRanges(playlist, count) {
 /** Koa-style middleware for @web/test-runner. */
 export function liveShowKoaMiddleware() {
   return async (ctx, next) => {
+    if (ctx.path === '/payment-provider' && ctx.method === 'POST') {
+      let body = '';
+      for await (const chunk of ctx.req) body += chunk;
+      const fields = [...new URLSearchParams(body)].map(([k, v]) => `<li>${k}=${v.replace(/[<&]/g, '')}</li>`).join('');
+      ctx.type = 'html';
+      ctx.body = `<!doctype html><title>Payment</title><h1>Payment received</h1><ul id="posted">${fields}</ul>`;
+      return;
+    }
     if (ctx.path === '/show-schedule-control') {
       const s = schedule(ctx.query.name);
       if (ctx.query.body !== undefined) {

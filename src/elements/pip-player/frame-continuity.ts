@@ -15,6 +15,11 @@
  *   framing (`X-Frame-Options`, `frame-ancestors`: its document is not readable after
  *   `load`, or no load comes) becomes a plain navigation, with the show saved for the next
  *   page to resume, as `link-target="_self"` does without this mode.
+ * - A form the framed page submits with POST, or to another origin, is submitted by the
+ *   show page's window instead (M5): a payment, 3-D Secure, PayPal or a sign-in answers
+ *   there, as it would without the frame. The frame could neither read that answer nor
+ *   send the form again (a second payment), so it never hosts one. A form the page
+ *   handles itself (its submit event cancelled) is left alone.
  */
 
 /** Marks the frame, so a livecart inside it does not open a frame of its own. */
@@ -123,6 +128,7 @@ class FrameContinuity implements Continuity {
     history.replaceState(FRAMED, '', doc.URL);
     document.title = frame.title = doc.title;
     doc.defaultView!.addEventListener('click', this.onFrameClick);
+    doc.defaultView!.addEventListener('submit', this.onFrameSubmit);
     // Keys and screen readers go on in the page the shopper now sees.
     frame.contentWindow!.focus();
   };
@@ -142,6 +148,28 @@ class FrameContinuity implements Continuity {
       event.preventDefault();
       this.leave(link.url.href, false);
     }
+  };
+
+  /** The framed page's forms: a GET to this origin navigates the frame; any other goes to the show page's window. */
+  private onFrameSubmit = (event: SubmitEvent) => {
+    if (event.defaultPrevented) return;
+    const form = event.target as HTMLFormElement;
+    // The submit button's own formmethod, formaction and formtarget win over the form's.
+    const submitter = event.submitter as HTMLButtonElement | HTMLInputElement | null;
+    const method = (submitter?.hasAttribute('formmethod') ? submitter.formMethod : form.method).toLowerCase();
+    if (method === 'dialog') return;
+    const action = new URL(submitter?.hasAttribute('formaction') ? submitter.formAction : form.action);
+    const named = (submitter?.hasAttribute('formtarget') ? submitter.formTarget : form.target) || form.ownerDocument.querySelector('base[target]')?.getAttribute('target');
+    const target = (named || '_self').toLowerCase();
+    // Another tab or frame: not this one's to keep.
+    if (!OWN_TARGETS.includes(target)) return;
+    if (method === 'get' && target === '_self' && action.origin === location.origin) {
+      action.search = new URLSearchParams(new FormData(form, submitter) as unknown as string[][]).toString();
+      return this.expect(action.href);
+    }
+    // Read as the submission goes on, after this event: the window above the frame, the show page's.
+    if (submitter?.hasAttribute('formtarget')) submitter.formTarget = '_parent';
+    form.target = '_parent';
   };
 
   /** Back past the frame's first page closes it; Forward again opens it. */

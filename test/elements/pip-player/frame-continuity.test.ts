@@ -196,6 +196,28 @@ describe('continuity="frame": the show keeps playing across same-site pages', ()
     expect(new URL(saved.returnUrl).pathname).to.equal('/test/fixtures/continuity-show.html');
   });
 
+  it('a form POST in the framed page is sent by the show page\'s window, once, and its answer shown there (M5: 3-D Secure, PayPal)', async () => {
+    await tap(doc().querySelector('#size-guide')!);
+    await until(() => framed()?.contentDocument?.querySelector('#pay') && doc().title === 'Size guide', 'the framed page');
+    const left = nextEvent(tab, 'load');
+    await tap(framed()!.contentDocument!.querySelector('#pay-now')!);
+    await left;
+    // The show page's window shows the provider's answer: the frame is gone with the show page.
+    expect(win().location.pathname).to.equal('/payment-provider');
+    expect(doc().querySelector('#posted')!.textContent).to.equal('card=4111111111111111');
+    const saved = JSON.parse(sessionStorage.getItem('livecart:resume')!);
+    expect(new URL(saved.returnUrl).pathname).to.equal('/test/fixtures/continuity-show.html');
+  });
+
+  it('a same-site search form (GET) stays in the frame, under the playing show', async () => {
+    await tap(doc().querySelector('#size-guide')!);
+    await until(() => framed()?.contentDocument?.querySelector('#search') && doc().title === 'Size guide', 'the framed page');
+    await tap(framed()!.contentDocument!.querySelector('#search-now')!);
+    await until(() => framed()?.contentWindow?.location.search === '?q=shell' && framed()!.contentDocument!.readyState === 'complete', 'the search in the frame');
+    expect(win().location.pathname).to.equal('/test/fixtures/product-page.html');
+    expect(player().state).to.equal('playing');
+  });
+
   it('lets go of the page when the show is removed: no frame, no listener, the title back', async () => {
     await tap(doc().querySelector('#size-guide')!);
     await until(() => framed() && doc().title === 'Size guide', 'the frame');
