@@ -15,7 +15,7 @@ import { hubMiddleware } from './demo/channel/hub.mjs';
  * crossed. The README lists them.
  */
 const BUDGETS: { test: RegExp; name: string; max: number }[] = [
-  { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 25_500 },
+  { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 25_750 },
   // The producer's console (never loaded by shoppers' pages); it imports livecart.js.
   { test: /^show-console\.js$/, name: 'dist/show-console.js', max: 6_000 },
   { test: /^hls\.light-[\w-]+\.js$/, name: 'hls.js light chunk', max: 120_000 },

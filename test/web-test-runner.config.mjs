@@ -9,6 +9,7 @@ import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
 import { liveShowKoaMiddleware } from './live-show-server.mjs';
 import { reactEsm } from './react-esm.mjs';
+import { secondTabPlugin } from './second-tab.mjs';
 import { ssrKoaMiddleware } from './ssr/ssr-server.mjs';
 import { slowFilesReporter } from './slow-files-reporter.mjs';
 import { webdriverViewportPlugin, webkitLauncher } from './webkit.mjs';
@@ -139,7 +140,7 @@ export default {
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
   // reactEsm: React (CommonJS) as ES modules, for test/react/.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reactEsm(), { name: 'livecart-hub', serverStop: hub.close }, webdriverViewportPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reactEsm(), secondTabPlugin(), { name: 'livecart-hub', serverStop: hub.close }, webdriverViewportPlugin()],
   middleware: [ssrKoaMiddleware(), retailerOrigin(), strictPageHeaders(), framingRefused(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&

@@ -8,7 +8,7 @@ import { CartError, type Cart, type CartAdapter, type CartLine } from '../adapte
 import { clampQuantity, MAX_LINES, readLine, readLines } from '../core/cart-lines.js';
 import { clip } from '../core/price.js';
 import { errorMessage } from '../platform/errors.js';
-import { $cart, latestLines } from './cart.js';
+import { $cart, $cartPageOnly, CART_KEY, latestLines, showUnsaved, storedRevision, unsaved, writeUnsaved } from './cart.js';
 
 const DEFAULT_TIMEOUT = 30_000;
 /** The back end (see `configure({ cart })`): none but links until one is set. */
@@ -83,16 +83,18 @@ function change(
   call: (backEnd: CartAdapter, cart: Cart) => Promise<CartLine[] | void>,
 ): Promise<void> {
   const before = lineOf(id);
-  putLine(id, update);
+  const written = putLine(id, update);
   const optimistic = $cart.get();
   waiting.set(id, (waiting.get(id) ?? 0) + 1);
   return enqueue(async () => {
     try {
+      // Written before the back end hears of it: an add that resolved is in storage.
+      await written;
       const backEnd = await configuredBackEnd;
       const lines = await withTimeout(call(backEnd, optimistic), backEnd);
       if (lines) takeBackEndLines(lines, id);
     } catch (error) {
-      putLine(id, () => before);
+      await putLine(id, () => before);
       throw error instanceof CartError ? error : new CartError(`the cart could not be changed (${clip(errorMessage(error), 120)})`);
     } finally {
       const left = waiting.get(id)! - 1;
@@ -124,20 +126,73 @@ function takeBackEndLines(lines: unknown, answered?: string): void {
 
 /**
  * Applies a change to one line of the latest cart, which another tab may have changed a
- * moment ago: read, change and write happen in one task, so two tabs adding at once both
- * keep their add (writing whole snapshots lost one in most tries).
+ * moment ago: shown at once, and written by `save`. Resolves once it is written.
  */
-function putLine(id: string, update: (existing: CartLine | undefined) => CartLine | null | undefined): void {
-  const lines = latestLines();
-  const index = lines.findIndex((line) => line.id === id);
-  const line = update(lines[index]);
-  const next = [...lines];
-  if (index >= 0 && line) next[index] = line;
-  else if (index >= 0) next.splice(index, 1);
-  else if (line) next.push(line);
-  else return;
-  $cart.set({ lines: next });
+function putLine(id: string, update: (existing: CartLine | undefined) => CartLine | null | undefined): Promise<void> {
+  const change = (lines: CartLine[]) => {
+    const index = lines.findIndex((line) => line.id === id);
+    const line = update(lines[index]);
+    const next = [...lines];
+    if (index >= 0 && line) next[index] = line;
+    else if (index >= 0) next.splice(index, 1);
+    else if (line) next.push(line);
+    return next;
+  };
+  const locks = globalThis.navigator?.locks;
+  // Kept on this page only (storage refused it), or no Web Locks: written at once.
+  if (!locks || $cartPageOnly.get()) {
+    $cart.set({ lines: change(latestLines()) });
+    return Promise.resolve();
+  }
+  unsaved.push(change);
+  showUnsaved();
+  return save(locks);
 }
+
+/** Each tab holds a lock named after the revision it wrote, this long: see `save`. */
+const REVISION = `${CART_KEY}@`;
+const HOLD_REVISION_MS = 5000;
+/** How long a tab waits for another tab's write to reach it before it writes anyway. */
+const WAIT_FOR_WRITE_MS = 2000;
+
+/**
+ * Writes this tab's unsaved changes under the cart's Web Lock, onto what storage holds,
+ * so two tabs that change the cart in the same moment both keep their change. The lock
+ * alone is not enough: Chromium hands a tab's write to another tab's storage a moment
+ * later, and a tab that took the lock just then read the cart without it (1 add in 20
+ * lost with two real tabs). So a writer also holds a lock named after the revision it
+ * wrote, for HOLD_REVISION_MS; the next writer asks the lock manager (one for all tabs)
+ * for the latest of those and waits until its storage has that revision.
+ */
+function save(locks: LockManager): Promise<void> {
+  const write = async () => {
+    if (!unsaved.length) return;
+    // Other tabs' revisions: this tab's own are in its storage already (or were cleared from it).
+    const { held = [] } = await locks.query();
+    const latest = Math.max(0, ...held.map(({ name = '' }) => (name.startsWith(REVISION) && !heldHere.has(name) ? Number(name.slice(REVISION.length)) : 0)));
+    for (const start = performance.now(); storedRevision() < latest && performance.now() - start < WAIT_FOR_WRITE_MS; ) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const name = `${REVISION}${writeUnsaved()}`;
+    // Taken before the cart's lock is let go (a lock request is granted in order).
+    await new Promise<void>((granted) => {
+      void locks.request(name, { ifAvailable: true }, (lock) => {
+        granted();
+        if (!lock) return; // held already (the cart was cleared and counted again)
+        heldHere.add(name);
+        return new Promise((resolve) => setTimeout(resolve, HOLD_REVISION_MS)).then(() => heldHere.delete(name));
+      });
+    });
+  };
+  // Refused where the page has no lock manager (an opaque origin): written at once.
+  return locks.request(CART_KEY, write).then(
+    () => {},
+    () => void writeUnsaved(),
+  );
+}
+
+/** The revision locks this tab holds. */
+const heldHere = new Set<string>();
 
 const lineOf = (id: string) => $cart.get().lines.find((line) => line.id === id);
 

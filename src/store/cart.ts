@@ -31,11 +31,26 @@ export const $cartPageOnly = atom(false);
 // storage.ts has warned on the console already.
 $cartPageOnly.listen((pageOnly) => pageOnly && emit(document, 'livecart-error', { show: 'default', code: 'cart', message: 'the cart cannot be stored: it is kept on this page only' }));
 
+/** A change to the cart's lines: pure, for it may be applied to more than one version of them. */
+export type LinesChange = (lines: CartLine[]) => CartLine[];
+/**
+ * This tab's line changes not yet written, in order: shown on top of what storage holds
+ * until store/cart-queue.ts writes them under the cart's lock (`writeUnsaved`).
+ */
+export const unsaved: LinesChange[] = [];
+const withUnsaved = (): CartLine[] => unsaved.reduce((next, change) => change(next), readStoredLines());
+
 /** The cart last taken from storage: it is not written back. */
 let takenFromStorage: Cart | undefined;
+/** The cart as shown while this tab's changes wait for the cart's lock: written under it, not before. */
+let shownUnsaved: Cart | undefined;
 
 $cart.listen((cart) => {
-  if (cart !== takenFromStorage) persist(cart);
+  if (cart !== takenFromStorage && cart !== shownUnsaved) {
+    // A whole cart (a back end's, a reset) holds this tab's changes.
+    unsaved.length = 0;
+    persist(cart);
+  }
   emit(document, 'livecart-cart-change', { cart });
 });
 // Lines that could not be read are dropped once, not on every later load.
@@ -46,8 +61,14 @@ if (dropped) persist($cart.get());
  * (no images or links, which a reload can do without), else the cart is kept on this
  * page only.
  */
-function persist(cart: Cart): void {
-  $cartPageOnly.set(!(writeJson(CART_KEY, cart) || writeJson(CART_KEY, { lines: cart.lines.map(({ image_link, link, ...line }) => line) })));
+function persist({ lines }: Cart): void {
+  const rev = storedRevision() + 1;
+  $cartPageOnly.set(!(writeJson(CART_KEY, { lines, rev }) || writeJson(CART_KEY, { lines: lines.map(({ image_link, link, ...line }) => line), rev })));
+}
+
+/** Each write of the cart counts up: a tab that must see another's write waits for its number (cart-queue.ts). */
+export function storedRevision(): number {
+  return Number((readJson(CART_KEY) as { rev?: unknown } | undefined)?.rev) || 0;
 }
 
 /**
@@ -62,8 +83,23 @@ export const latestLines = (): CartLine[] => ($cartPageOnly.get() ? $cart.get().
  * storage holds an older one.
  */
 function takeStored(): void {
-  const lines = latestLines();
+  const lines = $cartPageOnly.get() ? $cart.get().lines : withUnsaved();
   if (JSON.stringify(lines) !== JSON.stringify($cart.get().lines)) $cart.set((takenFromStorage = { lines }));
+}
+
+/** Shows the cart with this tab's unsaved changes, without writing it. */
+export const showUnsaved = (): void => $cart.set((shownUnsaved = { lines: withUnsaved() }));
+
+/**
+ * Writes this tab's unsaved changes onto the lines storage holds now (announced only if
+ * they differ from what is shown); returns the revision written.
+ */
+export function writeUnsaved(): number {
+  const lines = withUnsaved();
+  unsaved.length = 0;
+  if (JSON.stringify(lines) === JSON.stringify($cart.get().lines)) persist($cart.get());
+  else $cart.set({ lines });
+  return storedRevision();
 }
 
 // Guarded: the store may be imported where there is no window (a server render).
