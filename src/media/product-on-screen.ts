@@ -171,7 +171,8 @@ export class DateRangeProducts {
   update(tags: readonly string[]): readonly DateRangeProduct[] {
     if (tags === this.seen) return this.sorted;
     this.seen = tags;
-    for (const tag of tags) {
+    // Only the latest MAX_RANGES can be kept: a playlist of 250,000 tags reads as 20,000.
+    for (const tag of tags.length > MAX_RANGES ? tags.slice(-MAX_RANGES) : tags) {
       const id = productOf(tag)?.trim();
       const start = Date.parse(startOf(tag) ?? '');
       if (!id || Number.isNaN(start)) continue;

@@ -81,6 +81,9 @@ export class ScheduleFollower {
   private entries: ScheduleEntry[] = [];
   /** Without program date-times, when each dated entry arrived (media time). */
   private readonly arrivals = new Map<string, number>();
+  /** Their keys, oldest first from `oldest`: a ring of MAX_ENTRIES. */
+  private readonly arrivalKeys: string[] = [];
+  private oldest = 0;
 
   constructor(private readonly clock: PlaybackClock) {}
 
@@ -95,9 +98,15 @@ export class ScheduleFollower {
     const key = `${+entry.at} ${entry.product}`;
     if (!this.arrivals.has(key)) {
       this.arrivals.set(key, this.clock.time());
-      // The oldest arrivals go first (a Map keeps insertion order): a hub that sends 60,000
-      // distinct entries holds MAX_ENTRIES of them, not all (M2).
-      if (this.arrivals.size > MAX_ENTRIES) this.arrivals.delete(this.arrivals.keys().next().value!);
+      // The oldest arrivals go first: a hub that sends 60,000 distinct entries holds
+      // MAX_ENTRIES of them, not all (M2). By a ring of their keys, not the Map's first
+      // key: after many deletes Firefox walks past each deleted one to find it.
+      if (this.arrivalKeys.length < MAX_ENTRIES) this.arrivalKeys.push(key);
+      else {
+        this.arrivals.delete(this.arrivalKeys[this.oldest]);
+        this.arrivalKeys[this.oldest] = key;
+        this.oldest = (this.oldest + 1) % MAX_ENTRIES;
+      }
     }
     return { ...entry, at: this.arrivals.get(key)! };
   }
