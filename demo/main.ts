@@ -1,4 +1,5 @@
 import { $cart, configure, itemCount, type LiveStream } from 'livecart';
+import { copyText } from './copy-text.js';
 
 // Show the retailer what livecart tells the page.
 const log = document.querySelector('#event-log')!;
@@ -110,10 +111,10 @@ form.addEventListener('submit', (event) => {
 });
 document.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((button) =>
   button.addEventListener('click', async () => {
-    const text = document.getElementById(button.dataset.copy!)!.textContent ?? '';
-    await navigator.clipboard?.writeText(text).catch(() => {});
-    button.textContent = 'Copied';
-    setTimeout(() => (button.textContent = 'Copy'), 1500);
+    const done = await copyText(document.getElementById(button.dataset.copy!)!);
+    // Said only when it is true: otherwise the text is selected for the shopper's own copy.
+    button.textContent = done === 'copied' ? 'Copied' : `Selected: press ${/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl+'}C`;
+    setTimeout(() => (button.textContent = 'Copy'), done === 'copied' ? 1500 : 4000);
   }),
 );
 apply();

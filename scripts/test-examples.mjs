@@ -172,7 +172,8 @@ async function pack() {
   const out = join(cacheRoot, 'pack');
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  await run(['npm', 'pack', '--pack-destination', out]);
+  // dist/ is built already (npm test builds first): not again through prepack.
+  await run(['npm', 'pack', '--ignore-scripts', '--pack-destination', out]);
   const [file] = (await readdir(out)).filter((name) => name.endsWith('.tgz'));
   await cp(join(out, file), tarball);
 }

@@ -64,9 +64,12 @@ export class FeedController implements ReactiveController {
     this.showController.report('feed', this.error);
   }
 
-  /** The one message a feed that cannot be read shows: what happened, then why. */
+  /**
+   * The one message a feed that cannot be read shows a shopper: plain words. Why is the
+   * developer's (the console's warning, the `livecart-error`, and `data-reason` here).
+   */
   renderError(t: Strings) {
-    return html`<p part="message" role="alert">${t.feedError} <small>${this.error}</small></p>`;
+    return html`<p part="message" role="alert" data-reason=${this.error ?? ''}>${t.feedError}</p>`;
   }
 
   hostConnected(): void {
@@ -115,7 +118,7 @@ export class FeedController implements ReactiveController {
       const message = `${skipped} feed item(s) skipped and ${problems.length - skipped} field(s) dropped: ${problems
         .slice(0, 3)
         .map((problem) => `#${problem.index}${problem.id ? ` (${problem.id})` : ''} ${problem.reason}`)
-        .join('; ')}${problems.length > 3 ? '; …' : ''}`;
+        .join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more (every one in the event's detail.problems)` : ''}`;
       this.showController.report('feed', message, problems);
     }
   }

@@ -26,6 +26,9 @@ const FIXES: Record<ErrorCode, string> = {
   pip: 'none needed: the player floats in the page instead (picture-in-picture needs a click and a secure context)',
 };
 
+/** The feed was read; some of its items were not: the URL is fine, the items are not. */
+const FEED_ITEMS_FIX = 'correct those items in the feed (the others show); each problem names the item, the field and the reason';
+
 /** An array that reached an element as an attribute (FeedController): a framework rendered the tag before livecart defined it. */
 const stringified = ({ code, message }: ErrorDetail) => code === 'feed' && message.includes('"[object Object]"');
 const STRINGIFIED_FIX =
@@ -42,7 +45,8 @@ function words(problem: Problem): [string, string, ...unknown[]] {
   switch (problem.kind) {
     case 'error': {
       const { code, message, problems } = problem.detail;
-      return [message, stringified(problem.detail) ? STRINGIFIED_FIX : FIXES[code], ...(problems ? [problems] : [])];
+      const fix = stringified(problem.detail) ? STRINGIFIED_FIX : code === 'feed' && problems?.length ? FEED_ITEMS_FIX : FIXES[code];
+      return [message, fix, ...(problems ? [problems] : [])];
     }
     case 'attribute': {
       const { name, value, allowed, used } = problem;

@@ -15,7 +15,33 @@ export class FeedError extends Error {
   override name = 'FeedError';
 }
 
-const AVAILABILITY = new Set<Availability>(['in_stock', 'out_of_stock', 'preorder', 'backorder']);
+/**
+ * Availability as feeds write it, folded (lower case; no spaces, `_` or `-`; schema.org's
+ * URL prefix gone): Google Merchant's values and schema.org's `ItemAvailability`.
+ */
+const AVAILABILITY: Record<string, Availability> = {
+  instock: 'in_stock',
+  limitedavailability: 'in_stock',
+  onlineonly: 'in_stock',
+  outofstock: 'out_of_stock',
+  soldout: 'out_of_stock',
+  discontinued: 'out_of_stock',
+  instoreonly: 'out_of_stock',
+  preorder: 'preorder',
+  presale: 'preorder',
+  backorder: 'backorder',
+};
+/**
+ * An item's availability, or null when it is none of the known ones. Absent is in stock
+ * (Merchant feeds without the field); an unknown value is never in stock (issue 19): a
+ * sold-out product written `"OutOfStock"` was sold.
+ */
+function availabilityOf(value: unknown): Availability | null {
+  if (value === undefined) return 'in_stock';
+  const folded = String(value).trim().toLowerCase().replace(/^https?:\/\/schema\.org\//, '').replace(/[\s_-]+/g, '');
+  return Object.hasOwn(AVAILABILITY, folded) ? AVAILABILITY[folded] : null;
+}
+const AVAILABILITY_VALUES = 'in stock, out of stock, preorder, backorder (Merchant), or schema.org\'s InStock, OutOfStock, PreOrder…';
 const MAX_TEXT = { title: 300, brand: 120, description: 5000 } as const;
 const MAX_VARIANTS = 250;
 
@@ -91,11 +117,10 @@ function validateVariant(value: unknown, productPrice: Price, base: string | und
   if (!title) return 'variant has no title';
   const price = raw.price === undefined ? productPrice : parsePrice(raw.price);
   if (typeof price === 'string') return `variant ${price}`;
-  const variant: Variant = { id, title, price, availability: 'in_stock' };
+  // An unknown availability is never in stock.
+  const variant: Variant = { id, title, price, availability: availabilityOf(raw.availability) ?? 'out_of_stock' };
   const sale = raw.sale_price === undefined ? undefined : parsePrice(raw.sale_price);
   if (sale && typeof sale !== 'string' && sale.currency === price.currency && sale.value < price.value) variant.sale_price = sale;
-  const availability = String(raw.availability ?? 'in_stock').trim().toLowerCase().replace(/ /g, '_') as Availability;
-  if (AVAILABILITY.has(availability)) variant.availability = availability;
   const image = raw.image_link === undefined ? null : safeUrl(raw.image_link, base);
   if (image) variant.image_link = image;
   return variant;
@@ -127,10 +152,11 @@ function validateItem(item: unknown, index: number, base: string | undefined, pr
     else if (sale.currency !== price.currency) drop('sale_price', 'sale_price currency differs from price');
     else if (sale.value < price.value) product.sale_price = sale;
   }
-  if (raw.availability !== undefined) {
-    const availability = String(raw.availability).trim().toLowerCase().replace(/ /g, '_') as Availability;
-    if (AVAILABILITY.has(availability)) product.availability = availability;
-    else drop('availability', `availability "${clip(String(raw.availability))}" is not one of ${[...AVAILABILITY].join(', ')}`);
+  const availability = availabilityOf(raw.availability);
+  if (availability) product.availability = availability;
+  else {
+    product.availability = 'out_of_stock';
+    drop('availability', `availability "${clip(String(raw.availability))}" is none of ${AVAILABILITY_VALUES}: shown out of stock`);
   }
   if (raw.variants !== undefined) {
     if (!Array.isArray(raw.variants)) drop('variants', 'variants is not a list');
@@ -140,7 +166,11 @@ function validateItem(item: unknown, index: number, base: string | undefined, pr
         const variant = validateVariant(v, price, base);
         if (typeof variant === 'string') drop(`variants[${i}]`, variant);
         else if (variants.some((other) => other.id === variant.id)) drop(`variants[${i}]`, 'duplicate variant id');
-        else variants.push(variant);
+        else {
+          variants.push(variant);
+          const availability = (v as Record<string, unknown>).availability;
+          if (availabilityOf(availability) === null) drop(`variants[${i}].availability`, `availability "${clip(String(availability))}" is none of ${AVAILABILITY_VALUES}: shown out of stock`);
+        }
       });
       if (variants.length) product.variants = variants;
     }

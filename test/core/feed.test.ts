@@ -113,7 +113,6 @@ describe('validateItems', () => {
   const dropped: [string, Record<string, unknown>, string][] = [
     ['a javascript: link', { link: 'javascript:alert(document.cookie)' }, 'link'],
     ['a data: image', { image_link: 'data:image/svg+xml,<svg onload=alert(1)>' }, 'image_link'],
-    ['an unknown availability', { availability: 'maybe' }, 'availability'],
     ['a sale price in another currency', { sale_price: '5.00 USD' }, 'sale_price'],
     ['an unreadable sale price', { sale_price: 'cheap' }, 'sale_price'],
   ];
@@ -124,6 +123,41 @@ describe('validateItems', () => {
       expect(products[0]).not.to.have.property(field === 'availability' ? 'nothing' : field);
       expect(problems).to.have.length(1);
       expect(problems[0]).to.include({ index: 0, id: 'x', field });
+    });
+  }
+
+  // Issue 19: "OutOfStock" was dropped with a warning, and the card said "In stock" with Buy now.
+  const availabilities: [unknown, string][] = [
+    ['in stock', 'in_stock'],
+    ['IN_STOCK', 'in_stock'],
+    ['https://schema.org/InStock', 'in_stock'],
+    ['http://schema.org/LimitedAvailability', 'in_stock'],
+    ['OutOfStock', 'out_of_stock'],
+    ['https://schema.org/OutOfStock', 'out_of_stock'],
+    [' out of stock ', 'out_of_stock'],
+    ['out-of-stock', 'out_of_stock'],
+    ['SoldOut', 'out_of_stock'],
+    ['Discontinued', 'out_of_stock'],
+    ['InStoreOnly', 'out_of_stock'],
+    ['PreOrder', 'preorder'],
+    ['https://schema.org/BackOrder', 'backorder'],
+  ];
+  for (const [value, expected] of availabilities) {
+    it(`reads availability ${JSON.stringify(value)} as ${expected}`, () => {
+      const { products, problems } = validateItems([item('x', { availability: value, variants: [{ id: 'v', title: 'One', availability: value }] })], BASE);
+      expect(products[0].availability).to.equal(expected);
+      expect(products[0].variants![0].availability).to.equal(expected);
+      expect(problems).to.deep.equal([]);
+    });
+  }
+
+  for (const value of ['maybe', 42, '', 'in stock soon']) {
+    it(`never sells a product whose availability is unknown (${JSON.stringify(value)}): out of stock, reported`, () => {
+      const { products, problems } = validateItems([item('x', { availability: value, variants: [{ id: 'v', title: 'One', availability: value }] })], BASE);
+      expect(products[0].availability).to.equal('out_of_stock');
+      expect(products[0].variants![0].availability).to.equal('out_of_stock');
+      expect(problems.map((p) => p.field)).to.deep.equal(['availability', 'variants[0].availability']);
+      expect(problems[0].reason).to.match(/none of in stock, out of stock.*: shown out of stock$/);
     });
   }
 

@@ -59,3 +59,10 @@ export const wrong = (
     <pip-player ref={stream} />
   </>
 );
+
+/** `featured` is the carousel's to set: a page reads it (issue 19: it type-checked as writable). */
+export function readFeatured(carousel: HTMLElementTagNameMap['shop-carousel']): string | null {
+  // @ts-expect-error featured is read-only
+  carousel.featured = 'sku-1';
+  return carousel.featured;
+}

@@ -84,10 +84,6 @@ export const styles = css`
   .notice p {
     margin: 0;
   }
-  .detail {
-    font-size: 0.8rem;
-    opacity: 0.75;
-  }
   [part~='retry'],
   [part~='replay'],
   [part~='placeholder'] button {

@@ -275,8 +275,8 @@ export class PipPlayer extends LivecartElement {
     const poster = safeUrl(this.poster, document.baseURI);
     if (poster) video.poster = poster;
     else video.removeAttribute('poster');
-    // Without a source, controls would be buttons that do nothing.
-    video.controls = !!this.src && (this.controls || this.pipMode === 'floating');
+    // Without a source, or under the error panel, controls would be buttons that do nothing.
+    video.controls = !!this.src && this.state !== 'error' && (this.controls || this.pipMode === 'floating');
     video.muted = this.muted;
     video.setAttribute('aria-label', stringsOf(this).player);
   }
@@ -304,9 +304,8 @@ export class PipPlayer extends LivecartElement {
         ? html`<button part="go-live" type="button" @click=${playback.goLive}>${t.goLive}</button>`
         : nothing}
       ${this.state === 'error'
-        ? html`<div part="error" role="alert">
+        ? html`<div part="error" role="alert" data-reason=${playback.error ?? ''}>
             <p>${t.streamError}</p>
-            <p class="detail">${playback.error}</p>
             <button part="retry" type="button" @click=${playback.load}>${t.retry}</button>
           </div>`
         : nothing}

@@ -65,7 +65,7 @@ export class ProductController extends PlayerController<ProductHost> {
 
   /**
    * A show that plays for a while and has featured nothing, with no source of products
-   * (no product cues or tags in the stream, no schedule), is a video without shopping:
+   * (no product cues or tags in the stream, no schedule, no console featuring by hand), is a video without shopping:
    * most likely a set-up mistake, so say once how to make it shoppable.
    */
   private checkShoppable = () => {
@@ -74,7 +74,7 @@ export class ProductController extends PlayerController<ProductHost> {
     this.shoppableFrom ??= time;
     if (time - this.shoppableFrom < UNSHOPPABLE_AFTER_S) return;
     this.shoppableFrom = true;
-    if (this.productOnScreen!.hasSpoken() || this.show().$featuredId.get() !== null) return;
+    if (this.productOnScreen!.hasSpoken() || this.show().$featuredId.get() !== null || this.show().hasProducer) return;
     warn(this.host, { kind: 'unshoppable', seconds: UNSHOPPABLE_AFTER_S }, 'unshoppable');
   };
 }

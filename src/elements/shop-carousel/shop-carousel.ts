@@ -54,8 +54,8 @@ export class ShopCarousel extends LivecartElement {
   declare show: string | null;
   /** Its own feed URL, or an array of items; without it, the carousel shows its show's catalog. */
   declare products: ProductsInput;
-  /** Read-only: the id of the product on screen. */
-  declare featured: string | null;
+  /** The id of the product on screen (reflected as `featured`, for CSS). */
+  declare readonly featured: string | null;
 
   private readonly showController = new ShowController(this, (show) => [show.$products, show.$featured, show.$loadingFeeds]);
   private readonly feed = new FeedController(this, this.showController);
@@ -81,13 +81,18 @@ export class ShopCarousel extends LivecartElement {
     super();
     this.show = null;
     this.products = null;
-    this.featured = null;
+    this.setFeatured(null);
     this.overflowing = false;
   }
 
   protected override willUpdate(): void {
     this.feed.set(this.products);
-    this.featured = this.showController.show.$featured.get()?.id ?? null;
+    this.setFeatured(this.showController.show.$featured.get()?.id ?? null);
+  }
+
+  /** The element's own way to `featured`, which is read-only to the page. */
+  private setFeatured(id: string | null): void {
+    (this as { featured: string | null }).featured = id;
   }
 
   protected override render() {

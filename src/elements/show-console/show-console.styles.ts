@@ -75,6 +75,17 @@ export const styles = css`
   .now-product time {
     color: var(--_muted);
   }
+  [part~='delivery'] {
+    display: block;
+    font-size: 0.95rem;
+    font-weight: 600;
+  }
+  [data-delivery='failed'] {
+    box-shadow: inset 4px 0 0 #b91c1c;
+  }
+  [data-delivery='failed'] [part~='delivery'] {
+    color: #b91c1c;
+  }
   [part~='clear'] {
     background: var(--_surface);
     color: var(--_text);

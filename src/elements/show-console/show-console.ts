@@ -74,7 +74,8 @@ function relative(ms: number, now: number, locale: string): string {
  * @fires livecart-ready - The show's catalog first has products.
  * @fires livecart-featured-change - The console featured a product (or cleared) in its own show.
  * @fires livecart-error - `code: 'publish'` once per streak of failed publishes (they are retried); `feed` for an unreadable feed or bad items.
- * @csspart now - What is featured now, and since when.
+ * @csspart now - What is featured now, and since when (`data-delivery`: `sent`, or `pending`, `retrying`, `failed` while the viewers do not have it yet).
+ * @csspart delivery - In `now`, what keeps the viewers from having the pick yet.
  * @csspart clear - The "Clear" button.
  * @csspart queue - The entries not yet published, with their state.
  * @csspart entry - One of them (also `failed` while it waits for its next try).
@@ -141,7 +142,8 @@ export class ShowConsole extends LivecartElement {
 
   #token: string | null = null;
   #current: Moment | null = null;
-  private readonly showController = new ShowController(this, (show) => [show.$products]);
+  // The console is its show's source of products: its preview is never "unshoppable".
+  private readonly showController = new ShowController(this, (show) => [show.$products], (show) => show.addProducer());
   private readonly feed = new FeedController(this, this.showController);
   private readonly publisher = new PublishQueue({
     target: () => this.target(),
@@ -258,11 +260,20 @@ export class ShowConsole extends LivecartElement {
   private renderNow(t: Strings, locale: string, product: Product | null) {
     const current = this.#current;
     const featured = current?.product != null;
-    return html`<section part="now" aria-labelledby="now-title">
+    // The truth first: a pick the viewers do not have yet says so here, not only in the queue below.
+    const unsent = current && this.publisher.entries.find((entry) => entry.at === current.at && entry.product === current.product);
+    return html`<section part="now" aria-labelledby="now-title" data-delivery=${unsent ? unsent.state : 'sent'}>
       <h2 id="now-title">${t.featuredNow}</h2>
       <div class="now-product">
         ${product?.image_link ? html`<img src=${product.image_link} alt="" />` : nothing}
-        <p role="status">${featured ? (product?.title ?? current!.product) : t.nothingFeatured}</p>
+        <p role="status">
+          ${featured ? (product?.title ?? current!.product) : t.nothingFeatured}
+          ${unsent
+            ? html`<span part="delivery">${unsent.state === 'failed'
+                ? t.notDeliveredFailed.replace('{error}', unsent.error ?? '').replace('{time}', relative(unsent.retryAt ?? this.now, this.now, locale))
+                : t.notDelivered}</span>`
+            : nothing}
+        </p>
         ${current ? html`<time datetime=${current.at}>${relative(Date.parse(current.at), this.now, locale)}</time>` : nothing}
       </div>
       <button part="clear" type="button" aria-keyshortcuts="0" ?disabled=${!featured} @click=${() => this.feature(null)}>

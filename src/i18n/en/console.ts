@@ -12,4 +12,6 @@ export const consoleEnglish = {
   publishFailed: 'Failed ({error}), next try {time}',
   publishRetrying: 'Retrying',
   previewOnly: 'Preview only: no publish URL',
+  notDelivered: 'Sending to viewers…',
+  notDeliveredFailed: 'Not with viewers yet: {error}. Next try {time}.',
 };

@@ -60,6 +60,8 @@ const strings: Strings = {
   publishFailed: 'Fehlgeschlagen ({error}), nächster Versuch {time}',
   publishRetrying: 'Neuer Versuch',
   previewOnly: 'Nur Vorschau: keine Veröffentlichungs-URL',
+  notDelivered: 'Wird an die Zuschauer gesendet…',
+  notDeliveredFailed: 'Noch nicht bei den Zuschauern: {error}. Nächster Versuch {time}.',
   cartPageOnly: 'Ihr Browser speichert diesen Warenkorb nicht: er gilt nur für diese Seite.',
   lineUnavailable: 'Nicht mehr erhältlich',
   removeUnavailable: 'Entfernen Sie, was nicht mehr erhältlich ist, um zur Kasse zu gehen.',

@@ -60,6 +60,8 @@ const strings: Strings = {
   publishFailed: 'Falló ({error}), próximo intento {time}',
   publishRetrying: 'Reintentando',
   previewOnly: 'Solo vista previa: sin URL de publicación',
+  notDelivered: 'Enviando a los espectadores…',
+  notDeliveredFailed: 'Aún no llega a los espectadores: {error}. Próximo intento {time}.',
   cartPageOnly: 'Tu navegador no guarda este carrito: solo vale para esta página.',
   lineUnavailable: 'Ya no está disponible',
   removeUnavailable: 'Quita lo que ya no está disponible para pagar.',

@@ -60,6 +60,8 @@ const strings: Strings = {
   publishFailed: 'Échec ({error}), nouvel essai {time}',
   publishRetrying: 'Nouvel essai',
   previewOnly: 'Aperçu seulement : pas d’URL de publication',
+  notDelivered: 'Envoi aux spectateurs…',
+  notDeliveredFailed: 'Pas encore chez les spectateurs : {error}. Prochain essai {time}.',
   cartPageOnly: 'Votre navigateur n’enregistre pas ce panier : il ne vaut que pour cette page.',
   lineUnavailable: 'Plus disponible',
   removeUnavailable: 'Retirez ce qui n’est plus disponible pour passer commande.',

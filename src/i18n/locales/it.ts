@@ -60,6 +60,8 @@ const strings: Strings = {
   publishFailed: 'Non riuscito ({error}), nuovo tentativo {time}',
   publishRetrying: 'Nuovo tentativo',
   previewOnly: 'Solo anteprima: nessun URL di pubblicazione',
+  notDelivered: 'Invio agli spettatori…',
+  notDeliveredFailed: 'Non ancora arrivato agli spettatori: {error}. Prossimo tentativo {time}.',
   cartPageOnly: 'Il browser non salva questo carrello: vale solo per questa pagina.',
   lineUnavailable: 'Non più disponibile',
   removeUnavailable: 'Rimuovi ciò che non è più disponibile per andare alla cassa.',

@@ -115,10 +115,9 @@ describe('<live-stream>', () => {
     await until(() => playerOf(el).state === 'playing', 'the video to play on');
     errors.stop();
     await el.updateComplete;
-    // One message, with its reason; no "No products yet" under it.
-    expect(part(el, 'message').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      'Products could not be loaded. the feed could not be read: HTTP 404',
-    );
+    // One message in plain words, its reason on data-reason; no "No products yet" under it.
+    expect(part(el, 'message').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Products could not be loaded.');
+    expect(part(el, 'message').dataset.reason).to.equal('the feed could not be read: HTTP 404');
     expect(el.shadowRoot!.querySelector('shop-carousel')).to.equal(null);
     await expect(el).to.be.accessible();
     expect(errors.uncaught).to.deep.equal([]);

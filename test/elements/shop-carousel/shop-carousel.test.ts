@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../../../src/define/shop-carousel.js';
 import type { ShopCarousel } from '../../../src/elements/shop-carousel/shop-carousel.js';
-import { FEED, freshShow, getShow, item, mockRemote, nextEvent, recordErrors, until } from '../../helpers.js';
+import { FEED, freshShow, getShow, item, mockRemote, nextEvent, recordErrors, spyConsole, until } from '../../helpers.js';
 
 const cards = (el: ShopCarousel) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="card"]')];
 const message = (el: ShopCarousel) => el.shadowRoot!.querySelector('[part~="message"]');
@@ -27,6 +27,22 @@ describe('<shop-carousel>', () => {
     expect(b.querySelector('buy-now-button')!.shadowRoot!.querySelector('button')!.disabled).to.equal(true);
     // An array is a property, not an attribute.
     expect(el.hasAttribute('products')).to.equal(false);
+  });
+
+  it('never offers a product whose availability is schema.org\'s OutOfStock, or unknown (issue 19: "In stock" and Buy now)', async () => {
+    const show = freshShow();
+    const el = await fixture<ShopCarousel>(html`<shop-carousel show=${show}></shop-carousel>`);
+    const warnings = spyConsole('warn');
+    try {
+      el.products = [item('a', { availability: 'https://schema.org/OutOfStock' }), item('b', { availability: 'maybe' })];
+      await el.updateComplete;
+    } finally {
+      warnings.restore();
+    }
+    for (const card of cards(el)) {
+      expect(card.querySelector('[part~="availability"]')!.textContent).to.equal('Out of stock');
+      await until(() => card.querySelector('buy-now-button')!.shadowRoot?.querySelector('button')?.disabled === true, 'a disabled buy button');
+    }
   });
 
   it('formats prices for the language of the page', async () => {

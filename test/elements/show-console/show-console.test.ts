@@ -264,6 +264,29 @@ describe('<show-console>', () => {
     }
   });
 
+  it('says first, where the pick shows, that the viewers do not have it while the hub is down (issue 19)', async () => {
+    const url = 'https://hub.example/down';
+    const hub = remoteHub(url, 2, () => HttpResponse.error());
+    await hub.ready;
+    const errors = recordErrors();
+    try {
+      const { el } = await consoleWith({ publish: url });
+      el.feature('drift-backpack');
+      const now = () => q(el, '[part~="now"]');
+      await until(() => now().dataset.delivery === 'failed', 'the failed delivery', 5000);
+      await el.updateComplete;
+      expect(q(now(), '[part~="delivery"]').textContent).to.match(/^Not with viewers yet: .+\. Next try in \d+ seconds?\.$/);
+      expect(now().querySelector('[role="status"]')!.textContent).to.contain('Not with viewers yet');
+      // Delivered at last: the warning goes.
+      await until(() => now().dataset.delivery === 'sent', 'the delivery', 10_000);
+      await el.updateComplete;
+      expect(now().querySelector('[part~="delivery"]')).to.equal(null);
+      expect(hub.requests).to.have.length(3);
+    } finally {
+      errors.stop();
+    }
+  });
+
   it('retries a failing publish with back-off, in order: later clicks wait behind it, Clear too', async () => {
     const url = 'https://hub.example/flaky';
     const hub = remoteHub(url, 2);
