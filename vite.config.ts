@@ -99,8 +99,10 @@ function showHub(): Plugin {
 /**
  * `npm run build:demo`: the demo as a static site for any static host. A static host has
  * no live channel, so the show plays its replay (the same show as a VOD, still shoppable
- * through its DATERANGE tags), written out with its segments.
+ * through its DATERANGE tags), written out with its segments, looped for an hour
+ * (STATIC_SHOW_LOOPS): a pitch outlasts the fixture's 24 s (issue 19: the show ended then).
  */
+const STATIC_SHOW_LOOPS = 150;
 function staticChannel(): Plugin {
   const files = [
     'replay.m3u8',
@@ -117,7 +119,8 @@ function staticChannel(): Plugin {
       html.replace(/channel\/(?:live|studio)\.m3u8/, 'channel/replay.m3u8').replace(/\s(?:schedule|publish)="hub\/[^"]*"/g, ''),
     async generateBundle() {
       for (const file of files) {
-        const answer = await channelResponse(`/channel/${file}`, { epoch: Date.now() });
+        const loops = /^replay\/\w+\.m3u8$/.test(file) ? `?loops=${STATIC_SHOW_LOOPS}` : '';
+        const answer = await channelResponse(`/channel/${file}${loops}`, { epoch: Date.now() });
         if (answer?.status !== 200) this.error(`static channel: no ${file}`);
         this.emitFile({ type: 'asset', fileName: `channel/${file}`, source: answer.body });
       }

@@ -7,7 +7,8 @@
 // /channel/:
 //   /channel/live.m3u8            multivariant playlist of the live channel
 //   /channel/live/<rendition>.m3u8 its media playlists (sliding window)
-//   /channel/replay.m3u8          the same show as a VOD (a shoppable replay)
+//   /channel/replay.m3u8          the same show as a VOD (a shoppable replay); ?loops=<n> on its
+//                                 media playlists repeats it (the static demo's hour-long show)
 //   /channel/captioned.m3u8       the live channel declaring closed captions (CEA-608), which
 //                                 takes hls.js's full build
 //   /channel/studio.m3u8          the live channel without product tags: a studio feed whose
@@ -103,6 +104,9 @@ export function livePlaylist(rendition, now, epoch, { end = Infinity, tags = tru
   });
 }
 
+/** `?loops=<n>` on a replay's media playlist: the show that many times over (at most 1,000), one discontinuity a loop. */
+const replayLoops = (path) => Math.min(1000, Math.max(1, Math.floor(Number(new URLSearchParams(path.split('?')[1] ?? '').get('loops'))) || 1));
+
 /** The channel's life from the request's query: when it goes live and when it ends. */
 function lifeOf(path, serverEpoch) {
   const query = new URLSearchParams(path.split('?')[1] ?? '');
@@ -146,7 +150,7 @@ export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
     return text(
       kind !== 'replay'
         ? livePlaylist(rendition, now, life.epoch, { end: life.end, tags: kind === 'live' })
-        : mediaPlaylist({ rendition, first: 0, count: LOOP_SEGMENTS, epoch: REPLAY_EPOCH, ended: true }),
+        : mediaPlaylist({ rendition, first: 0, count: LOOP_SEGMENTS * replayLoops(path), epoch: REPLAY_EPOCH, ended: true }),
     );
   }
   const file = /^media\/((?:\w+\/)?[\w.]+\.(ts|mp4|m4s|m3u8))$/.exec(rest);

@@ -73,4 +73,23 @@ describe('the demo page', () => {
       }
     });
   }
+
+  // Issue 19: on a static host the show was the fixture's 24 s replay, then "ended" mid-pitch.
+  it('the static build\'s show plays on past the fixture\'s 24 s (an hour of it, looped)', async () => {
+    const response = await fetch('/dist-demo/channel/replay/180p.m3u8');
+    const playlist = await response.text();
+    const seconds = [...playlist.matchAll(/#EXTINF:([\d.]+)/g)].reduce((sum, [, s]) => sum + Number(s), 0);
+    expect(seconds).to.be.at.least(3600);
+    const frame = await loadFrame('/dist-demo/index.html');
+    try {
+      const player = () => frame.contentDocument!.querySelector<LiveStream>('live-stream')!.shadowRoot!.querySelector('pip-player')!;
+      await until(() => player()?.state === 'playing', 'the show', 20_000);
+      // Across the end of the fixture's first loop (a discontinuity), and on.
+      player().video.currentTime = 21;
+      await until(() => player().video.currentTime > 27, 'playback past 24 s', 20_000);
+      expect(player().state).to.equal('playing');
+    } finally {
+      frame.remove();
+    }
+  }).timeout(60_000);
 });
