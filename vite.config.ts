@@ -99,10 +99,12 @@ function showHub(): Plugin {
 /**
  * `npm run build:demo`: the demo as a static site for any static host. A static host has
  * no live channel, so the show plays its replay (the same show as a VOD, still shoppable
- * through its DATERANGE tags), written out with its segments, looped for an hour
+ * through its DATERANGE tags), written out with its segments, looped for 48 minutes
  * (STATIC_SHOW_LOOPS): a pitch outlasts the fixture's 24 s (issue 19: the show ended then).
+ * 120 loops are 480 product tags, under DATERANGE_CUE_LIMIT (500), past which the player
+ * warns that it reads them from the playlist.
  */
-const STATIC_SHOW_LOOPS = 150;
+const STATIC_SHOW_LOOPS = 120;
 function staticChannel(): Plugin {
   const files = [
     'replay.m3u8',
