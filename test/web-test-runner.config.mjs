@@ -127,6 +127,9 @@ export default {
   concurrentBrowsers: 1,
   // A file that hangs fails after 4 minutes (the slowest, live-schedule in WebKit, takes 1.5 under load).
   testsFinishTimeout: 4 * 60_000,
+  // A test page that has not started its tests after 20 s (the default) failed a CI run in
+  // Firefox once (strict-page, mid-run on the busy 2-core machine): give it a minute.
+  testsStartTimeout: 60_000,
   // A file running past 90 s is named while it runs (a hung page otherwise leaves no name).
   reporters: [defaultReporter(), slowFilesReporter()],
   // CI (CI=true, as .ci/run is run) gives a failing test one more try: the media tests

@@ -19,7 +19,7 @@
 //   POST /hub/<name>/raw    the body, unchecked, as one event's data (a malformed update);
 //                           answers `{ "id": "<n>" }`
 //   POST /hub/<name>/drop   cuts every open stream, as a dropped connection does
-//   GET  /hub/<name>/stats  `{ "subscribers": <open streams>, "lastEventIds": [...] }`: the
+//   GET  /hub/<name>/stats  `{ "subscribers": <open streams>, "lastEventIds": [...], "open": [<Accept of each>] }`: the
 //                           Last-Event-ID each subscription came with ('' for none), in order
 
 /** The publisher token the demo's Mercure form shape wants (a real hub checks a JWT). */
@@ -149,7 +149,11 @@ async function script(what, hub, req, res) {
     res.writeHead(status, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(value));
   };
-  if (what === 'stats') return json(200, { subscribers: hub.clients.size, lastEventIds: hub.lastEventIds });
+  if (what === 'stats') {
+    // Who holds each open stream (a fetch asks for JSON too; an EventSource for events only).
+    const open = [...hub.clients].map((client) => client.req?.headers.accept ?? '');
+    return json(200, { subscribers: hub.clients.size, lastEventIds: hub.lastEventIds, open });
+  }
   if (req.method !== 'POST') return json(405, { error: `POST to ${what}` });
   if (what === 'drop') {
     hub.drop();

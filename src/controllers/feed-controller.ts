@@ -118,7 +118,7 @@ export class FeedController implements ReactiveController {
       const message = `${skipped} feed item(s) skipped and ${problems.length - skipped} field(s) dropped: ${problems
         .slice(0, 3)
         .map((problem) => `#${problem.index}${problem.id ? ` (${problem.id})` : ''} ${problem.reason}`)
-        .join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more (every one in the event's detail.problems)` : ''}`;
+        .join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more (in detail.problems)` : ''}`;
       this.showController.report('feed', message, problems);
     }
   }

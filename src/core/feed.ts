@@ -16,32 +16,27 @@ export class FeedError extends Error {
 }
 
 /**
- * Availability as feeds write it, folded (lower case; no spaces, `_` or `-`; schema.org's
- * URL prefix gone): Google Merchant's values and schema.org's `ItemAvailability`.
- */
-const AVAILABILITY: Record<string, Availability> = {
-  instock: 'in_stock',
-  limitedavailability: 'in_stock',
-  onlineonly: 'in_stock',
-  outofstock: 'out_of_stock',
-  soldout: 'out_of_stock',
-  discontinued: 'out_of_stock',
-  instoreonly: 'out_of_stock',
-  preorder: 'preorder',
-  presale: 'preorder',
-  backorder: 'backorder',
-};
-/**
- * An item's availability, or null when it is none of the known ones. Absent is in stock
- * (Merchant feeds without the field); an unknown value is never in stock (issue 19): a
- * sold-out product written `"OutOfStock"` was sold.
+ * An item's availability, or null when it is none of the known ones: Google Merchant's
+ * values and schema.org's `ItemAvailability`, folded (lower case; no spaces, `_` or `-`;
+ * schema.org's URL prefix gone). Absent is in stock (Merchant feeds without the field);
+ * an unknown value is never in stock (issue 19): a sold-out product written
+ * `"OutOfStock"` was sold.
  */
 function availabilityOf(value: unknown): Availability | null {
   if (value === undefined) return 'in_stock';
   const folded = String(value).trim().toLowerCase().replace(/^https?:\/\/schema\.org\//, '').replace(/[\s_-]+/g, '');
-  return Object.hasOwn(AVAILABILITY, folded) ? AVAILABILITY[folded] : null;
+  return /^(instock|limitedavailability|onlineonly)$/.test(folded)
+    ? 'in_stock'
+    : /^(outofstock|soldout|discontinued|instoreonly)$/.test(folded)
+      ? 'out_of_stock'
+      : /^(preorder|presale)$/.test(folded)
+        ? 'preorder'
+        : folded === 'backorder'
+          ? 'backorder'
+          : null;
 }
-const AVAILABILITY_VALUES = 'in stock, out of stock, preorder, backorder (Merchant), or schema.org\'s InStock, OutOfStock, PreOrder…';
+/** Why an availability was not read (the values it takes are in the README, "Feeds"). */
+const unknownAvailability = (value: unknown) => `availability "${clip(String(value))}" is not a known one: shown out of stock`;
 const MAX_TEXT = { title: 300, brand: 120, description: 5000 } as const;
 const MAX_VARIANTS = 250;
 
@@ -156,7 +151,7 @@ function validateItem(item: unknown, index: number, base: string | undefined, pr
   if (availability) product.availability = availability;
   else {
     product.availability = 'out_of_stock';
-    drop('availability', `availability "${clip(String(raw.availability))}" is none of ${AVAILABILITY_VALUES}: shown out of stock`);
+    drop('availability', unknownAvailability(raw.availability));
   }
   if (raw.variants !== undefined) {
     if (!Array.isArray(raw.variants)) drop('variants', 'variants is not a list');
@@ -169,7 +164,7 @@ function validateItem(item: unknown, index: number, base: string | undefined, pr
         else {
           variants.push(variant);
           const availability = (v as Record<string, unknown>).availability;
-          if (availabilityOf(availability) === null) drop(`variants[${i}].availability`, `availability "${clip(String(availability))}" is none of ${AVAILABILITY_VALUES}: shown out of stock`);
+          if (availabilityOf(availability) === null) drop(`variants[${i}].availability`, unknownAvailability(availability));
         }
       });
       if (variants.length) product.variants = variants;

@@ -62,23 +62,13 @@ export class Show {
   /** The show's player while it is out of the page for a moment (a move); the next one takes over after. */
   private leaving?: PlayerHandle;
   /** Consoles (`<show-console>`) featuring the show's products by hand: a show with one has a source of products. */
-  private producers = 0;
+  producers = 0;
   /** Connected elements of this show; events are dispatched from the first one. */
   private readonly hosts = new Set<HTMLElement>();
   private ready = false;
 
   constructor(readonly id: string) {
     this.$featured.listen((product) => this.emit('livecart-featured-change', { show: id, product }));
-  }
-
-  /** A console features this show's products from now on; call the function returned when it stops. */
-  addProducer(): () => void {
-    this.producers++;
-    return () => void this.producers--;
-  }
-
-  get hasProducer(): boolean {
-    return this.producers > 0;
   }
 
   product(id: string | null | undefined): Product | undefined {

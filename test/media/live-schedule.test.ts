@@ -164,7 +164,10 @@ describe('a live schedule over Server-Sent Events', () => {
     const el = await fixture<PipPlayer>(html`<pip-player src=${MP4} schedule=${events(topic)} muted></pip-player>`);
     await eventually(async () => (await hub(topic)).subscribers > 0, 'the subscription');
     el.remove();
-    await eventually(async () => (await hub(topic)).subscribers === 0, 'no subscriber left');
+    let left: unknown;
+    await eventually(async () => ((left = await hub(topic)), (left as { subscribers: number }).subscribers === 0), 'no subscriber left').catch((error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(left)}`);
+    });
     // Room for both waits to tell what they waited for, on a loaded machine.
   }).timeout(40_000);
 });

@@ -74,7 +74,7 @@ export class ProductController extends PlayerController<ProductHost> {
     this.shoppableFrom ??= time;
     if (time - this.shoppableFrom < UNSHOPPABLE_AFTER_S) return;
     this.shoppableFrom = true;
-    if (this.productOnScreen!.hasSpoken() || this.show().$featuredId.get() !== null || this.show().hasProducer) return;
+    if (this.productOnScreen!.hasSpoken() || this.show().$featuredId.get() !== null || this.show().producers) return;
     warn(this.host, { kind: 'unshoppable', seconds: UNSHOPPABLE_AFTER_S }, 'unshoppable');
   };
 }

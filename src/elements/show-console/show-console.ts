@@ -143,7 +143,7 @@ export class ShowConsole extends LivecartElement {
   #token: string | null = null;
   #current: Moment | null = null;
   // The console is its show's source of products: its preview is never "unshoppable".
-  private readonly showController = new ShowController(this, (show) => [show.$products], (show) => show.addProducer());
+  private readonly showController = new ShowController(this, (show) => [show.$products], (show) => (show.producers++, () => void show.producers--));
   private readonly feed = new FeedController(this, this.showController);
   private readonly publisher = new PublishQueue({
     target: () => this.target(),
