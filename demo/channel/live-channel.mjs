@@ -132,9 +132,10 @@ const TYPES = { m3u8: 'application/vnd.apple.mpegurl', ts: 'video/mp2t', mp4: 'v
 export async function channelResponse(path, { epoch, now = Date.now() } = {}) {
   // Also under a prefix (/dist-demo/channel/...): the static demo build's copy, whose
   // MPEG-TS segments a test server would otherwise take for TypeScript.
-  const m = /^(?:\/[\w-]+)*\/channel\/(.+)$/.exec(path.split('?')[0]);
-  if (!m) return null;
-  const rest = m[1];
+  const m = /^((?:\/[\w-]+)*)\/channel\/(.+)$/.exec(path.split('?')[0]);
+  // The static build's playlists are its own (its show loops for 48 minutes): served as files.
+  if (!m || (m[1] && m[2].endsWith('.m3u8'))) return null;
+  const rest = m[2];
   const text = (body) => ({ status: 200, type: TYPES.m3u8, body, cache: 'no-cache' });
   const life = lifeOf(path, epoch);
   if (/^live(?:\.m3u8|\/)/.test(rest) && now < life.startsAt) {

@@ -99,10 +99,12 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
       // origin needs no CORS preflight, as a header of ours would.
       const response = await fetch(url, { signal: read.signal, headers: { Accept: 'application/json, text/event-stream' }, cache: 'no-cache' });
       if (/^text\/event-stream\b/i.test(response.headers.get('Content-Type') ?? '')) {
-        // EventSource, not this response: it sends Last-Event-ID when it reconnects. Aborted,
-        // not only its body cancelled: Firefox may keep the connection of a cancelled body.
-        read.abort();
-        read.release();
+        // EventSource, not this response: it sends Last-Event-ID when it reconnects. Its
+        // body is cancelled, and the request stays tied to `signal` until the events stop
+        // (released in `finally`), as it was when every engine's CI closed it: a Firefox
+        // CI run kept a subscription open after the player left when it was not.
+        read.untimed();
+        void response.body?.cancel().catch(() => {});
         return await followEvents(url, options, skipped);
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);

@@ -12,8 +12,8 @@ export function deadline(ms: number, timeout: () => Error, signal?: AbortSignal)
   signal?.addEventListener('abort', follow, { once: true });
   return {
     signal: abort.signal,
-    /** Ends the request now (its body too), as if the caller had aborted. */
-    abort: () => abort.abort(),
+    /** The request runs on without the time limit (an event stream), still tied to `signal`. */
+    untimed: () => clearTimeout(timer),
     release() {
       clearTimeout(timer);
       signal?.removeEventListener('abort', follow);

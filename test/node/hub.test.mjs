@@ -84,10 +84,12 @@ test('a scripted hub sends raw events as they are, drops its streams, and says w
     const reading = readUntil(open, () => false);
     // The first stream, cancelled by its reader, leaves once the server hears it close.
     while ((await stats()).subscribers !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Who holds it: its Accept header (undici's fetch sends */*).
+    assert.deepEqual((await stats()).open, ['*/*']);
     assert.deepEqual(await fetch(`${base}/hub/t/drop`, { method: 'POST' }).then((r) => r.json()), { dropped: true });
     // Cut, not ended: the reader fails as on a lost connection.
     await assert.rejects(reading, /terminated/);
-    assert.deepEqual(await stats(), { subscribers: 0, lastEventIds: ['', '1'] });
+    assert.deepEqual(await stats(), { subscribers: 0, lastEventIds: ['', '1'], open: [] });
   }));
 
 test('a hub is not scripted unless asked: raw, drop and stats are not its routes', () =>

@@ -202,7 +202,8 @@ describe('<shop-carousel>', () => {
         expect(event.detail).to.include({ show, code: 'feed' });
         expect(event.detail.message).to.match(reason);
         await el.updateComplete;
-        expect(message(el)!.textContent).to.match(/^Products could not be loaded\. /);
+        expect(message(el)!.textContent).to.equal('Products could not be loaded.');
+        expect((message(el) as HTMLElement).dataset.reason).to.match(reason);
         expect(message(el)!.getAttribute('role')).to.equal('alert');
         await expect(el).to.be.accessible();
         expect(errors.uncaught).to.deep.equal([]);

@@ -275,7 +275,7 @@ describe('<show-console>', () => {
       const now = () => q(el, '[part~="now"]');
       await until(() => now().dataset.delivery === 'failed', 'the failed delivery', 5000);
       await el.updateComplete;
-      expect(q(now(), '[part~="delivery"]').textContent).to.match(/^Not with viewers yet: .+\. Next try in \d+ seconds?\.$/);
+      expect(now().querySelector('[part~="delivery"]')!.textContent).to.match(/^Not with viewers yet: .+\. Next try in \d+ seconds?\.$/);
       expect(now().querySelector('[role="status"]')!.textContent).to.contain('Not with viewers yet');
       // Delivered at last: the warning goes.
       await until(() => now().dataset.delivery === 'sent', 'the delivery', 10_000);
