@@ -5,10 +5,10 @@ import { FeedController, productsProperty, type ProductsInput } from '../../cont
 import { ShowController } from '../../controllers/show-controller.js';
 import { consoleEnglish } from '../../i18n/en/console.js';
 import { addEnglish, AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
-import { configuredPublishToken } from '../../store/config.js';
 import { readJson, writeJson } from '../../platform/storage.js';
 import { tokens } from '../theme.js';
-import { PublishQueue, type PublishEntry, type PublishFormat, type PublishTarget } from './publish-queue.js';
+import { PublishQueue, type PublishEntry, type PublishFormat } from './publish-queue.js';
+import { publishTarget } from './publish-target.js';
 import { styles } from './show-console.styles.js';
 import { LivecartElement } from '../livecart-element.js';
 
@@ -44,10 +44,6 @@ const isMoment = (value: unknown): value is Moment => {
 const isTyping = (target: EventTarget | undefined): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || (target.localName.includes('-') && !target.shadowRoot));
-
-/** Plain http:// to another host than the page's own or this machine: a token there travels in the clear. */
-const inTheClear = (url: URL): boolean =>
-  url.protocol === 'http:' && url.host !== location.host && !/^(localhost|127\.0\.0\.1|\[::1\])$|\.localhost$/.test(url.hostname);
 
 /** "12 seconds ago", "in 4 seconds", "3 minutes ago": from `ms` (a `Date.now()` time) to now. */
 function relative(ms: number, now: number, locale: string): string {
@@ -146,7 +142,7 @@ export class ShowConsole extends LivecartElement {
   private readonly showController = new ShowController(this, (show) => [show.$products], (show) => (show.producers++, () => void show.producers--));
   private readonly feed = new FeedController(this, this.showController);
   private readonly publisher = new PublishQueue({
-    target: () => this.target(),
+    target: () => publishTarget({ publish: this.publish, publishFormat: this.publishFormat, topic: this.topic, token: this.#token }),
     changed: () => {
       this.save();
       this.requestUpdate();
@@ -355,17 +351,6 @@ export class ShowConsole extends LivecartElement {
     const found = products.filter((product) => product.title.toLowerCase().includes(query) || product.id.toLowerCase().includes(query));
     this.lastMatches = [products, query, found];
     return found;
-  }
-
-  private async target(): Promise<PublishTarget | null> {
-    if (!this.publish) return null;
-    const configured = configuredPublishToken();
-    const token = this.#token ?? (typeof configured === 'function' ? await configured() : configured) ?? null;
-    const format = this.publishFormat === 'mercure' ? 'mercure' : 'json';
-    const url = new URL(this.publish, document.baseURI);
-    // L3: anyone on the way could read it and publish to every viewer.
-    if (token && inTheClear(url)) throw new Error(`the token is not sent in the clear to ${url.host}: publish over https://`);
-    return { url: url.href, format, topic: this.topic, token };
   }
 
   private onKeydown = (event: KeyboardEvent) => {
