@@ -1,6 +1,5 @@
 import type { ReactiveController } from 'lit';
 import type { PipMode } from '../../core/events.js';
-import { playVideo } from '../../media/play.js';
 import type { PlayerHost } from './player-controller.js';
 
 export interface KeysHost extends PlayerHost {
@@ -11,10 +10,14 @@ export interface KeysHost extends PlayerHost {
   exitPip(): Promise<void>;
 }
 
+const KEYS = [' ', 'k', 'm', 'f', 'p'] as const;
+export type PlayerKey = (typeof KEYS)[number];
+
 /**
  * The player's keys, as on video sites, while focus is in the player (not on one of its
  * buttons or links): Space or K play/pause, M mute, F fullscreen, P picture-in-picture (a
- * key press is a user gesture, so P may open a PiP window).
+ * key press is a user gesture, so P may open a PiP window). The key is taken at once (no
+ * page scroll on Space); what it does comes in a chunk of its own, player-keys.ts.
  */
 export class KeysController implements ReactiveController {
   constructor(private readonly host: KeysHost) {}
@@ -30,21 +33,9 @@ export class KeysController implements ReactiveController {
   private onKeydown = (event: KeyboardEvent) => {
     const target = event.composedPath()[0] as Element;
     if (event.ctrlKey || event.metaKey || event.altKey || target.closest?.('button, a, input, select')) return;
-    const { host } = this;
-    const video = host.video;
-    const actions: Record<string, () => unknown> = {
-      ' ': () => (video.paused ? playVideo(video) : video.pause()),
-      k: () => actions[' '](),
-      m: () => (host.muted = video.muted = !video.muted),
-      f: () =>
-        document.fullscreenElement
-          ? document.exitFullscreen()
-          : host.renderRoot.querySelector<HTMLElement>('[part~="frame"]')?.requestFullscreen().catch(() => {}),
-      p: () => (host.pipMode === 'inline' ? host.enterPip() : host.exitPip()),
-    };
-    const action = actions[event.key.toLowerCase()];
-    if (!action) return;
+    const key = event.key.toLowerCase() as PlayerKey;
+    if (!KEYS.includes(key)) return;
     event.preventDefault();
-    action();
+    void import('./player-keys.js').then(({ pressKey }) => pressKey(this.host, key));
   };
 }
