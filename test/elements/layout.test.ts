@@ -27,7 +27,7 @@ async function showAt(width: number, products: unknown[], layout = '') {
 describe('layout at every size', () => {
   afterEach(() => $hasCart.set(false));
 
-  it('phone: the banner shows two lines of title, covers little of the video, and the cart pill never overlaps it', async () => {
+  it('phone: the banner sits under the video, hiding none of it, with two lines of title and the cart pill clear of it', async () => {
     $hasCart.set(true);
     const { el, show } = await showAt(390, [item('long', { title: LONG_TITLE })]);
     getShow(show).feature('long');
@@ -35,12 +35,30 @@ describe('layout at every size', () => {
     const root = el.shadowRoot!;
     const banner = rect(root, '[part~="banner"]');
     const video = rect(root, 'pip-player');
-    const pill = rect(root, '[part~="cart-button"]');
-    expect(intersects(banner, pill), 'banner under the cart pill').to.equal(false);
+    expect(intersects(banner, video), 'banner over the video').to.equal(false);
+    expect(banner.top).to.be.at.least(video.bottom);
+    expect(intersects(banner, rect(root, '[part~="cart-button"]')), 'banner under the cart pill').to.equal(false);
     const title = root.querySelector<HTMLElement>('.product-title')!;
     const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
     expect(Math.round(title.getBoundingClientRect().height / lineHeight), 'title lines').to.equal(2);
-    // One line of title in a 68 px banner covered 34 % of a 390 px wide video; two lines now cover about 27 %.
+    // The height a pasted snippet reserves for it (reserved-box.ts), whatever the title.
+    expect(banner.height).to.equal(68);
+    await expect(el).to.be.accessible();
+  });
+
+  it('layout="overlay": the banner over the lower video, clear of the host\'s face and of the controls, covering little', async () => {
+    $hasCart.set(true);
+    const { el, show } = await showAt(390, [item('long', { title: LONG_TITLE })], 'overlay');
+    getShow(show).feature('long');
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const banner = rect(root, '[part~="banner"]');
+    const video = rect(root, 'pip-player');
+    expect(intersects(banner, video), 'banner over the video').to.equal(true);
+    // The upper half (a host's face) and the bottom 44 px (the video's controls, Unmute among them) stay clear.
+    expect(banner.top, 'below the upper half').to.be.at.least(video.top + video.height / 2);
+    expect(banner.bottom, 'above the controls').to.be.at.most(video.bottom - 44);
+    expect(intersects(banner, rect(root, '[part~="cart-button"]')), 'banner under the cart pill').to.equal(false);
     expect((banner.width * banner.height) / (video.width * video.height), 'share of the video covered').to.be.below(0.3);
     await expect(el).to.be.accessible();
   });

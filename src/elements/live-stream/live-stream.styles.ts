@@ -49,15 +49,30 @@ const split = (scope: CSSResult) => css`
   }
 `;
 
+/** A small banner: two lines of title and no eyebrow (the live region still says "Now showing"). */
+const twoLineTitle = (scope: CSSResult) => css`
+  ${scope} .eyebrow {
+    display: none;
+  }
+  ${scope} .product-title {
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    white-space: normal;
+    line-height: 1.2;
+  }
+`;
+
 /**
- * overlay: the banner over the top of the video, for phones: under the LIVE badge and the
- * cart pill (never under them), clear of the video's controls, as small as two lines of
- * title allow.
+ * overlay: the banner over the lower part of the video, for tall (portrait) video: below
+ * the host's face, above the video's own controls (so Unmute stays reachable), as small as
+ * two lines of title allow. Picked only by `layout="overlay"`: a narrow show without a
+ * layout stacks the banner under the video, where it hides nothing.
  */
 const overlay = (scope: CSSResult) => css`
   ${scope} [part~='banner'] {
     position: absolute;
-    inset: 52px 8px auto 8px;
+    inset: auto 8px 48px 8px;
     max-width: 400px;
     min-height: 0;
     gap: 8px;
@@ -70,16 +85,22 @@ const overlay = (scope: CSSResult) => css`
     width: 40px;
     height: 40px;
   }
-  ${scope} .eyebrow {
-    display: none;
+  ${twoLineTitle(scope)}
+`;
+
+/**
+ * The narrow show's banner, under the video: one fixed height (the box a pasted snippet
+ * reserves, see reserved-box.ts), two lines of title, the eyebrow left to the live region.
+ */
+const stacked = (scope: CSSResult) => css`
+  ${scope} [part~='banner'] {
+    height: calc(52px + 16px);
+    overflow: hidden;
   }
-  ${scope} .product-title {
-    display: -webkit-box;
-    -webkit-line-clamp: 2;
-    -webkit-box-orient: vertical;
-    white-space: normal;
-    line-height: 1.2;
+  ${scope} [part~='banner'] buy-now-button {
+    min-width: 7.5em;
   }
+  ${twoLineTitle(scope)}
 `;
 
 export const styles = css`
@@ -106,6 +127,10 @@ export const styles = css`
     gap: var(--_gap);
     align-content: start;
   }
+  /* The cart dialog opens in the top layer: its element takes no row of the stage. */
+  [part~='stage'] cart-view {
+    position: absolute;
+  }
   .catalog {
     grid-area: catalog;
     min-width: 0;
@@ -119,12 +144,13 @@ export const styles = css`
   }
   ${split(unsafeCSS('.split'))}
   ${overlay(unsafeCSS('.overlay'))}
-  /* No layout set: split where there is room for it, overlay where there is not. */
+  /* No layout set: split where there is room for it; else the banner under the video (the
+     base grid), where it covers neither the host nor the controls. */
   @container (min-width: 760px) {
     ${split(unsafeCSS('.auto'))}
   }
   @container (max-width: 759.98px) {
-    ${overlay(unsafeCSS('.auto'))}
+    ${stacked(unsafeCSS('.auto'))}
   }
   [part~='banner'] {
     display: grid;
