@@ -1,4 +1,5 @@
 import { $cart, configure, itemCount, type LiveStream } from 'livecart';
+import { reservedBoxCss } from '../src/elements/live-stream/reserved-box.js';
 import { copyText } from './copy-text.js';
 
 // Show the retailer what livecart tells the page.
@@ -51,7 +52,8 @@ function snippets(values: Record<string, string>, cart: boolean) {
     ? `\nconfigure({ cart: { adapter: 'permalink', template: 'https://your-shop.example/cart/{lines}' } });\n`
     : '';
   return {
-    html: `${stub}<script type="module" src="${SCRIPT_URL}"></script>\n\n${tag}`,
+    // The style keeps the show's room from the page's first paint, wherever the snippet is pasted.
+    html: `${stub}<style>\n${reservedBoxCss}\n</style>\n<script type="module" src="${SCRIPT_URL}"></script>\n\n${tag}`,
     npm: `// npm install livecart\nimport { configure } from 'livecart';\n${configureCall}\n// then, in your page or template:\n${tag}`,
   };
 }

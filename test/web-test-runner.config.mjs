@@ -73,20 +73,41 @@ const hub = hubKoaMiddleware(createHubs({ scripted: true }));
  * For the snippet test: the test runner's origin is localhost, and 127.0.0.1 serves as "a
  * retailer's page on another origin". The demo's dist/ (and its feed) answer that page with
  * the CORS header a CDN sends for module scripts; /test/paste?snippet=... is that page: the
- * snippet verbatim, then a reporter that tells the test (postMessage) once the show plays.
+ * snippet verbatim and a paragraph after it, then a reporter that tells the test
+ * (postMessage) once the show plays with its products, and whether the paragraph moved.
  */
 function retailerOrigin() {
   return async (ctx, next) => {
     if (ctx.path === '/test/paste') {
       ctx.type = 'text/html';
-      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title></head><body>
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>pasted</title></head><body>
 ${ctx.query.snippet}
+<p id="after">A retailer's paragraph after the show: it must not move as the show arrives.</p>
+<script>
+  // From the first frame (a classic script runs before the page's first paint): where the
+  // paragraph after the show is, for engines without layout-shift entries.
+  window.afterTops = new Set();
+  const record = () => {
+    window.afterTops.add(Math.round(document.getElementById('after').getBoundingClientRect().top));
+    if (!window.reported) requestAnimationFrame(record);
+  };
+  requestAnimationFrame(record);
+</script>
 <script type="module">
   const tick = () => {
-    const player = document.querySelector('live-stream')?.shadowRoot?.querySelector('pip-player');
-    const cards = document.querySelector('live-stream')?.shadowRoot?.querySelector('shop-carousel')?.shadowRoot?.querySelectorAll('[part~="card"]:not(.placeholder *)').length ?? 0;
-    if (player?.getAttribute('state') === 'playing' && player.video.currentTime > 0.5 && cards > 0) {
-      parent.postMessage({ playing: true, origin: location.origin, cards, script: document.querySelector('script[src]').src }, '*');
+    const show = document.querySelector('live-stream')?.shadowRoot;
+    const player = show?.querySelector('pip-player');
+    const cards = show?.querySelector('shop-carousel')?.shadowRoot?.querySelectorAll('[part~="card"]:not(.placeholder *)').length ?? 0;
+    const banner = show?.querySelector('[part~="banner"]:not([hidden])');
+    if (player?.getAttribute('state') === 'playing' && player.video.currentTime > 0.5 && cards > 0 && banner) {
+      setTimeout(() => {
+        const shifts = PerformanceObserver.supportedEntryTypes.includes('layout-shift') ? performance.getEntriesByType('layout-shift') : null;
+        window.reported = true;
+        parent.postMessage({
+          playing: true, origin: location.origin, cards, script: document.querySelector('script[src]').src,
+          cls: shifts && shifts.reduce((sum, shift) => sum + shift.value, 0), afterTops: [...window.afterTops],
+        }, '*');
+      }, 500);
     } else setTimeout(tick, 100);
   };
   tick();
