@@ -12,7 +12,7 @@ import { hubMiddleware } from './demo/channel/hub.mjs';
 
 /**
  * Gzip budgets of the script-tag build, in bytes. `npm run build` fails when one is
- * crossed. The README lists them.
+ * crossed. docs/performance.md lists them.
  */
 const BUDGETS: { test: RegExp; name: string; max: number }[] = [
   { test: /^livecart\.js$/, name: 'dist/livecart.js', max: 25_750 },

@@ -40,7 +40,7 @@ function mockServiceWorker() {
 /**
  * The strictest policy livecart supports, sent with test/fixtures/strict-csp.html: no
  * inline script or style, no eval, Trusted Types for every DOM script sink. What it needs
- * from a page is in the README (Troubleshooting): `media-src blob:` for MediaSource,
+ * from a page is in docs/security.md (Content-Security-Policy): `media-src blob:` for MediaSource,
  * `data:` for hls.js's metadata text track; no `worker-src` (hls.js transmuxes on the main thread).
  */
 export const STRICT_POLICY = [

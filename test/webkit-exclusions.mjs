@@ -3,7 +3,7 @@
  * of it), each with the reason: what WebKitGTK lacks that Safari has, or what WebDriver
  * cannot do that playwright and puppeteer can. Applied by test/engine.ts in WebKit only;
  * the same tests run in Chromium and Firefox, and what covers each path in WebKit instead
- * is said in the README (Browser support). Read by test/web-test-runner.config.mjs, which
+ * is said in docs/browsers.md. Read by test/web-test-runner.config.mjs, which
  * prints it at every WebKit run.
  */
 const noDocumentPip = 'WebKitGTK has no Document Picture-in-Picture (neither has Safari); the floating rung it takes instead is tested by test/media/apple-paths.test.ts';

@@ -104,10 +104,10 @@ describe('abuse: URLs the page trusts', () => {
     });
   }
 
-  it('the README’s linkDecorator example, as written: keeps a query, encodes the id, leaves other sites’ links alone', async () => {
-    const readme = await (await fetch('/README.md')).text();
-    const source = /linkDecorator: (\(url, product\) => \{[\s\S]*?\n {2}\}),\n/.exec(readme)?.[1];
-    expect(source, 'the example in the README').to.be.a('string');
+  it('the linkDecorator example of docs/javascript.md, as written: keeps a query, encodes the id, leaves other sites’ links alone', async () => {
+    const page = await (await fetch('/docs/javascript.md')).text();
+    const source = /linkDecorator: (\(url, product\) => \{[\s\S]*?\n {2}\}),\n/.exec(page)?.[1];
+    expect(source, 'the example in docs/javascript.md (Configure)').to.be.a('string');
     const linkDecorator = new Function(`return ${source}`)() as (url: string, product: Product) => string;
     configure({ linkDecorator });
     const product = (link: string) => ({ ...item('a&b c'), link, price: { value: 1, currency: 'EUR' }, availability: 'in_stock' }) as Product;

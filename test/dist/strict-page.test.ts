@@ -46,7 +46,7 @@ describe('dist/livecart.js under a strict CSP with Trusted Types', () => {
 });
 
 // L1: Lit makes a policy named `lit-html`, livecart one named `livecart` (JSON-LD); a page
-// that lists the policies it allows lists both (README, Troubleshooting; SECURITY.md).
+// that lists the policies it allows lists both (docs/security.md, Content-Security-Policy; SECURITY.md).
 describe('dist/livecart.js on a page that allows only the Trusted Types policies it lists', () => {
   let frame: HTMLIFrameElement;
   afterEach(() => frame.remove());

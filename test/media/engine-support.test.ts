@@ -4,7 +4,7 @@ import { probe } from '../fixtures/engine-probe.js';
 
 /**
  * What each engine of the suite offers of what livecart uses, as measured on Debian's
- * Chromium, Firefox ESR and WebKitGTK 2.50 (the README's "Browser support" table). A
+ * Chromium, Firefox ESR and WebKitGTK 2.50 (docs/browsers.md's table). A
  * browser update that changes an answer fails here, so the table and the exclusions in
  * test/webkit-exclusions.mjs get looked at again.
  */
@@ -45,7 +45,7 @@ const expected: Record<Engine, ReturnType<typeof probe>> = {
 };
 
 describe('what this engine offers livecart', () => {
-  it(`matches the README's table for ${engine}`, () => {
+  it(`matches docs/browsers.md's table for ${engine}`, () => {
     const found = probe();
     console.log(`${engine}: ${JSON.stringify(found)}`);
     expect(found).to.deep.equal(expected[engine]);

@@ -20,7 +20,7 @@ test('dist/types is current with custom-elements.json', async () => {
 });
 
 test('the React snippets type-check with livecart/types/react and livecart/react, and wrong props do not', async () => {
-  // test/types: the README's snippet (demo/examples/react-app.tsx), raw tags and the
+  // test/types: docs/frameworks.md's React snippet (demo/examples/react-app.tsx), raw tags and the
   // components; every @ts-expect-error there must meet its error.
   const tsc = fileURLToPath(new URL('node_modules/typescript/bin/tsc', `file://${root}`));
   const result = await run(process.execPath, [tsc, '-p', 'test/types/tsconfig.json'], { cwd: root }).catch((error) => error);

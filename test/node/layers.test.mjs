@@ -1,5 +1,5 @@
 // The source is layered, and every import points down: a module may import its own layer
-// or any layer below it, never one above. The order is the README's ("The code"); this
+// or any layer below it, never one above. The order is docs/contributing.md's ("The code"); this
 // test reads every import of src/ (static, dynamic and type-only alike: a type import
 // ties the layers together as much as a value does) and names each one that points up.
 import assert from 'node:assert/strict';

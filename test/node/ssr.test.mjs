@@ -1,5 +1,5 @@
 // Every element renders under Lit SSR (@lit-labs/ssr) in Node, as a storefront's server
-// renders it (README, "Server rendering"): from the npm build (npm test builds first),
+// renders it (docs/frameworks.md, "Server rendering"): from the npm build (npm test builds first),
 // nothing touching document or window. The show's products, prices and buy buttons are
 // in the HTML, in declarative shadow DOM. Its own process (node --test runs each file in
 // one): Lit's DOM shim goes on the globals.

@@ -169,7 +169,7 @@ describe('configure', () => {
   it('replays what a script-tag page queued before livecart loaded, then answers directly', async () => {
     const w = window as unknown as { livecart?: { q?: unknown[]; configure: (o: unknown) => void } };
     const saved = w.livecart;
-    // The README's stub, as a page pastes it.
+    // The stub of docs/javascript.md, as a page pastes it.
     w.livecart = {
       configure: function (this: { q?: unknown[] }) {
         // eslint-disable-next-line prefer-rest-params

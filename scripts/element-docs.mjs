@@ -1,13 +1,15 @@
-// Writes the README's per-element reference (attributes, properties, methods, events,
+// Writes docs/elements.md's per-element reference (attributes, properties, methods, events,
 // slots, parts, CSS custom properties) from custom-elements.json, between the markers
 //   <!-- elements:start -->  and  <!-- elements:end -->
-// so it cannot drift from the source's JSDoc. Run by `npm run manifest`;
-// `node scripts/readme-tables.mjs --check` exits 1 when the README is not current.
+// so it cannot drift from the source's JSDoc; the page's prose above the markers is written
+// by hand. Run by `npm run manifest` (so by `npm run build`);
+// `node scripts/element-docs.mjs --check` exits 1 when the page is not current.
 import { readFile, writeFile } from 'node:fs/promises';
 
 const root = new URL('../', import.meta.url);
 const START = '<!-- elements:start -->';
 const END = '<!-- elements:end -->';
+const PAGE = 'docs/elements.md';
 
 /** Table cells: one line, pipes escaped. */
 const cell = (text = '') => String(text).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
@@ -31,8 +33,11 @@ export function elementTables(manifest) {
       .filter((m) => m.kind === 'method' && m.description)
       .map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), cell(m.description)]);
     const parts = [
-      // The summary's first sentence: the rest of a long one is the element's description.
-      `### \`<${d.tagName}>\`${d.summary ? `: ${cell(d.summary).split(/(?<=\.) /)[0]}` : ''}`,
+      // The tag alone in the heading, so its anchor (#live-stream) stays when the summary
+      // changes; then the summary's first sentence: the rest of a long one is the
+      // element's description.
+      `### \`<${d.tagName}>\``,
+      d.summary ? cell(d.summary).split(/(?<=\.) /)[0] : '',
       table(['attribute', 'property', 'type', 'default', 'meaning'], attributes),
       table(['property (no attribute)', 'type', 'meaning'], properties),
       table(['method', 'what it does'], methods),
@@ -46,28 +51,28 @@ export function elementTables(manifest) {
   const count = elements.length;
   return [
     `${START}`,
-    `<!-- Generated from custom-elements.json by scripts/readme-tables.mjs (npm run manifest): edit the JSDoc, not this. -->`,
+    `<!-- Generated from custom-elements.json by scripts/element-docs.mjs (npm run manifest): edit the JSDoc, not this. -->`,
     `The ${count} elements, as \`custom-elements.json\` describes them.`,
     ...sections,
     END,
   ].join('\n\n');
 }
 
-export function withTables(readme, manifest) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} markers`);
-  return readme.slice(0, start) + elementTables(manifest) + readme.slice(end + END.length);
+export function withTables(page, manifest) {
+  const start = page.indexOf(START);
+  const end = page.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${PAGE} has no ${START} … ${END} markers`);
+  return page.slice(0, start) + elementTables(manifest) + page.slice(end + END.length);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const manifest = JSON.parse(await readFile(new URL('custom-elements.json', root), 'utf8'));
-  const readme = await readFile(new URL('README.md', root), 'utf8');
-  const next = withTables(readme, manifest);
+  const page = await readFile(new URL(PAGE, root), 'utf8');
+  const next = withTables(page, manifest);
   if (process.argv.includes('--check')) {
-    if (next !== readme) {
-      console.error('README.md element tables are out of date: run `npm run manifest`');
+    if (next !== page) {
+      console.error(`${PAGE}'s element reference is out of date: run \`npm run manifest\``);
       process.exit(1);
     }
-  } else if (next !== readme) await writeFile(new URL('README.md', root), next);
+  } else if (next !== page) await writeFile(new URL(PAGE, root), next);
 }
