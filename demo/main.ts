@@ -1,5 +1,8 @@
-import { $cart, configure, itemCount, type LiveStream } from 'livecart';
+import { configure, type LiveStream } from 'livecart';
 import { copyText } from './copy-text.js';
+import { startHeaderCart } from './header-cart.js';
+
+startHeaderCart();
 
 // Show the retailer what livecart tells the page.
 const log = document.querySelector('#event-log')!;
@@ -90,7 +93,6 @@ const demoCart = {
     return url.href;
   },
 };
-$cart.subscribe((cart) => (document.querySelector('#header-cart')!.textContent = `Cart (${itemCount(cart)})`));
 
 function apply() {
   const buy = String(new FormData(form).get('buy'));
