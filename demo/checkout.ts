@@ -1,4 +1,7 @@
 // The demo shop's checkout: shows the cart it was handed (demo/main.ts puts it in the URL).
+import { currentLook, startPageLook } from './page-look.js';
+
+startPageLook();
 interface Line {
   title: string;
   quantity: number;
@@ -14,7 +17,7 @@ try {
 }
 
 const list = document.querySelector('#received')!;
-const money = (value: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(value);
+const money = (value: number, currency: string) => new Intl.NumberFormat(currentLook().lang, { style: 'currency', currency }).format(value);
 for (const line of lines) {
   const item = document.createElement('li');
   item.textContent = `${line.quantity} × ${line.title} — ${money(line.price.value * line.quantity, line.price.currency)}`;

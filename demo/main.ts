@@ -1,6 +1,13 @@
-import { $cart, configure, itemCount, type LiveStream } from 'livecart';
-import { reservedBoxCss } from '../src/elements/live-stream/reserved-box.js';
+import { configure, type LiveStream } from 'livecart';
+import reservedBoxCss from '../src/elements/live-stream/reserved-box.css?raw';
 import { copyText } from './copy-text.js';
+import { startHeaderCart } from './header-cart.js';
+import { t } from './page-i18n.js';
+import { currentLook, setLook, startPageLook, withLook, type Look } from './page-look.js';
+
+// First: the page's language and theme (before the configurator reads the show's attributes).
+startPageLook();
+startHeaderCart();
 
 // Show the retailer what livecart tells the page.
 const log = document.querySelector('#event-log')!;
@@ -89,10 +96,9 @@ const demoCart = {
   checkoutUrl: async () => {
     const url = new URL('checkout.html', location.href);
     url.searchParams.set('cart', JSON.stringify([...shopCart.values()]));
-    return url.href;
+    return withLook(url).href;
   },
 };
-$cart.subscribe((cart) => (document.querySelector('#header-cart')!.textContent = `Cart (${itemCount(cart)})`));
 
 function apply() {
   const buy = String(new FormData(form).get('buy'));
@@ -102,6 +108,7 @@ function apply() {
     if (values[name]) show.setAttribute(name, values[name]);
     else show.removeAttribute(name);
   }
+  setLook({ lang: values.lang, theme: values.theme } as Partial<Look>);
   const { html, npm } = snippets(values, buy === 'cart');
   document.querySelector('#snippet-html')!.textContent = html;
   document.querySelector('#snippet-npm')!.textContent = npm;
@@ -115,8 +122,9 @@ document.querySelectorAll<HTMLButtonElement>('[data-copy]').forEach((button) =>
   button.addEventListener('click', async () => {
     const done = await copyText(document.getElementById(button.dataset.copy!)!);
     // Said only when it is true: otherwise the text is selected for the shopper's own copy.
-    button.textContent = done === 'copied' ? 'Copied' : `Selected: press ${/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl+'}C`;
-    setTimeout(() => (button.textContent = 'Copy'), done === 'copied' ? 1500 : 4000);
+    const { lang } = currentLook();
+    button.textContent = done === 'copied' ? t(lang, 'copied') : t(lang, 'selected', { keys: `${/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl+'}C` });
+    setTimeout(() => (button.textContent = t(currentLook().lang, 'copy')), done === 'copied' ? 1500 : 4000);
   }),
 );
 apply();

@@ -2,6 +2,9 @@
 // `import 'livecart/show-console'` (or load dist/show-console.js); the demo uses the source.
 import { configure } from 'livecart';
 import '../src/define/show-console.js';
+import { startPageLook } from './page-look.js';
+
+startPageLook();
 
 const producerConsole = document.querySelector('show-console')!;
 const format = document.querySelector<HTMLSelectElement>('#format select')!;

@@ -1,5 +1,8 @@
 import { getShow } from 'livecart';
 import 'livecart';
+import { currentLook, startPageLook } from './page-look.js';
+
+startPageLook();
 
 // A retailer's product page: it reads the same feed, so the buy button finds its product.
 const id = new URLSearchParams(location.search).get('id') ?? '';
@@ -17,7 +20,7 @@ show.$products.subscribe(() => {
   document.querySelector('#product-title')!.textContent = product.title;
   document.querySelector('#product-description')!.textContent = product.description ?? '';
   const price = product.sale_price ?? product.price;
-  document.querySelector('#product-price')!.textContent = new Intl.NumberFormat(document.documentElement.lang, {
+  document.querySelector('#product-price')!.textContent = new Intl.NumberFormat(currentLook().lang, {
     style: 'currency',
     currency: price.currency,
   }).format(price.value);

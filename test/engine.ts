@@ -30,6 +30,8 @@ if (engine === 'webkit') {
  * mode's fallbacks) would be resumed by the next file's. Tests that want a saved show save it.
  */
 sessionStorage.removeItem('livecart:resume');
+// The same for the demo's language and theme (demo/page-look.ts), which a demo test may leave set.
+sessionStorage.removeItem('fjellvik:look');
 
 /** A phone's viewport (iPhone 14/15: 390×844 CSS pixels), in every engine. */
 export const PHONE = { width: 390, height: 844 };

@@ -41,7 +41,7 @@ describe('layout at every size', () => {
     const title = root.querySelector<HTMLElement>('.product-title')!;
     const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
     expect(Math.round(title.getBoundingClientRect().height / lineHeight), 'title lines').to.equal(2);
-    // The height a pasted snippet reserves for it (reserved-box.ts), whatever the title.
+    // The height a pasted snippet reserves for it (reserved-box.css), whatever the title.
     expect(banner.height).to.equal(68);
     await expect(el).to.be.accessible();
   });

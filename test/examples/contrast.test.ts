@@ -17,12 +17,13 @@ describe('contrast in both themes', () => {
       await expect(el).to.be.accessible();
     });
 
+    // The whole page in that theme (demo/page-look.ts), not only the show: its own sections too.
     it(`the demo is readable in the ${theme} theme`, async () => {
-      const frame = await loadFrame(`/dist-demo/index.html`, { width: 1280, height: 900 });
+      const frame = await loadFrame(`/dist-demo/index.html?theme=${theme}`, { width: 1280, height: 900 });
       try {
         const doc = frame.contentDocument!;
         const el = doc.querySelector<LiveStream>('live-stream')!;
-        el.setAttribute('theme', theme);
+        expect(el.getAttribute('theme')).to.equal(theme);
         await until(() => el.shadowRoot?.querySelector('[part~="banner"]:not([hidden])'), 'the banner', 20_000);
         // axe runs in the demo's own window (it audits one document).
         const script = doc.createElement('script');
@@ -36,6 +37,7 @@ describe('contrast in both themes', () => {
         expect(violations.flatMap((v) => v.nodes.map((n) => `${n.html}: ${n.failureSummary}`))).to.deep.equal([]);
       } finally {
         frame.remove();
+        sessionStorage.removeItem('fjellvik:look');
       }
     }).timeout(30_000);
   }

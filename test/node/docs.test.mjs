@@ -324,3 +324,9 @@ test('every ts, tsx and js snippet (and inline module script) type-checks agains
   assert.equal(result.code ?? 0, 0, `snippets that do not type-check:\n${readable}`);
   t.diagnostic(`${snippets.length} snippets type-checked`);
 });
+
+test("the README's snippet carries the style that reserves the show's box, as it is in the source", () => {
+  const css = readFileSync(join(root, 'src/elements/live-stream/reserved-box.css'), 'utf8').trim();
+  const snippet = readPage('README.md').blocks.find((block) => block.lang === 'html');
+  assert.ok(snippet.code.includes(`<style>\n${css}\n</style>`), 'README.md: the first html block has src/elements/live-stream/reserved-box.css verbatim in a <style>');
+});

@@ -1,6 +1,9 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
 
-/** split: video | catalog | feed side by side, like the Twitter Live Shopping screen. */
+/**
+ * split: video | catalog | feed side by side, like the Twitter Live Shopping screen. Its
+ * heights (and the narrow ones below) are reserved before upgrade by reserved-box.css.
+ */
 const split = (scope: CSSResult) => css`
   ${scope} {
     grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
@@ -90,7 +93,7 @@ const overlay = (scope: CSSResult) => css`
 
 /**
  * The narrow show's banner, under the video: one fixed height (the box a pasted snippet
- * reserves, see reserved-box.ts), two lines of title, the eyebrow left to the live region.
+ * reserves, see reserved-box.css), two lines of title, the eyebrow left to the live region.
  */
 const stacked = (scope: CSSResult) => css`
   ${scope} [part~='banner'] {
