@@ -51,6 +51,16 @@ describe('on a phone-sized screen (390×844)', () => {
       console.log(`show lost following a same-site link (resume on the next page, phone-sized): ${Math.round(lost)} ms`);
       expect(frame.contentWindow!.location.pathname).to.equal('/test/fixtures/product-page.html');
       expect(lost).to.be.below(15_000);
+      // The mini player docks clear of the page's own primary action ("Add to bag", under
+      // both bottom corners of a phone), and is a phone's size, not the page's width.
+      const mini = resumed()!.shadowRoot!.querySelector('[part~="frame"]')!;
+      const bag = doc().querySelector('#add-to-bag')!.getBoundingClientRect();
+      const covers = () => {
+        const box = mini.getBoundingClientRect();
+        return box.left < bag.right && bag.left < box.right && box.top < bag.bottom && bag.top < box.bottom;
+      };
+      await until(() => !covers(), 'the mini player clear of "Add to bag"');
+      expect(mini.getBoundingClientRect().width).to.be.at.most(PHONE.width / 2);
     } finally {
       frame.remove();
       // The resumed player saved its place again as its page went (the frame shares this

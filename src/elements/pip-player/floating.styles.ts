@@ -5,7 +5,8 @@ export const floatingStyles = css`
   .floating {
     position: fixed;
     inset: auto;
-    width: min(360px, calc(100vw - 32px));
+    /* A third of a phone's width (it docks clear of the page's actions), 360 px on a desktop. */
+    width: clamp(168px, 45vw, 360px);
     aspect-ratio: 16 / 9;
     height: auto;
     z-index: 2147483000;
@@ -13,6 +14,9 @@ export const floatingStyles = css`
     overflow: hidden;
     background: #000;
     box-shadow: 0 10px 30px rgb(0 0 0 / 0.35);
+  }
+  .floating.small {
+    width: clamp(128px, 30vw, 200px);
   }
   .floating.bottom-right {
     right: 16px;

@@ -42,7 +42,7 @@ const REFLECTED = ['state', 'pipMode', 'live', 'behindLive'] as const;
  * @csspart error - The error panel.
  * @csspart retry - The error panel's Retry button.
  * @csspart placeholder - What stays in the page while the video is in a Document PiP window.
- * @csspart float-controls - The floating mini player's buttons (`float-handle`, `float-expand`, `float-close`, `float-back`).
+ * @csspart float-controls - The floating mini player's buttons (`float-handle`, `float-size`, `float-expand`, `float-close`, `float-back`).
  * @csspart ended - The notice that a live show has ended (its playlist ended, or it stopped publishing).
  * @csspart replay - The ended notice's "Watch the replay" button (with `replay`).
  * @csspart upcoming - Before `starts-at`: the countdown, the start time and the calendar links.

@@ -2,6 +2,8 @@
 export const floatingEnglish = {
   movePlayer: 'Move the player (arrow keys)',
   expand: 'Back into the page',
+  smallerPlayer: 'Smaller player',
+  largerPlayer: 'Larger player',
   closePlayer: 'Close the player',
   backToShow: 'Back to the show',
 };

@@ -27,6 +27,8 @@ const strings: Strings = {
   bringBack: 'Zurückholen',
   movePlayer: 'Player verschieben (Pfeiltasten)',
   expand: 'Zurück in die Seite',
+  smallerPlayer: 'Player verkleinern',
+  largerPlayer: 'Player vergrößern',
   closePlayer: 'Player schließen',
   backToShow: 'Zurück zur Show',
   adding: 'Wird hinzugefügt…',

@@ -27,6 +27,8 @@ const strings: Strings = {
   bringBack: 'Traer de vuelta',
   movePlayer: 'Mover el reproductor (flechas)',
   expand: 'Volver a la página',
+  smallerPlayer: 'Reducir el reproductor',
+  largerPlayer: 'Ampliar el reproductor',
   closePlayer: 'Cerrar el reproductor',
   backToShow: 'Volver al directo',
   adding: 'Añadiendo…',

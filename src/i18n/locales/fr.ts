@@ -27,6 +27,8 @@ const strings: Strings = {
   bringBack: 'Revenir ici',
   movePlayer: 'Déplacer le lecteur (flèches)',
   expand: 'Revenir dans la page',
+  smallerPlayer: 'Réduire le lecteur',
+  largerPlayer: 'Agrandir le lecteur',
   closePlayer: 'Fermer le lecteur',
   backToShow: 'Retour à l’émission',
   adding: 'Ajout…',

@@ -27,6 +27,8 @@ const strings: Strings = {
   bringBack: 'Riporta qui',
   movePlayer: 'Sposta il player (frecce)',
   expand: 'Torna nella pagina',
+  smallerPlayer: 'Rimpicciolisci il player',
+  largerPlayer: 'Ingrandisci il player',
   closePlayer: 'Chiudi il player',
   backToShow: 'Torna allo show',
   adding: 'Aggiunta…',

@@ -170,6 +170,50 @@ describe('picture-in-picture ladder', () => {
     expect(getComputedStyle(frame).position).to.equal('absolute');
   });
 
+  it("docks clear of the page's actions, again after a scroll, until the shopper places it", async () => {
+    restores.push(without(window, 'documentPictureInPicture'), without(document, 'pictureInPictureEnabled'));
+    // A page's primary action where the mini player would go (the bottom-right corner).
+    const form = document.createElement('form');
+    form.innerHTML = '<button type="submit" style="position: fixed; right: 24px; bottom: 24px; width: 200px; height: 48px">Add to bag</button>';
+    document.body.append(form);
+    restores.push(() => form.remove());
+    const bag = form.querySelector('button')!;
+    const { player, button } = await playingShow();
+    restores.push(spyOpen().restore);
+    const change = nextEvent<CustomEvent>(player, 'livecart-pip-change');
+    await realClick(button);
+    expect((await change).detail.mode).to.equal('floating');
+    await player.updateComplete;
+    const frame = player.shadowRoot!.querySelector<HTMLElement>('[part~="frame"]')!;
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    await until(() => !overlaps(frame.getBoundingClientRect(), bag.getBoundingClientRect()), 'the mini player clear of the button');
+
+    // The button moves under it: once the page settles, it docks again.
+    bag.style.right = '';
+    bag.style.left = '24px';
+    dispatchEvent(new Event('scroll'));
+    await until(() => !overlaps(frame.getBoundingClientRect(), bag.getBoundingClientRect()), 'docked again');
+
+    // The shopper puts it back over the button, and makes it smaller: it stays.
+    const handle = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="float-handle"]')!;
+    handle.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowDown' });
+    const size = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="float-size"]')!;
+    expect(size.getAttribute('aria-label')).to.equal('Smaller player');
+    const wide = frame.getBoundingClientRect().width;
+    size.click();
+    await player.updateComplete;
+    expect(frame.getBoundingClientRect().width).to.be.below(wide);
+    expect(size.getAttribute('aria-label')).to.equal('Larger player');
+    dispatchEvent(new Event('scroll'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(overlaps(frame.getBoundingClientRect(), bag.getBoundingClientRect()), 'where the shopper put it').to.equal(true);
+    const closed = nextEvent(player, 'livecart-pip-change');
+    player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="float-close"]')!.click();
+    await closed;
+  });
+
   it('a refused request falls back to the floating player and says why', async () => {
     const { player, button } = await playingShow();
     // The browser's answer to a denied request (as in-app web views and some settings give).
