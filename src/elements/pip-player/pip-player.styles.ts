@@ -36,6 +36,12 @@ export const styles = css`
     object-fit: contain;
     background: #000;
   }
+  /* A live show has no scrubber and no clock (Chromium's phone controls draw both even for
+     an Infinity duration): "Go live" is the way back to its edge. */
+  video.live::-webkit-media-controls-timeline,
+  video.live::-webkit-media-controls-current-time-display {
+    display: none;
+  }
   .badge {
     position: absolute;
     top: 10px;

@@ -278,6 +278,7 @@ export class PipPlayer extends LivecartElement {
     // Without a source, or under the error panel, controls would be buttons that do nothing.
     video.controls = !!this.src && this.state !== 'error' && (this.controls || this.pipMode === 'floating');
     video.muted = this.muted;
+    video.classList.toggle('live', this.live);
     video.setAttribute('aria-label', stringsOf(this).player);
   }
 

@@ -28,6 +28,12 @@ describe('<pip-player>', () => {
     await until(() => el.live, 'the stream to be known live');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~="live-badge"]')?.textContent).to.equal('Live');
+    // No scrubber and no clock in its controls: a live show's duration is Infinity, and the
+    // controls' timeline and time (which Chromium's phone layout draws anyway) are hidden.
+    expect(videoOf(el).duration).to.equal(Infinity);
+    expect(videoOf(el).classList.contains('live')).to.equal(true);
+    const rules = [...el.shadowRoot!.adoptedStyleSheets, ...[...el.shadowRoot!.styleSheets]].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
+    if (navigator.userAgent.includes('Chrome/')) expect(rules.join('\n')).to.match(/video\.live::-webkit-media-controls-timeline[^{]*\{\s*display: none/);
     await expect(el).to.be.accessible();
   });
 
