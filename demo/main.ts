@@ -53,7 +53,7 @@ function snippets(values: Record<string, string>, cart: boolean) {
     .join('\n');
   const tag = `<live-stream\n${attributes}\n  autoplay\n  muted\n></live-stream>`;
   const stub = cart
-    ? `<script>\n  // Before livecart loads: the README's queue stub, then your cart.\n  window.livecart = window.livecart || { configure: function () { (this.q = this.q || []).push(arguments); } };\n  livecart.configure({ cart: { adapter: 'permalink', template: 'https://your-shop.example/cart/{lines}' } });\n</script>\n`
+    ? `<script>\n  // Before livecart loads: livecart's queue stub (docs/javascript.md), then your cart.\n  window.livecart = window.livecart || { configure: function () { (this.q = this.q || []).push(arguments); } };\n  livecart.configure({ cart: { adapter: 'permalink', template: 'https://your-shop.example/cart/{lines}' } });\n</script>\n`
     : '';
   const configureCall = cart
     ? `\nconfigure({ cart: { adapter: 'permalink', template: 'https://your-shop.example/cart/{lines}' } });\n`

@@ -1,4 +1,4 @@
-// The README's React 19 snippet, kept working by test/examples/react.test.ts (it runs)
+// docs/frameworks.md's React 19 snippet, kept working by test/examples/react.test.ts (it runs)
 // and test/node/framework-types.test.mjs (it type-checks, with livecart's React types).
 // React 19 passes props to custom elements as properties (so `products` can be an array)
 // and turns `on<event-name>` props into event listeners.

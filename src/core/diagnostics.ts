@@ -60,7 +60,7 @@ function words(problem: Problem): [string, string, ...unknown[]] {
     case 'unshoppable':
       return [
         `the show has played ${problem.seconds} s without featuring a product: the stream has no product cues and there is no schedule`,
-        'add #EXT-X-DATERANGE tags with X-PRODUCT-ID (or ID3 TXXX frames) to the stream, or set schedule to a JSON timeline; see the README, "Running a live show"',
+        'add #EXT-X-DATERANGE tags with X-PRODUCT-ID (or ID3 TXXX frames) to the stream, or set schedule to a JSON timeline; see docs/live-show.md, "Running a live show"',
       ];
     case 'no-link':
       return [

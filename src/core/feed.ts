@@ -35,7 +35,7 @@ function availabilityOf(value: unknown): Availability | null {
           ? 'backorder'
           : null;
 }
-/** Why an availability was not read (the values it takes are in the README, "Feeds"). */
+/** Why an availability was not read (the values it takes are in docs/feeds.md). */
 const unknownAvailability = (value: unknown) => `availability "${clip(String(value))}" is not a known one: shown out of stock`;
 const MAX_TEXT = { title: 300, brand: 120, description: 5000 } as const;
 const MAX_VARIANTS = 250;

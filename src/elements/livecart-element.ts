@@ -10,7 +10,7 @@ export interface RenderedIn {
 }
 
 /**
- * What every livecart element shares about server rendering (`@lit-labs/ssr`, README "SSR").
+ * What every livecart element shares about server rendering (`@lit-labs/ssr`, docs/frameworks.md, "Server rendering").
  *
  * On the server an element cannot walk up to its `<live-stream>` to find its show and
  * language, so the element that renders it hands them down (`renderedIn`). In the browser, a shadow root

@@ -28,6 +28,10 @@ export const tokens = css`
       --_ink-mix: 45%;
     }
   }
+  /* Every element honours \`hidden\`, whatever display its own styles give it. */
+  :host([hidden]) {
+    display: none !important;
+  }
   /* theme="light" | "dark" forces one, for this element and the livecart elements inside it. */
   :host([theme='light']) {
     --livecart-surface: #fff;

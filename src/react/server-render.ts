@@ -1,4 +1,4 @@
-// The server half of `livecart/react` (README, "Next.js"): each livecart element's shadow
+// The server half of `livecart/react` (docs/frameworks.md, "Next.js"): each livecart element's shadow
 // root rendered into the page's HTML, as declarative shadow DOM, so its products are in the
 // server's HTML and paint before any script. No global DOM shim: Lit's server build brings
 // the registry the elements are defined in, and livecart reads no `window` there.

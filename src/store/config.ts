@@ -34,7 +34,7 @@ const options: Omit<LivecartOptions, 'cart'> = { analytics: null };
 
 /**
  * Sets page-wide options; each call changes only the options it names. A script-tag page
- * reaches it as `window.livecart.configure`, even before livecart has loaded (see README).
+ * reaches it as `window.livecart.configure`, even before livecart has loaded (see docs/javascript.md).
  */
 export function configure(next: LivecartOptions): void {
   if (next.cart !== undefined) {

@@ -114,9 +114,6 @@ export const styles = css`
     color: var(--_text);
     border-radius: var(--_radius);
   }
-  :host([hidden]) {
-    display: none;
-  }
   [part~='base'] {
     display: grid;
     gap: var(--_gap);

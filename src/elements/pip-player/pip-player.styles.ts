@@ -10,9 +10,6 @@ export const styles = css`
     overflow: hidden;
     contain: layout paint;
   }
-  :host([hidden]) {
-    display: none;
-  }
   /* Containment would make the host the floating player's containing block. */
   :host([pip-mode='floating']) {
     contain: none;

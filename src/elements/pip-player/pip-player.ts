@@ -111,7 +111,7 @@ export class PipPlayer extends LivecartElement {
   declare structuredData?: 'on' | 'off' | null;
   /**
    * `frame`: same-site links open in a full-window frame under the floating player, so the
-   * show never stops; unset: they load the next page, which resumes the show (README:
+   * show never stops; unset: they load the next page, which resumes the show (docs/pip.md,
    * "The continuity mode").
    */
   declare continuity: 'frame' | null;

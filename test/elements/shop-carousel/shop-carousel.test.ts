@@ -45,6 +45,13 @@ describe('<shop-carousel>', () => {
     }
   });
 
+  it('honours hidden, as every livecart element does, even where the page gives it a display', async () => {
+    const el = await fixture<ShopCarousel>(html`<shop-carousel style="display: block" show=${freshShow()} hidden></shop-carousel>`);
+    expect(getComputedStyle(el).display).to.equal('none');
+    el.hidden = false;
+    expect(getComputedStyle(el).display).to.equal('block');
+  });
+
   it('formats prices for the language of the page', async () => {
     const show = freshShow();
     const wrapper = await fixture(html`<div lang="de"><shop-carousel show=${show}></shop-carousel></div>`);
