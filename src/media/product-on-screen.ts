@@ -97,6 +97,7 @@ export class ProductOnScreen {
         interval: () => Math.max(REREAD_MS, (host.stream()?.liveTolerance() ?? 0) * 1000 / 3),
         onChange: this.tick,
         report: host.report,
+        onChat: (event) => host.show().hearChat(event),
       });
     } catch (error) {
       if (!abort.signal.aborted) host.report(`the schedule ${url} could not be read (${errorMessage(error)})`);

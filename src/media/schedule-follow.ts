@@ -25,7 +25,12 @@ export interface ScheduleOptions {
   /** Something changed: look at the follower again. */
   onChange(): void;
   report(message: string, problems?: FeedProblem[]): void;
+  /** The show's conversation, carried by the same event stream (CONTRACT 11): each event as it comes. */
+  onChat?(event: { type: string; data: string }): void;
 }
+
+/** The event types of a show's conversation on its stream. */
+export const CHAT_EVENTS = ['chat', 'hide', 'pin', 'reaction', 'viewers'] as const;
 
 const RETRY_MAX_MS = 60_000;
 /**
@@ -141,7 +146,7 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
  * HTTP error, a wrong Content-Type), a new one follows after an exponential back-off,
  * asking for what it missed with Mercure's `lastEventID` query parameter.
  */
-function followEvents(url: string, { signal, follower, onChange, report }: ScheduleOptions, skipped: (problems: FeedProblem[]) => void): Promise<void> {
+function followEvents(url: string, { signal, follower, onChange, report, onChat }: ScheduleOptions, skipped: (problems: FeedProblem[]) => void): Promise<void> {
   // Stopped while the first answer came (the player left): an abort listener added now would never hear it.
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
@@ -192,6 +197,13 @@ function followEvents(url: string, { signal, follower, onChange, report }: Sched
         }
         take(entry, at);
       };
+      // The conversation: passed on as it comes (the chat's chunk reads it); an oversized one never.
+      if (onChat)
+        for (const type of CHAT_EVENTS)
+          es.addEventListener(type, (event) => {
+            lastId = event.lastEventId || lastId;
+            if (event.data.length <= MAX_EVENT_BYTES) onChat({ type, data: event.data });
+          });
       es.onerror = () => {
         const brief = performance.now() - openedAt < STABLE_MS;
         briefDrops = brief ? briefDrops + 1 : 0;
