@@ -29,13 +29,14 @@ const EVENT_ORDER = [
   'livecart-checkout',
   'livecart-pip-change',
   'livecart-error',
+  'livecart-chat-message',
 ];
 /**
  * Elements that render others in their shadow DOM: the events those fire bubble out of it
  * (every livecart event is composed), so a listener on the outer element hears them.
  */
 export const HOLDS = {
-  'live-stream': ['pip-player', 'shop-carousel', 'buy-now-button', 'cart-view'],
+  'live-stream': ['pip-player', 'shop-carousel', 'buy-now-button', 'cart-view', 'show-chat'],
   'shop-carousel': ['buy-now-button'],
 };
 /**

@@ -9,6 +9,10 @@
 //                       every kept event first (or those after `Last-Event-ID`), then new ones
 //                       as they come; a comment line as heartbeat.
 //
+//   POST /hub/chat      a viewer's post, and POST /hub/moderate the producer's moderation:
+//                       the show's conversation (chat.mjs), on the same event stream as
+//                       `event: chat | hide | pin | reaction | viewers` events.
+//
 // `/hub/<name>/publish` and `/hub/<name>/events` are hubs of their own (tests use one each).
 // Memory is bounded: each hub keeps its last MAX_EVENTS events, at most MAX_HUBS hubs live,
 // and at most MAX_CLIENTS streams are open per hub.
@@ -21,6 +25,8 @@
 //   POST /hub/<name>/drop   cuts every open stream, as a dropped connection does
 //   GET  /hub/<name>/stats  `{ "subscribers": <open streams>, "lastEventIds": [...], "open": [<Accept of each>] }`: the
 //                           Last-Event-ID each subscription came with ('' for none), in order
+
+import { Conversation } from './chat.mjs';
 
 /** The publisher token the demo's Mercure form shape wants (a real hub checks a JWT). */
 export const HUB_TOKEN = 'demo-publisher-token';
@@ -36,6 +42,14 @@ class Hub {
   lastId = 0;
   /** What each subscription asked to resume after; kept only for a scripted hub. */
   lastEventIds = undefined;
+  /** The show's conversation (chat.mjs): its events go to every open stream, not into `events`. */
+  conversation = new Conversation((type, data) => this.sendTyped(type, data));
+
+  /** A conversation event to every open stream, with no id: Last-Event-ID stays the products'. */
+  sendTyped(type, data) {
+    const text = typedFrame(type, data);
+    for (const res of this.clients) res.write(text);
+  }
 
   publish(product, at) {
     return this.send(JSON.stringify({ product, at }));
@@ -64,6 +78,8 @@ class Hub {
     this.lastEventIds?.push(lastEventId ?? '');
     const after = Number(lastEventId);
     for (const event of this.events) if (!(event.id <= after)) res.write(frame(event));
+    // The conversation so far, to a late joiner and to a viewer coming back alike (it drops repeats by id).
+    for (const [type, data] of this.conversation.history()) res.write(typedFrame(type, data));
     this.clients.add(res);
     // Gone when either side says so (the request's close comes first when a client hangs up).
     const gone = () => this.clients.delete(res);
@@ -90,6 +106,9 @@ class Hub {
 
 /** An event as text/event-stream frames it: each line of its data a `data:` field. */
 const frame = ({ id, data }) => `id: ${id}\n${data.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`;
+
+/** A conversation event: its type, then its JSON data on one line. */
+const typedFrame = (type, data) => `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** A valid entry, or a reason why not. */
 function entry(value) {
@@ -143,6 +162,37 @@ async function update(req) {
   return checked;
 }
 
+/**
+ * The conversation's two routes (chat.mjs): a viewer's post, from any origin (a retailer's
+ * page; JSON asks for a CORS preflight), and the producer's moderation, with the token.
+ */
+async function converse(what, conversation, req, res) {
+  const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
+  const json = (status, value, headers = {}) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', ...cors, ...headers });
+    res.end(JSON.stringify(value));
+  };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type, Authorization' });
+    return res.end();
+  }
+  if (req.method !== 'POST') return json(405, { error: `POST to ${what}` });
+  if (what === 'moderate' && req.headers.authorization !== `Bearer ${HUB_TOKEN}`) return json(401, { error: 'a valid bearer token is needed' }, { 'WWW-Authenticate': 'Bearer' });
+  try {
+    let body;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch (error) {
+      throw error.status ? error : Object.assign(new Error('the body is not JSON'), { status: 400 });
+    }
+    if (what === 'moderate') return json(200, conversation.moderate(body));
+    const answer = conversation.post(body);
+    json(202, answer.id ? { id: answer.id } : answer);
+  } catch (error) {
+    json(error.status ?? 500, { error: error.message }, error.headers);
+  }
+}
+
 /** A scripted hub's routes (raw, drop, stats: see the top of this file). */
 async function script(what, hub, req, res) {
   const json = (status, value) => {
@@ -186,11 +236,14 @@ export function createHubs({ heartbeatMs = 15_000, scripted = false } = {}) {
   };
   const heartbeat = setInterval(() => hubs.forEach((h) => h.heartbeat()), heartbeatMs);
   heartbeat.unref?.();
+  // The conversation's counts, aggregated: one event a second at most per hub, whatever the viewers do.
+  const counts = setInterval(() => hubs.forEach((h) => h.conversation.tick(h.clients.size)), 1000);
+  counts.unref?.();
 
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://hub');
-    const m = /^\/hub\/(?:([\w-]{1,64})\/)?(publish|events|raw|drop|stats)$/.exec(url.pathname);
-    if (!m || (!scripted && !['publish', 'events'].includes(m[2]))) return false;
+    const m = /^\/hub\/(?:([\w-]{1,64})\/)?(publish|events|chat|moderate|raw|drop|stats)$/.exec(url.pathname);
+    if (!m || (!scripted && !['publish', 'events', 'chat', 'moderate'].includes(m[2]))) return false;
     const [, name = 'default', what] = m;
     const plain = (status, text) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}) });
@@ -198,6 +251,10 @@ export function createHubs({ heartbeatMs = 15_000, scripted = false } = {}) {
     };
     if (what === 'raw' || what === 'drop' || what === 'stats') {
       await script(what, hub(name), req, res).catch((error) => plain(error.status ?? 500, error.message));
+      return true;
+    }
+    if (what === 'chat' || what === 'moderate') {
+      await converse(what, hub(name).conversation, req, res);
       return true;
     }
     if (what === 'events') {
@@ -218,6 +275,7 @@ export function createHubs({ heartbeatMs = 15_000, scripted = false } = {}) {
 
   function close() {
     clearInterval(heartbeat);
+    clearInterval(counts);
     hubs.forEach((h) => h.close());
   }
 

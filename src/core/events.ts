@@ -49,6 +49,12 @@ export interface ErrorDetail {
   problems?: FeedProblem[];
 }
 
+/** A shopper's message to the show's chat, before it is sent (cancel the event to keep it from being sent). */
+export interface ChatMessageDetail {
+  show: string;
+  message: { id: string; name: string; text: string; at: string; question?: boolean };
+}
+
 export interface LivecartEventMap {
   'livecart-ready': CustomEvent<ReadyDetail>;
   'livecart-featured-change': CustomEvent<FeaturedChangeDetail>;
@@ -57,6 +63,7 @@ export interface LivecartEventMap {
   'livecart-checkout': CustomEvent<CheckoutDetail>;
   'livecart-pip-change': CustomEvent<PipChangeDetail>;
   'livecart-error': CustomEvent<ErrorDetail>;
+  'livecart-chat-message': CustomEvent<ChatMessageDetail>;
 }
 
 /**

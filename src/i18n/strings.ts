@@ -3,6 +3,7 @@ import type { Availability } from '../core/product.js';
 import { closestAcross } from '../platform/dom.js';
 import { configuredLocale } from '../store/config.js';
 import type { cartEnglish } from './en/cart.js';
+import type { chatEnglish } from './en/chat.js';
 import type { consoleEnglish } from './en/console.js';
 import type { countdownEnglish } from './en/countdown.js';
 import type { floatingEnglish } from './en/floating.js';
@@ -42,6 +43,7 @@ const en = {
 export type StringKey =
   | keyof typeof en
   | keyof typeof cartEnglish
+  | keyof typeof chatEnglish
   | keyof typeof consoleEnglish
   | keyof typeof countdownEnglish
   | keyof typeof floatingEnglish;

@@ -1,3 +1,4 @@
+import { hearChat } from '../store/conversation.js';
 import type { FeedProblem } from '../core/events.js';
 import { errorMessage } from '../platform/errors.js';
 import type { Show } from '../store/show.js';
@@ -97,7 +98,7 @@ export class ProductOnScreen {
         interval: () => Math.max(REREAD_MS, (host.stream()?.liveTolerance() ?? 0) * 1000 / 3),
         onChange: this.tick,
         report: host.report,
-        onChat: (event) => host.show().hearChat(event),
+        onChat: (event) => hearChat(host.show(), event),
       });
     } catch (error) {
       if (!abort.signal.aborted) host.report(`the schedule ${url} could not be read (${errorMessage(error)})`);

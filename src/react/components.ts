@@ -17,6 +17,7 @@ const EVENTS = {
   onCheckout: 'livecart-checkout',
   onPipChange: 'livecart-pip-change',
   onError: 'livecart-error',
+  onChatMessage: 'livecart-chat-message',
 } as const satisfies Record<string, keyof LivecartEventMap>;
 export type LivecartCallback = keyof typeof EVENTS;
 
@@ -73,7 +74,8 @@ export type LiveStreamSettings =
   | 'replay'
   | 'structuredData'
   | 'continuity'
-  | 'theme';
+  | 'theme'
+  | 'chat';
 
 export type PipPlayerSettings =
   | 'src'
@@ -106,6 +108,7 @@ export function livecartComponents(react: ReactRuntime) {
     'onCheckout',
     'onPipChange',
     'onError',
+    'onChatMessage',
   ]);
   const PipPlayer = wrap(react)<PipPlayerElement, PipPlayerSettings>()('pip-player', PipPlayerElement, 'PipPlayer', [
     'onReady',

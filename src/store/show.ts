@@ -29,14 +29,6 @@ export const IDLE: PlayerState = { state: 'idle', pipMode: 'inline', live: false
 const changes = (state: PlayerState, patch: Partial<PlayerState>): boolean =>
   Object.entries(patch).some(([key, value]) => state[key as keyof PlayerState] !== value);
 
-/** One event of a show's conversation as its stream carried it: the type and the unparsed data. */
-export interface ChatEvent {
-  type: string;
-  data: string;
-}
-/** What a show keeps of its conversation until a `<show-chat>` reads it (a late joiner's history is about as long). */
-const CHAT_KEPT = 300;
-
 /** Settings of the whole show, set by its `<live-stream>`; every element of the show follows them. */
 export interface ShowSettings {
   /** Where retailer links open (default `_blank`). */
@@ -74,25 +66,9 @@ export class Show {
   /** Connected elements of this show; events are dispatched from the first one. */
   private readonly hosts = new Set<HTMLElement>();
   private ready = false;
-  /** The conversation's events heard before a `<show-chat>` listens (the latest CHAT_KEPT), and its listeners. */
-  private readonly chatHeard: ChatEvent[] = [];
-  private readonly chatListeners = new Set<(event: ChatEvent) => void>();
 
   constructor(readonly id: string) {
     this.$featured.listen((product) => this.emit('livecart-featured-change', { show: id, product }));
-  }
-
-  /** An event of the show's conversation, from its stream (`chat`, `hide`, `pin`, `reaction`, `viewers`; data unparsed). */
-  hearChat(event: ChatEvent): void {
-    if (this.chatListeners.size) for (const listener of this.chatListeners) listener(event);
-    else if (this.chatHeard.push(event) > CHAT_KEPT) this.chatHeard.shift();
-  }
-
-  /** Follows the conversation: first what was heard before, then each event. */
-  listenChat(listener: (event: ChatEvent) => void): () => void {
-    this.chatHeard.splice(0).forEach(listener);
-    this.chatListeners.add(listener);
-    return () => this.chatListeners.delete(listener);
   }
 
   product(id: string | null | undefined): Product | undefined {

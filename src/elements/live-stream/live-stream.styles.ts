@@ -142,6 +142,16 @@ export const styles = css`
   .feed[hidden] {
     display: none;
   }
+  /* The chat: as tall as the stage beside it; under the catalog on a phone, its own height. */
+  show-chat {
+    height: 100%;
+    min-height: 320px;
+  }
+  @container (max-width: 759.98px) {
+    .auto show-chat {
+      height: 320px;
+    }
+  }
   ${split(unsafeCSS('.split'))}
   ${overlay(unsafeCSS('.overlay'))}
   /* No layout set: split where there is room for it; else the banner under the video (the

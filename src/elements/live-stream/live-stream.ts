@@ -37,6 +37,7 @@ import { styles } from './live-stream.styles.js';
  * @csspart message - The feed error message.
  * @csspart cart-button - Opens the cart (shown when a cart adapter is configured or the cart has lines).
  * @csspart cart - The `<cart-view>` dialog.
+ * @csspart chat - The `<show-chat>` in the feed column (with `chat`).
  * @cssprop --livecart-accent - Accent colour (badges, buttons, highlights).
  * @cssprop --livecart-surface - Background.
  * @cssprop --livecart-text - Text colour.
@@ -61,6 +62,7 @@ export class LiveStream extends LivecartElement {
     structuredData: { useDefault: true, attribute: 'structured-data', reflect: true },
     continuity: { useDefault: true, reflect: true },
     theme: { useDefault: true, reflect: true },
+    chat: { useDefault: true, reflect: true },
     hasFeed: { state: true, attribute: false },
   };
   static override styles = [tokens, styles];
@@ -99,6 +101,11 @@ export class LiveStream extends LivecartElement {
   declare continuity: 'frame' | null;
   /** `light` or `dark` forces a theme; unset follows `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | null;
+  /**
+   * The retailer's endpoint that takes a viewer's chat post: the show's conversation (read
+   * from the `schedule` stream) then fills the `feed` column, unless a `feed` is slotted.
+   */
+  declare chat: string | null;
   declare private hasFeed: boolean;
 
   private readonly showController = new ShowController(
@@ -126,6 +133,7 @@ export class LiveStream extends LivecartElement {
     this.linkTarget = '_blank';
     this.continuity = null;
     this.theme = null;
+    this.chat = null;
     this.hasFeed = false;
   }
 
@@ -164,7 +172,8 @@ export class LiveStream extends LivecartElement {
     // Unset: the styles pick split or overlay by the element's width (a container query).
     const layout = this.layout === 'split' || this.layout === 'overlay' ? this.layout : 'auto';
     const announce = featured && featured.id !== this.lastAnnounced ? `${t.nowShowing}: ${featured.title}` : '';
-    return html`<div part="base" class=${this.hasFeed ? `${layout} has-feed` : layout} data-rendered-as=${this.renderedAs()}>
+    const feed = this.hasFeed || !!this.chat;
+    return html`<div part="base" class=${feed ? `${layout} has-feed` : layout} data-rendered-as=${this.renderedAs()}>
       <div part="stage">
         <pip-player
           .renderedIn=${renderedIn}
@@ -200,8 +209,15 @@ export class LiveStream extends LivecartElement {
             : html`<shop-carousel .renderedIn=${renderedIn} part="catalog" show=${showId}></shop-carousel>`}
         </slot>
       </div>
-      <div class="feed" ?hidden=${!this.hasFeed}><slot name="feed" @slotchange=${this.onFeedSlotChange}></slot></div>
+      <div class="feed" ?hidden=${!feed}><slot name="feed" @slotchange=${this.onFeedSlotChange}>${this.renderChat(showId)}</slot></div>
     </div>`;
+  }
+
+  /** The show's chat, in the feed column (a slotted feed replaces it); its code comes with the first show that has one. */
+  private renderChat(showId: string) {
+    if (!this.chat || this.hasFeed) return nothing;
+    if (!isServer) void import('../show-chat/show-chat.js').then(({ ShowChat }) => define('show-chat', ShowChat));
+    return html`<show-chat part="chat" show=${showId} chat=${this.chat}></show-chat>`;
   }
 
   private renderCartButton(t: Strings) {

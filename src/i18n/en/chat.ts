@@ -1,0 +1,22 @@
+/** The show chat's English words: in its chunk, fetched only by a show with a chat. */
+export const chatEnglish = {
+  liveChat: 'Live chat',
+  watching: '{count} watching',
+  yourName: 'Your name in the chat',
+  joinChat: 'Join the chat',
+  changeName: 'Change name',
+  chatMessage: 'Message',
+  send: 'Send',
+  askQuestion: 'Ask as a question',
+  question: 'Question',
+  answer: 'Answer',
+  host: 'Host',
+  pinned: 'Pinned',
+  sending: 'Sending…',
+  notSent: 'Not sent',
+  slowMode: 'Slow mode: you can write again in {seconds} s',
+  sendHeart: 'Send a heart',
+  hearts: '{count} hearts',
+  noMessages: 'No messages yet. Say hello!',
+  chatUnavailable: 'The chat is not available right now.',
+};

@@ -1,0 +1,220 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/define/live-stream.js';
+import '../../../src/define/show-chat.js';
+import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import type { ShowChat } from '../../../src/elements/show-chat/show-chat.js';
+import { hearChat } from '../../../src/store/conversation.js';
+import { FEED, freshShow, getShow, LIVE, nextEvent, until } from '../../helpers.js';
+
+/**
+ * The show's conversation end to end through the demo's reference endpoint (demo/channel/
+ * chat.mjs on the test server's hub): viewers' `<live-stream chat>` read it from the show's
+ * event stream and post to the endpoint; the producer moderates with the publisher token.
+ */
+const TOKEN = 'demo-publisher-token';
+const hubName = () => `chat-${Math.random().toString(36).slice(2, 10)}`;
+
+async function viewer(hub: string, name?: string) {
+  if (name) localStorage.setItem('livecart:chat-name', JSON.stringify(name));
+  else localStorage.removeItem('livecart:chat-name');
+  const show = freshShow();
+  const el = await fixture<LiveStream>(
+    html`<live-stream style="width: 1200px" show=${show} src=${LIVE} products=${FEED} schedule=${`/hub/${hub}/events`} chat=${`/hub/${hub}/chat`} muted></live-stream>`,
+  );
+  await until(() => el.shadowRoot!.querySelector<ShowChat>('show-chat')?.shadowRoot?.querySelector('form'), 'the chat');
+  const chat = el.shadowRoot!.querySelector<ShowChat>('show-chat')!;
+  return { el, show, chat };
+}
+
+const root = (chat: ShowChat) => chat.shadowRoot!;
+/** The messages' texts, oldest first (the list holds the newest first: it is drawn from the bottom). */
+const texts = (chat: ShowChat) => [...root(chat).querySelectorAll('[part~="messages"] [part~="message"] .text')].map((t) => t.textContent).reverse();
+const moderate = (hub: string, body: object) =>
+  fetch(`/hub/${hub}/moderate`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
+
+async function say(chat: ShowChat, text: string, { question = false } = {}) {
+  const input = root(chat).querySelector<HTMLInputElement>('input[name="text"]')!;
+  input.focus();
+  await sendKeys({ type: text });
+  if (question) root(chat).querySelector<HTMLInputElement>('input[name="question"]')!.click();
+  await sendKeys({ press: 'Enter' });
+}
+
+describe('<show-chat>: the show\'s conversation', () => {
+  afterEach(() => localStorage.removeItem('livecart:chat-name'));
+
+  it('asks a name once, then a post shows at once as pending and reaches every viewer', async () => {
+    const hub = hubName();
+    const a = await viewer(hub);
+    // No name yet: the form asks for one, and remembers it.
+    const nameField = root(a.chat).querySelector<HTMLInputElement>('input[name="name"]')!;
+    nameField.focus();
+    await sendKeys({ type: 'maja.h' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => root(a.chat).querySelector('input[name="text"]'), 'the message field');
+    expect(JSON.parse(localStorage.getItem('livecart:chat-name')!)).to.equal('maja.h');
+    const b = await viewer(hub, 'tomasz_k');
+    await expect(a.chat).to.be.accessible();
+
+    const heard = nextEvent<CustomEvent>(a.el, 'livecart-chat-message');
+    await say(a.chat, 'Is the Aurora Shell Jacket warm enough?', { question: true });
+    const posted = await heard;
+    const sent = posted.timeStamp;
+    expect(posted.detail.message).to.include({ name: 'maja.h', text: 'Is the Aurora Shell Jacket warm enough?', question: true });
+    await a.chat.updateComplete;
+    expect(root(a.chat).querySelector('[part~="own"]'), 'shown at once').to.exist;
+    await until(() => texts(b.chat).includes('Is the Aurora Shell Jacket warm enough?'), 'the other viewer to see it', 10_000);
+    console.log(`chat: post → seen by another viewer in ${Math.round(performance.now() - sent)} ms`);
+    // Carried back to its author: the pending one is replaced, once.
+    await until(() => !root(a.chat).querySelector('[part~="own"]') && texts(a.chat).length === 1, 'the own message confirmed');
+    const message = root(b.chat).querySelector('[part~="message"]')!;
+    expect(message.getAttribute('part')).to.contain('question');
+    expect(message.querySelector('[part~="name"]')!.textContent).to.equal('maja.h');
+
+    // The message names a product of the show: its chip opens the card with a buy button.
+    const chip = message.querySelector<HTMLButtonElement>('[part~="chip"]')!;
+    expect(chip.textContent).to.contain('Aurora Shell Jacket');
+    chip.click();
+    await b.chat.updateComplete;
+    expect(message.querySelector('[part~="product"] buy-now-button')!.getAttribute('product')).to.equal('aurora-jacket');
+  }).timeout(40_000);
+
+  it('the producer hides, pins, answers, bans and slows it down: every viewer and a late joiner follow, the endpoint enforces', async () => {
+    const hub = hubName();
+    const a = await viewer(hub, 'lea.b');
+    const b = await viewer(hub, 'troll');
+    await say(b.chat, 'buy elsewhere, cheaper!!');
+    await say(a.chat, 'When does the lantern come back?');
+    await until(() => texts(a.chat).length === 2 && texts(b.chat).length === 2, 'both messages everywhere');
+    const id = (chat: ShowChat, text: string) => [...root(chat).querySelectorAll<HTMLElement>('[part~="message"]')].find((m) => m.textContent!.includes(text))!.dataset.id!;
+
+    const hidden = performance.now();
+    expect((await moderate(hub, { action: 'hide', id: id(a.chat, 'cheaper') })).status).to.equal(200);
+    await until(() => !texts(a.chat).some((t) => t!.includes('cheaper')) && !texts(b.chat).some((t) => t!.includes('cheaper')), 'the message gone everywhere');
+    console.log(`chat: hide → gone for every viewer in ${Math.round(performance.now() - hidden)} ms`);
+    const question = id(a.chat, 'lantern');
+    await moderate(hub, { action: 'pin', id: question });
+    await moderate(hub, { action: 'say', text: 'Early December, Lea!', answers: question });
+    await until(() => root(a.chat).querySelector('[part~="pinned"]')?.textContent?.includes('lantern'), 'the pin');
+    await until(() => root(a.chat).querySelector('[part~="host"]'), "the host's answer");
+    expect(root(a.chat).querySelector('[part~="host"] [part~="badge"]')!.textContent).to.equal('Host');
+    await until(() => root(a.chat).querySelector('[role="status"]')!.textContent!.includes('Early December'), 'the answer read out');
+
+    // A viewer who joins now: the visible messages and the pin, not the hidden one.
+    const late = await viewer(hub, 'late');
+    await until(() => texts(late.chat).length === 2 && root(late.chat).querySelector('[part~="pinned"]'), 'history for a late joiner');
+    expect(texts(late.chat).join(' ')).not.to.contain('cheaper');
+
+    // Banned: the endpoint refuses, the shopper is told, the text stays with Retry.
+    await moderate(hub, { action: 'ban', name: 'troll' });
+    await say(b.chat, 'hello?');
+    await until(() => root(b.chat).querySelector('[part~="own"][data-state="failed"]'), 'the refusal');
+    expect(root(b.chat).querySelector('.failed')!.textContent).to.contain('can no longer post');
+    expect(root(b.chat).querySelector('[part~="retry"]')).to.exist;
+    expect(texts(a.chat)).not.to.include('hello?');
+
+    // Slow mode: a second message within 30 s waits, and the form says how long.
+    await moderate(hub, { action: 'slow', seconds: 30 });
+    await say(late.chat, 'one');
+    await until(() => texts(late.chat).includes('one') && !root(late.chat).querySelector('[part~="own"]'), 'the first');
+    await say(late.chat, 'two');
+    await until(() => root(late.chat).querySelector('.wait'), 'the wait');
+    expect(root(late.chat).querySelector('.wait')!.textContent).to.match(/Slow mode: you can write again in (2\d|30) s/);
+    expect(root(late.chat).querySelector<HTMLButtonElement>('form button[type="submit"]')!.disabled).to.equal(true);
+  }).timeout(60_000);
+
+  it('hearts and the number watching reach viewers aggregated, once a second at most', async () => {
+    const hub = hubName();
+    const a = await viewer(hub, 'a');
+    const b = await viewer(hub, 'b');
+    const events: string[] = [];
+    const source = new EventSource(`/hub/${hub}/events`);
+    source.addEventListener('reaction', (event) => events.push((event as MessageEvent).data));
+    try {
+      const heart = root(a.chat).querySelector<HTMLButtonElement>('[part~="heart"]')!;
+      for (let i = 0; i < 30; i++) heart.click();
+      await until(() => root(b.chat).querySelector('.count')!.textContent === '30', "the other viewer's count", 10_000);
+      await until(() => root(b.chat).querySelector('.watching')?.textContent?.match(/^[2-9] watching$/), 'the number watching', 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // 30 hearts within a moment: one or two aggregated events, not thirty.
+      expect(events.length).to.be.within(1, 3);
+      expect(JSON.parse(events.at(-1)!)).to.deep.equal({ count: 30 });
+    } finally {
+      source.close();
+    }
+  }).timeout(30_000);
+
+  it('a cancelled livecart-chat-message is not sent', async () => {
+    const a = await viewer(hubName(), 'quiet');
+    a.el.addEventListener('livecart-chat-message', (event) => event.preventDefault(), { once: true });
+    await say(a.chat, 'never sent');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(texts(a.chat)).to.deep.equal([]);
+  });
+});
+
+describe('<show-chat> under hostile input', () => {
+  async function standalone() {
+    const show = freshShow();
+    const chat = await fixture<ShowChat>(html`<show-chat show=${show}></show-chat>`);
+    const hear = (type: string, value: unknown) => hearChat(getShow(show), { type, data: typeof value === 'string' ? value : JSON.stringify(value) });
+    return { show, chat, hear };
+  }
+  const drawn = async (chat: ShowChat) => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await chat.updateComplete;
+    return texts(chat);
+  };
+
+  it('shows markup and links as text, drops a message without a name, and cuts a 1 MB one', async () => {
+    const { chat, hear } = await standalone();
+    hear('chat', { id: '1', name: 'x', text: '<img src=x onerror="window.hacked=1"> see https://evil.example/' });
+    hear('chat', { id: '2', name: '\u0000\u0007\u200b', text: 'no name' });
+    hear('chat', { id: '3', name: 'big', text: 'a'.repeat(1024 * 1024) });
+    hear('chat', 'not json');
+    const list = await drawn(chat);
+    expect(list[0]).to.equal('<img src=x onerror="window.hacked=1"> see https://evil.example/');
+    expect(root(chat).querySelector('[part~="messages"] img, [part~="messages"] a')).to.equal(null);
+    expect(list).to.have.length(2);
+    expect([...list[1]!]).to.have.length(500);
+    expect((window as { hacked?: number }).hacked).to.equal(undefined);
+  });
+
+  it('a replayed event is shown once; a hide for an unknown id hides it when it comes; an old pin is replaced', async () => {
+    const { chat, hear } = await standalone();
+    const message = { id: 'm1', name: 'a', text: 'hello', at: new Date().toISOString() };
+    hear('chat', message);
+    hear('chat', message);
+    hear('hide', { id: 'm9' });
+    hear('chat', { id: 'm9', name: 'b', text: 'hidden before it came' });
+    hear('pin', { id: 'm1' });
+    hear('pin', { id: null });
+    expect(await drawn(chat)).to.deep.equal(['hello']);
+    expect(root(chat).querySelector('[part~="pinned"]')).to.equal(null);
+  });
+
+  it('1,000 messages a second keep every task short and the list bounded', async function () {
+    const { chat, hear } = await standalone();
+    const longest = { ms: 0 };
+    const supported = PerformanceObserver.supportedEntryTypes.includes('longtask');
+    const observer = supported ? new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest.ms = Math.max(longest.ms, e.duration)))) : null;
+    observer?.observe({ type: 'longtask' });
+    let n = 0;
+    // One message a millisecond for 5 s, each in its own task, as an event stream delivers them.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        for (let i = 0; i < 10; i++) hear('chat', { id: `f${n}`, name: `viewer${n % 97}`, text: `message ${n++} about the mug` });
+        if (n >= 5000) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 10);
+    });
+    await drawn(chat);
+    observer?.disconnect();
+    expect(root(chat).querySelectorAll('[part~="messages"] > li').length).to.be.at.most(60);
+    expect(texts(chat).at(-1)).to.equal('message 4999 about the mug');
+    if (supported) expect(longest.ms, 'the longest task').to.be.below(50);
+  }).timeout(30_000);
+});
