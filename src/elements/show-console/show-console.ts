@@ -5,36 +5,20 @@ import { FeedController, productsProperty, type ProductsInput } from '../../cont
 import { ShowController } from '../../controllers/show-controller.js';
 import { consoleEnglish } from '../../i18n/en/console.js';
 import { addEnglish, AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
-import { readJson, writeJson } from '../../platform/storage.js';
 import { tokens } from '../theme.js';
 import { PublishQueue, type PublishEntry, type PublishFormat } from './publish-queue.js';
 import { publishTarget } from './publish-target.js';
+import { isMoment, readSession, sessionKey, writeSession, type Moment, type Saved } from './console-session.js';
+import { renderNow, renderQueue } from './console-status.js';
 import { styles } from './show-console.styles.js';
 import { LivecartElement } from '../livecart-element.js';
 
 addEnglish(consoleEnglish);
 
-export type { PublishEntry, PublishFormat };
+export type { Moment, PublishEntry, PublishFormat };
 
 /** A long catalog renders this many matches; the search finds the rest. */
 const SHOWN_MAX = 60;
-
-/** A product featured (null: cleared) at an ISO date-time. */
-export interface Moment {
-  product: string | null;
-  at: string;
-}
-
-/** What a console keeps in sessionStorage, so a reload of the producer's tab loses nothing. */
-interface Saved {
-  current: Moment | null;
-  queue: Moment[];
-}
-
-const isMoment = (value: unknown): value is Moment => {
-  const { product, at } = (value ?? {}) as Partial<Moment>;
-  return (product === null || typeof product === 'string') && typeof at === 'string' && !Number.isNaN(Date.parse(at));
-};
 
 /**
  * Keys typed into these are text, not shortcuts. A custom element whose shadow root is
@@ -44,14 +28,6 @@ const isMoment = (value: unknown): value is Moment => {
 const isTyping = (target: EventTarget | undefined): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || (target.localName.includes('-') && !target.shadowRoot));
-
-/** "12 seconds ago", "in 4 seconds", "3 minutes ago": from `ms` (a `Date.now()` time) to now. */
-function relative(ms: number, now: number, locale: string): string {
-  const seconds = Math.round((ms - now) / 1000);
-  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    Math.abs(seconds) < 60 ? [seconds, 'second'] : Math.abs(seconds) < 3600 ? [Math.trunc(seconds / 60), 'minute'] : [Math.trunc(seconds / 3600), 'hour'];
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(value, unit);
-}
 
 /**
  * The producer's side of a live show, for the host's or producer's own page: the show's
@@ -205,10 +181,10 @@ export class ShowConsole extends LivecartElement {
    * producer's site): what it featured, and the entries it had not yet published.
    */
   private restore(): void {
-    const key = `livecart:show-console:${this.showController.show.id}`;
+    const key = sessionKey(this.showController.show.id);
     if (this.savedKey === key) return;
     this.savedKey = key;
-    const saved = readJson(key, 'session') as Partial<Saved> | undefined;
+    const saved = readSession(key);
     if (this.#current || !saved) return;
     if (isMoment(saved.current)) {
       this.#current = saved.current;
@@ -223,7 +199,7 @@ export class ShowConsole extends LivecartElement {
   private save(): void {
     if (!this.savedKey) return;
     const saved: Saved = { current: this.#current, queue: this.publisher.entries.map(({ product, at }) => ({ product, at })) };
-    writeJson(this.savedKey, saved, 'session');
+    writeSession(this.savedKey, saved);
   }
 
   protected override willUpdate(): void {
@@ -237,9 +213,10 @@ export class ShowConsole extends LivecartElement {
     const products = show.$products.get();
     const shown = this.shownProducts(products);
     const current = this.#current;
+    const status = { t, locale, current, entries: this.publisher.entries, now: this.now };
     return html`
-      ${this.renderNow(t, locale, current && current.product !== null ? (show.product(current.product) ?? null) : null)}
-      ${this.renderQueue(t, locale)}
+      ${renderNow(status, current && current.product !== null ? (show.product(current.product) ?? null) : null, () => this.feature(null))}
+      ${renderQueue(status, (id) => show.product(id)?.title ?? id, () => this.publisher.retryNow())}
       ${this.publish ? nothing : html`<p part="message">${t.previewOnly}</p>`}
       <input
         part="search"
@@ -251,59 +228,6 @@ export class ShowConsole extends LivecartElement {
       />
       ${this.renderCatalog(shown, t, locale)}
     `;
-  }
-
-  private renderNow(t: Strings, locale: string, product: Product | null) {
-    const current = this.#current;
-    const featured = current?.product != null;
-    // The truth first: a pick the viewers do not have yet says so here, not only in the queue below.
-    const unsent = current && this.publisher.entries.find((entry) => entry.at === current.at && entry.product === current.product);
-    return html`<section part="now" aria-labelledby="now-title" data-delivery=${unsent ? unsent.state : 'sent'}>
-      <h2 id="now-title">${t.featuredNow}</h2>
-      <div class="now-product">
-        ${product?.image_link ? html`<img src=${product.image_link} alt="" />` : nothing}
-        <p role="status">
-          ${featured ? (product?.title ?? current!.product) : t.nothingFeatured}
-          ${unsent
-            ? html`<span part="delivery">${unsent.state === 'failed'
-                ? t.notDeliveredFailed.replace('{error}', unsent.error ?? '').replace('{time}', relative(unsent.retryAt ?? this.now, this.now, locale))
-                : t.notDelivered}</span>`
-            : nothing}
-        </p>
-        ${current ? html`<time datetime=${current.at}>${relative(Date.parse(current.at), this.now, locale)}</time>` : nothing}
-      </div>
-      <button part="clear" type="button" aria-keyshortcuts="0" ?disabled=${!featured} @click=${() => this.feature(null)}>
-        <kbd aria-hidden="true">0</kbd> ${t.clear}
-      </button>
-    </section>`;
-  }
-
-  private renderQueue(t: Strings, locale: string) {
-    const entries = this.publisher.entries;
-    if (!entries.length) return nothing;
-    const show = this.showController.show;
-    return html`<section part="queue" aria-labelledby="queue-title">
-      <h2 id="queue-title">${t.publishQueue}</h2>
-      <ol>
-        ${entries.map((entry) => {
-          const name = entry.product === null ? t.clear : (show.product(entry.product)?.title ?? entry.product);
-          const state =
-            entry.state === 'failed'
-              ? t.publishFailed.replace('{error}', entry.error ?? '').replace('{time}', relative(entry.retryAt ?? this.now, this.now, locale))
-              : entry.state === 'retrying'
-                ? t.publishRetrying
-                : t.publishWaiting;
-          return html`<li part=${entry.state === 'failed' ? 'entry failed' : 'entry'} data-state=${entry.state}>
-            <span class="entry-name">${name}</span>
-            <time datetime=${entry.at}>${new Date(entry.at).toLocaleTimeString(locale)}</time>
-            <span class="entry-state">${state}</span>
-            ${entry === entries[0] && entry.state === 'failed'
-              ? html`<button part="retry" type="button" @click=${() => this.publisher.retryNow()}>${t.retry}</button>`
-              : nothing}
-          </li>`;
-        })}
-      </ol>
-    </section>`;
   }
 
   private renderCatalog(shown: readonly Product[], t: Strings, locale: string) {
