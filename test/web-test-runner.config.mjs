@@ -6,9 +6,10 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { createHubs, hubKoaMiddleware } from '../demo/channel/hub.mjs';
 import { channelKoaMiddleware } from '../demo/channel/live-channel.mjs';
+import { natsEsm, reactEsm } from './commonjs-esm.mjs';
 import { faultKoaMiddleware } from './fault-server.mjs';
 import { liveShowKoaMiddleware } from './live-show-server.mjs';
-import { reactEsm } from './react-esm.mjs';
+import { natsKoaMiddleware } from './nats-server.mjs';
 import { secondTabPlugin } from './second-tab.mjs';
 import { ssrKoaMiddleware } from './ssr/ssr-server.mjs';
 import { slowFilesReporter } from './slow-files-reporter.mjs';
@@ -68,6 +69,9 @@ function strictPageHeaders() {
  * streams, stats; see demo/channel/hub.mjs), its streams ended when the test server stops.
  */
 const hub = hubKoaMiddleware(createHubs({ scripted: true }));
+
+/** A real nats-server and the reference bridge under /test/nats/ (test/nats-server.mjs), started by the first NATS test. */
+const nats = natsKoaMiddleware();
 
 /**
  * For the snippet test: the test runner's origin is localhost, and 127.0.0.1 serves as "a
@@ -163,9 +167,9 @@ export default {
     <script src="/test/fixtures/dev-env.js"></script>
     <script type="module" src="${testFramework}"></script>
     </body></html>`,
-  // reactEsm: React (CommonJS) as ES modules, for test/react/.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reactEsm(), secondTabPlugin(), { name: 'livecart-hub', serverStop: hub.close }, webdriverViewportPlugin()],
-  middleware: [ssrKoaMiddleware(), retailerOrigin(), strictPageHeaders(), framingRefused(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, faultKoaMiddleware(), mockServiceWorker()],
+  // reactEsm, natsEsm: React and nats.js (CommonJS) as ES modules, for test/react/ and the NATS follower.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reactEsm(), natsEsm(), secondTabPlugin(), { name: 'livecart-hub', serverStop: hub.close }, { name: 'livecart-nats', serverStop: nats.close }, webdriverViewportPlugin()],
+  middleware: [ssrKoaMiddleware(), retailerOrigin(), strictPageHeaders(), framingRefused(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, nats, faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

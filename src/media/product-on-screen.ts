@@ -85,13 +85,20 @@ export class ProductOnScreen {
     this.abort.signal.addEventListener('abort', () => abort.abort(), { signal: abort.signal });
     const { host } = this;
     try {
-      const [{ ScheduleFollower }, { followSchedule }] = await Promise.all([import('./schedule.js'), import('./schedule-follow.js')]);
+      // A `ws:`/`wss:` URL is a NATS WebSocket (docs/live-show.md, "With NATS"): only then
+      // do its module and nats.js load, beside the schedule modules it shares.
+      const [{ ScheduleFollower }, { followSchedule }, nats] = await Promise.all([
+        import('./schedule.js'),
+        import('./schedule-follow.js'),
+        /^wss?:/i.test(url) ? import('./nats-follow.js') : undefined,
+      ]);
       if (abort.signal.aborted) return;
+      const follow = nats?.followNats ?? followSchedule;
       const follower = (this.follower = new ScheduleFollower({
         time: () => host.video.currentTime,
         date: () => host.stream()?.playingDate() ?? null,
       }));
-      await followSchedule(url, {
+      await follow(url, {
         signal: abort.signal,
         follower,
         live: host.live,

@@ -38,8 +38,8 @@ const RETRY_MAX_MS = 60_000;
  * jittered (half of it to all of it) so that viewers dropped by one outage do not all
  * come back in step.
  */
-const backoff = (base: number, attempt: number) => Math.min(base * 2 ** attempt, RETRY_MAX_MS) * (0.5 + Math.random() / 2);
-const sleep = (ms: number, signal: AbortSignal) =>
+export const backoff = (base: number, attempt: number) => Math.min(base * 2 ** attempt, RETRY_MAX_MS) * (0.5 + Math.random() / 2);
+export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
@@ -62,7 +62,7 @@ const PROBLEMS_LISTED = 100;
  * that sends a bad event every few milliseconds is one `livecart-error` and one warning a
  * while, not one each. The first is told at once.
  */
-function skippedEntries(report: ScheduleOptions['report'], signal: AbortSignal) {
+export function skippedEntries(report: ScheduleOptions['report'], signal: AbortSignal) {
   let count = 0;
   let listed: FeedProblem[] = [];
   let quietUntil = 0;
@@ -141,6 +141,43 @@ export async function followSchedule(url: string, options: ScheduleOptions): Pro
 }
 
 /**
+ * Takes in a stream's product events (`{ "product", "at" }` JSON, each one's text), as the
+ * SSE and NATS followers both receive them: an oversized or malformed one is skipped and
+ * reported; a burst is taken in once, after it: the follower prunes and sorts once, the
+ * featured product is decided once and skipped entries are reported in one message.
+ */
+export function entryIntake(follower: ScheduleFollower, onChange: () => void, skipped: (problems: FeedProblem[]) => void) {
+  let index = 0;
+  let burst: ScheduleEntry[] = [];
+  let problems: FeedProblem[] = [];
+  let flushing: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    flushing = undefined;
+    const refused = follower.add(burst);
+    if (refused) problems.push({ index: -1, reason: `more than ${MAX_ENTRIES} pending entries: the ${refused} latest refused` });
+    skipped(problems);
+    if (burst.length) onChange();
+    burst = [];
+    problems = [];
+  };
+  const take = (data: string) => {
+    const at = index++;
+    let entry: ScheduleEntry | string;
+    if (data.length > MAX_EVENT_BYTES) entry = `an event over ${MAX_EVENT_BYTES} bytes is refused`;
+    else
+      try {
+        entry = parseEntry(JSON.parse(data));
+      } catch {
+        entry = 'not JSON';
+      }
+    if (typeof entry === 'string') problems.push({ index: at, reason: entry });
+    else burst.push(entry);
+    flushing ??= setTimeout(flush, BURST_MS);
+  };
+  return { take, stop: () => clearTimeout(flushing) };
+}
+
+/**
  * Server-Sent Events through EventSource: it reconnects by itself (after the server's
  * `retry`) and sends `Last-Event-ID` then, with no CORS preflight. When it gives up (an
  * HTTP error, a wrong Content-Type), a new one follows after an exponential back-off,
@@ -154,26 +191,7 @@ function followEvents(url: string, { signal, follower, onChange, report, onChat 
     let failures = 0;
     let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let index = 0;
-    // A burst is taken in once, after it: the follower prunes and sorts once, the featured
-    // product is decided once and skipped entries are reported in one message.
-    let burst: ScheduleEntry[] = [];
-    let problems: FeedProblem[] = [];
-    let flushing: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      flushing = undefined;
-      const refused = follower.add(burst);
-      if (refused) problems.push({ index: -1, reason: `more than ${MAX_ENTRIES} pending entries: the ${refused} latest refused` });
-      skipped(problems);
-      if (burst.length) onChange();
-      burst = [];
-      problems = [];
-    };
-    const take = (entry: ScheduleEntry | string, at: number) => {
-      if (typeof entry === 'string') problems.push({ index: at, reason: entry });
-      else burst.push(entry);
-      flushing ??= setTimeout(flush, BURST_MS);
-    };
+    const intake = entryIntake(follower, onChange, skipped);
     // When each connection drops soon after it was made (a hub answering `retry: 0` and
     // closing), EventSource's own reconnection would storm it (547 connections in 10 s, M1):
     // after STORM_DROPS of those, livecart reconnects itself, backing off.
@@ -187,15 +205,7 @@ function followEvents(url: string, { signal, follower, onChange, report, onChat 
       es.onopen = () => (openedAt = performance.now());
       es.onmessage = (event) => {
         lastId = event.lastEventId || lastId;
-        const at = index++;
-        if (event.data.length > MAX_EVENT_BYTES) return take(`an event over ${MAX_EVENT_BYTES} bytes is refused`, at);
-        let entry: ScheduleEntry | string;
-        try {
-          entry = parseEntry(JSON.parse(event.data));
-        } catch {
-          entry = 'not JSON';
-        }
-        take(entry, at);
+        intake.take(event.data);
       };
       // The conversation: passed on as it comes (the chat's chunk reads it); an oversized one never.
       if (onChat)
@@ -220,7 +230,7 @@ function followEvents(url: string, { signal, follower, onChange, report, onChat 
       'abort',
       () => {
         clearTimeout(timer);
-        clearTimeout(flushing);
+        intake.stop();
         source?.close();
         resolve();
       },

@@ -1,20 +1,22 @@
-// React for the test pages: react and react-dom are CommonJS, which the test runner serves
-// as is, so this plugin answers their imports (`react`, `react-dom`, `react-dom/client`,
-// `react-dom/server`, the browser builds) with ES modules bundled by esbuild on first use,
-// sharing one copy of React through a common chunk. Tests import React as an app does.
+// CommonJS packages for the test pages, which the test runner serves as they are: a plugin
+// answers their imports with ES modules bundled by esbuild on first use, sharing one copy
+// of each package through common chunks. Tests import them as an app does (a bundler
+// converts them for an app). React: `react`, `react-dom`, `react-dom/client`,
+// `react-dom/server` (the browser builds), for test/react/; nats.js: `@nats-io/nats-core`
+// and `@nats-io/jetstream`, for src/media/nats-follow.ts and its tests.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const PREFIX = '/__react-esm/';
 /** Specifier → the module its browser build is. */
-const MODULES = {
+const REACT = {
   react: 'react',
   'react-dom': 'react-dom',
   'react-dom/client': 'react-dom/client',
   'react-dom/server': 'react-dom/server.browser',
 };
+const NATS = { '@nats-io/nats-core': '@nats-io/nats-core', '@nats-io/jetstream': '@nats-io/jetstream' };
 
 /**
  * An ES module entry re-exporting a CommonJS module's names. They are read in a child
@@ -27,11 +29,11 @@ async function entry(path) {
   return `export { ${names.join(', ')} } from '${path}';\nimport all from '${path}';\nexport default all;\n`;
 }
 
-async function bundle() {
+async function bundle(modules) {
   const esbuild = await import('esbuild');
-  const entries = Object.fromEntries(await Promise.all(Object.entries(MODULES).map(async ([name, path]) => [name, await entry(path)])));
+  const entries = Object.fromEntries(await Promise.all(Object.entries(modules).map(async ([name, path]) => [name, await entry(path)])));
   const result = await esbuild.build({
-    entryPoints: Object.keys(MODULES).map((name) => ({ in: `entry:${name}`, out: name })),
+    entryPoints: Object.keys(modules).map((name) => ({ in: `entry:${name}`, out: name })),
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -55,22 +57,26 @@ async function bundle() {
   return new Map(result.outputFiles.map((file) => [file.path.slice('/out/'.length), file.text]));
 }
 
-/** The dev-server plugin. */
-export function reactEsm() {
+/** The dev-server plugin for `modules` (specifier → module), served under /__<name>/. */
+function commonJsEsm(name, modules) {
+  const PREFIX = `/__${name}/`;
   let built;
   return {
-    name: 'react-esm',
+    name,
     resolveImport({ source }) {
-      if (!Object.hasOwn(MODULES, source)) return;
+      if (!Object.hasOwn(modules, source)) return;
       // Bundled from the first import on (in the background: the server keeps serving).
-      if (!built) (built = bundle()).catch(() => {}); // a failure is answered by serve()
+      if (!built) (built = bundle(modules)).catch(() => {}); // a failure is answered by serve()
       return `${PREFIX}${source}.js`;
     },
     async serve(context) {
       if (!context.path.startsWith(PREFIX)) return;
-      const files = await (built ??= bundle());
+      const files = await (built ??= bundle(modules));
       const body = files.get(context.path.slice(PREFIX.length));
       return body === undefined ? undefined : { body, type: 'js' };
     },
   };
 }
+
+export const reactEsm = () => commonJsEsm('react-esm', REACT);
+export const natsEsm = () => commonJsEsm('nats-esm', NATS);

@@ -1,0 +1,157 @@
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { wsconnect } from '@nats-io/nats-core';
+import '../../src/define/live-stream.js';
+import type { ChatEvent } from '../../src/store/show.js';
+import { freshShow, getShow, MP4, recordErrorsInEachTest, until } from '../helpers.js';
+
+// A show's event stream over NATS (src/media/nats-follow.ts), against a real nats-server
+// with WebSocket and JetStream, started by the test runner (test/nats-server.mjs), and the
+// reference bridge (demo/channel/nats-bridge.mjs) publishing as the endpoint would.
+
+const { ws, viewer } = (await fetch('/test/nats/config').then((r) => r.json())) as { ws: string; viewer: { user: string; pass: string } };
+const schedule = (show: string) => {
+  const url = new URL(ws);
+  [url.username, url.password] = [viewer.user, viewer.pass];
+  url.searchParams.set('subject', `livecart.${show}`);
+  return url.href;
+};
+const bridge = async (action: string, body: Record<string, unknown>) => {
+  const response = await fetch(`/test/nats/${action}`, { method: 'POST', body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${action}: ${(await response.json()).error}`);
+};
+/** The open connections a show's viewers hold, as nats-server's monitoring lists them. */
+const viewerConnections = async (show: string) => {
+  const { connections = [] } = await fetch('/test/nats/connz').then((r) => r.json());
+  return (connections as { name?: string }[]).filter((c) => c.name === `livecart viewer of livecart.${show}`).length;
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function eventually(predicate: () => Promise<unknown>, what: string, timeout = 15_000): Promise<void> {
+  const start = performance.now();
+  while (!(await predicate())) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+/** The conversation's events the show hears (history first), parsed. */
+function heard(show: string) {
+  const events: { type: string; value: Record<string, unknown> }[] = [];
+  getShow(show).listenChat(({ type, data }: ChatEvent) => events.push({ type, value: JSON.parse(data) }));
+  return events;
+}
+const viewerOf = (show: string) => fixture(html`<live-stream show=${show} src=${MP4} schedule=${schedule(show)} muted></live-stream>`);
+const now = () => new Date().toISOString();
+
+describe('a show over NATS (WebSocket, JetStream)', () => {
+  const errors = recordErrorsInEachTest();
+
+  it('features the product the publisher sends, and the conversation as it comes', async () => {
+    const show = freshShow();
+    const events = heard(show);
+    const started = performance.now();
+    await viewerOf(show);
+    await eventually(async () => (await viewerConnections(show)) === 1, 'the viewer connection');
+    const connected = performance.now() - started;
+    const sent = performance.now();
+    await bridge('feature', { show, product: 'ember-mug' });
+    await until(() => getShow(show).$featuredId.get() === 'ember-mug', 'the featured product');
+    const featuredAfter = performance.now() - sent;
+    await bridge('chat', { show, message: { id: 'm1', name: 'Ana', text: 'Hello!', at: now() } });
+    await until(() => events.some((e) => e.type === 'chat' && e.value.id === 'm1'), 'the chat message');
+    console.log(`NATS: connected in ${connected.toFixed(0)} ms; product featured ${featuredAfter.toFixed(0)} ms after the publish`);
+    await bridge('feature', { show, product: null });
+    await until(() => getShow(show).$featuredId.get() === null, 'cleared');
+    expect(errors.events).to.deep.equal([]);
+  });
+
+  it('gives a late joiner the product on screen, the pin, the counts and the last 50 messages from history', async () => {
+    const show = freshShow();
+    await bridge('feature', { show, product: 'glow-lantern' });
+    await bridge('feature', { show, product: 'drift-backpack' });
+    for (let i = 1; i <= 60; i++) await bridge('chat', { show, message: { id: `m${i}`, name: 'Ana', text: `message ${i}`, at: now() } });
+    await bridge('hide', { show, id: 'm58' });
+    await bridge('pin', { show, id: 'm55' });
+    await bridge('watching', { show, count: 7 });
+    await bridge('react', { show, times: 3 });
+    // The aggregator sends the counts once its second is over.
+    await sleep(1300);
+    const events = heard(show);
+    await viewerOf(show);
+    await until(() => getShow(show).$featuredId.get() === 'drift-backpack', 'the product on screen');
+    await until(() => events.filter((e) => e.type === 'chat').length === 50, 'the last 50 messages');
+    const chats = events.filter((e) => e.type === 'chat').map((e) => e.value.id);
+    expect(chats[0]).to.equal('m11');
+    expect(chats.at(-1)).to.equal('m60');
+    await until(() => events.some((e) => e.type === 'viewers'), 'the watching count');
+    expect(events.filter((e) => e.type === 'pin').map((e) => e.value.id)).to.deep.equal(['m55']);
+    expect(events.filter((e) => e.type === 'hide').map((e) => e.value.id)).to.deep.equal(['m58']);
+    expect(events.filter((e) => e.type === 'viewers').map((e) => e.value.count)).to.deep.equal([7]);
+    expect(events.filter((e) => e.type === 'reaction').map((e) => e.value.count)).to.deep.equal([3]);
+    expect(errors.events).to.deep.equal([]);
+  });
+
+  it('lets a viewer subscribe only: its publish to a show is refused by the server', async () => {
+    const show = freshShow();
+    const nc = await wsconnect({ servers: ws, user: viewer.user, pass: viewer.pass });
+    try {
+      const refused = (async () => {
+        for await (const status of nc.status()) if (status.type === 'error') return String(status.error);
+      })();
+      nc.publish(`livecart.${show}.featured`, JSON.stringify({ product: 'stolen', at: now() }));
+      expect(await refused).to.match(/permissions violation for publish/i);
+    } finally {
+      await nc.close();
+    }
+    // Nor did anything reach the stream: a viewer of the show sees nothing featured.
+    await viewerOf(show);
+    await eventually(async () => (await viewerConnections(show)) === 1, 'the viewer connection');
+    await sleep(500);
+    expect(getShow(show).$featuredId.get()).to.equal(null);
+  });
+
+  it('aggregates reactions: 50 in a second reach viewers as one or two events', async () => {
+    const show = freshShow();
+    const events = heard(show);
+    await viewerOf(show);
+    await eventually(async () => (await viewerConnections(show)) === 1, 'the viewer connection');
+    const start = performance.now();
+    for (let i = 0; i < 50; i++) {
+      await bridge('react', { show });
+      await sleep(Math.max(0, start + (i + 1) * 18 - performance.now()));
+    }
+    const spread = performance.now() - start;
+    const reactions = () => events.filter((e) => e.type === 'reaction').map((e) => e.value.count as number);
+    await until(() => reactions().reduce((sum, n) => sum + n, 0) === 50, 'all 50 reactions, counted');
+    console.log(`NATS: 50 reactions over ${spread.toFixed(0)} ms reached the viewer as ${reactions().length} event(s): ${reactions().join(' + ')}`);
+    // One event per second of the aggregator: a burst under a second spans at most two.
+    expect(reactions().length).to.be.at.most(Math.ceil(spread / 1000) + 1);
+  });
+
+  it('skips and reports a product event that is not JSON; the stream refuses an oversized one', async () => {
+    const show = freshShow();
+    await viewerOf(show);
+    await eventually(async () => (await viewerConnections(show)) === 1, 'the viewer connection');
+    await bridge('raw', { subject: `livecart.${show}.featured`, data: 'not json' });
+    let error = '';
+    try {
+      await bridge('raw', { subject: `livecart.${show}.featured`, data: JSON.stringify({ product: 'x', at: now(), pad: 'x'.repeat(5000) }) });
+    } catch (e) {
+      error = String(e);
+    }
+    expect(error).to.match(/size|maximum/i);
+    await bridge('feature', { show, product: 'ember-mug' });
+    await until(() => getShow(show).$featuredId.get() === 'ember-mug', 'the good entry');
+    await until(() => errors.events.length > 0, 'the report');
+    const reasons = errors.events.flatMap((e) => (expect(e.detail.code).to.equal('schedule'), e.detail.problems.map((p: { reason: string }) => p.reason)));
+    expect(reasons).to.deep.equal(['not JSON']);
+  });
+
+  it('closes its connection when the element leaves the page', async () => {
+    const show = freshShow();
+    await viewerOf(show);
+    await eventually(async () => (await viewerConnections(show)) === 1, 'the viewer connection');
+    fixtureCleanup();
+    const left = performance.now();
+    await eventually(async () => (await viewerConnections(show)) === 0, 'no connection left open');
+    console.log(`NATS: connection closed ${(performance.now() - left).toFixed(0)} ms after the element left`);
+  });
+});
