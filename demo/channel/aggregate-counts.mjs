@@ -4,15 +4,21 @@
 
 /**
  * `send(show, type, { count })` once per `windowMs` per show and type:
- * - `reaction`: how many reactions came in the window (`react(show, n)`); nothing for a quiet one;
+ * - `reaction`: the show's total so far (`react(show, n)` adds), as the SSE hub sends it and
+ *   `<show-chat>` shows it; nothing after a quiet window;
  * - `viewers`: the latest watching count (`watching(show, count)`), when it differs from the last sent.
  */
 export function aggregateCounts(send, { windowMs = 1000 } = {}) {
   const reactions = new Map();
+  const totals = new Map();
   const watching = new Map();
   const sentWatching = new Map();
   const flush = () => {
-    for (const [show, count] of reactions) send(show, 'reaction', { count });
+    for (const [show, count] of reactions) {
+      const total = (totals.get(show) ?? 0) + count;
+      totals.set(show, total);
+      send(show, 'reaction', { count: total });
+    }
     reactions.clear();
     for (const [show, count] of watching) {
       if (sentWatching.get(show) !== count) send(show, 'viewers', { count });

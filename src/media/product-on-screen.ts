@@ -1,6 +1,6 @@
-import { hearChat } from '../store/conversation.js';
 import type { FeedProblem } from '../core/events.js';
 import { errorMessage } from '../platform/errors.js';
+import { hearChat } from '../store/conversation.js';
 import type { Show } from '../store/show.js';
 import { watchProductCues, type StreamProduct } from './product-cues.js';
 import type { Stream } from './stream.js';
