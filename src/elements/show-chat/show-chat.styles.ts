@@ -129,6 +129,30 @@ export const styles = css`
     font-size: 0.8rem;
     cursor: pointer;
   }
+  .actions button,
+  [part~='moderation'] button {
+    margin-inline-start: 4px;
+    padding: 1px 8px;
+    border: 1px solid color-mix(in srgb, var(--_text) 20%, transparent);
+    border-radius: 999px;
+    background: transparent;
+    color: inherit;
+    font-size: 0.75rem;
+    cursor: pointer;
+  }
+  [part~='moderation'] {
+    display: grid;
+    gap: 6px;
+    font-size: 0.8rem;
+  }
+  [part~='moderation'] p {
+    margin: 0;
+  }
+  [part~='moderation'] select,
+  [part~='moderation'] input {
+    font: inherit;
+    margin-inline-start: 4px;
+  }
   [part~='product'] {
     margin-top: 6px;
     display: grid;

@@ -10,9 +10,11 @@ import { listenChat, type ChatEvent } from '../../store/conversation.js';
 import { productCard } from '../product-card.js';
 import { tokens } from '../theme.js';
 import { LivecartElement } from '../livecart-element.js';
+import { renderComposer } from './chat-composer.js';
 import { postToChat } from './chat-post.js';
 import { ConversationState, MAX_NAME, MAX_TEXT, plainText, type ChatMessage } from './conversation-state.js';
 import { productMentions } from './mentions.js';
+import type { Moderation } from './moderation.js';
 import { styles } from './show-chat.styles.js';
 
 addEnglish(chatEnglish);
@@ -46,11 +48,14 @@ const NAME_KEY = 'livecart:chat-name';
  * @csspart form - The name or message form.
  * @csspart heart - The hearts button.
  * @csspart retry - A failed message's Retry.
+ * @csspart moderation - With `moderate`: slow mode, blocked words, banned names.
  */
 export class ShowChat extends LivecartElement {
   static override properties: PropertyDeclarations = {
     show: { reflect: true, useDefault: true },
     chat: { reflect: true, useDefault: true },
+    moderate: { reflect: true, useDefault: true },
+    token: { attribute: false },
     theme: { reflect: true, useDefault: true },
     name: { state: true },
     waitUntil: { state: true },
@@ -64,7 +69,18 @@ export class ShowChat extends LivecartElement {
   declare show: string | null;
   /** The retailer's endpoint that takes a viewer's post (`POST`, JSON `{ show, name, text }`). */
   declare chat: string;
+  /**
+   * The producer's chat: the endpoint's moderation URL. Each message then has Hide, Pin,
+   * Ban (and Answer on a question), the chat has slow mode and blocked words, and what the
+   * producer writes goes out in the host's voice.
+   */
+  declare moderate: string;
   declare theme: 'light' | 'dark' | null;
+  /**
+   * The producer's token for `moderate` (a property only, never in the page's HTML; else
+   * `configure({ publishToken })`'s). Reactive, so one set before the chat's code came is kept.
+   */
+  declare token: string | null;
   declare private name: string;
   /** Slow mode: no post before this time (ms). */
   declare private waitUntil: number;
@@ -72,6 +88,8 @@ export class ShowChat extends LivecartElement {
   declare private open: string | null;
 
   private readonly state = new ConversationState();
+  /** With `moderate`: the producer's tools (their code comes then). */
+  private moderation?: Moderation;
   private drawTimer?: ReturnType<typeof setTimeout>;
   private announcement = '';
   private ownCount = 0;
@@ -85,6 +103,8 @@ export class ShowChat extends LivecartElement {
     super();
     this.show = null;
     this.chat = '';
+    this.moderate = '';
+    this.token = null;
     this.theme = null;
     this.name = plainText(readJson(NAME_KEY), MAX_NAME);
     this.waitUntil = 0;
@@ -114,6 +134,10 @@ export class ShowChat extends LivecartElement {
     }, DRAW_EVERY_MS);
   }
 
+  protected override willUpdate(): void {
+    if (this.moderate && !this.moderation) void import('./moderation.js').then(({ Moderation }) => (this.moderation ??= new Moderation(this), this.requestUpdate()));
+  }
+
   protected override render() {
     const t = stringsOf(this);
     const { state } = this;
@@ -133,7 +157,18 @@ export class ShowChat extends LivecartElement {
         ${drawn.length ? repeat(drawn.reverse(), (m) => m.id, (m) => html`<li>${this.renderMessage(m, t)}</li>`) : html`<li class="empty">${t.noMessages}</li>`}
       </ol>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.chat ? this.renderForm(t) : nothing}
+      ${this.moderation ? this.moderation.renderBar(t) : nothing}
+      ${this.chat || this.moderation
+        ? renderComposer({
+            t,
+            name: this.name,
+            moderating: !!this.moderation,
+            wait: Math.ceil((this.waitUntil - Date.now()) / 1000),
+            submit: this.submit,
+            saveName: this.saveName,
+            changeName: this.changeName,
+          })
+        : nothing}
     </section>`;
   }
 
@@ -160,6 +195,7 @@ export class ShowChat extends LivecartElement {
         ? html`<span class="state failed">${t.notSent}${message.error ? `: ${message.error}` : ''}</span>
             <button part="retry" type="button" @click=${() => this.retry(message)}>${t.retry}</button>`
         : nothing}
+      ${inPin ? nothing : this.moderation?.renderActions(message, this.state.pinned === message.id, t)}
       ${opened ? this.renderProduct(opened) : nothing}
     </div>`;
   }
@@ -169,23 +205,6 @@ export class ShowChat extends LivecartElement {
     return html`<div part="product">
       ${productCard(product, localeOf(this), html`<buy-now-button .renderedIn=${{ show, locale: localeOf(this) }} show=${show.id} product=${product.id}></buy-now-button>`)}
     </div>`;
-  }
-
-  private renderForm(t: Strings) {
-    const wait = Math.ceil((this.waitUntil - Date.now()) / 1000);
-    if (!this.name)
-      return html`<form part="form" @submit=${this.saveName}>
-        <label>${t.yourName} <input name="name" maxlength=${MAX_NAME} required autocomplete="nickname" /></label>
-        <button type="submit">${t.joinChat}</button>
-      </form>`;
-    return html`<form part="form" @submit=${this.submit}>
-      <label class="visually-hidden" for="text">${t.chatMessage}</label>
-      <input id="text" name="text" maxlength=${MAX_TEXT} required placeholder=${`${this.name}: ${t.chatMessage}`} autocomplete="off" />
-      <button type="submit" ?disabled=${wait > 0}>${t.send}</button>
-      <label class="ask"><input type="checkbox" name="question" /> ${t.askQuestion}</label>
-      <button class="link" type="button" @click=${this.changeName}>${t.changeName}</button>
-      ${wait > 0 ? html`<p class="wait" role="status">${t.slowMode.replace('{seconds}', String(wait))}</p>` : nothing}
-    </form>`;
   }
 
   private count(n: number): string {
@@ -218,6 +237,8 @@ export class ShowChat extends LivecartElement {
     const data = new FormData(form);
     const text = plainText(data.get('text'), MAX_TEXT);
     if (!text || Date.now() < this.waitUntil) return;
+    // The producer speaks as the host, through the moderation endpoint; the stream carries it back.
+    if (this.moderation) return void this.moderation.say(text).then((done) => done && form.reset());
     const message: ChatMessage = { id: `own-${++this.ownCount}`, name: this.name, text, at: new Date().toISOString(), own: 'pending' };
     if (data.get('question')) message.question = true;
     const show = this.showController.show.id;

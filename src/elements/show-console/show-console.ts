@@ -1,24 +1,22 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { formatPrice } from '../../core/price.js';
-import { currentPrice, type Product } from '../../core/product.js';
+import type { Product } from '../../core/product.js';
 import { FeedController, productsProperty, type ProductsInput } from '../../controllers/feed-controller.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import { consoleEnglish } from '../../i18n/en/console.js';
-import { addEnglish, AVAILABILITY, localeOf, stringsOf, type Strings } from '../../i18n/strings.js';
+import { addEnglish, localeOf, stringsOf } from '../../i18n/strings.js';
 import { tokens } from '../theme.js';
 import { PublishQueue, type PublishEntry, type PublishFormat } from './publish-queue.js';
 import { publishTarget } from './publish-target.js';
 import { isMoment, readSession, sessionKey, writeSession, type Moment, type Saved } from './console-session.js';
+import { renderCatalog } from './console-catalog.js';
 import { renderNow, renderQueue } from './console-status.js';
 import { styles } from './show-console.styles.js';
 import { LivecartElement } from '../livecart-element.js';
+import { define } from '../../platform/define-element.js';
 
 addEnglish(consoleEnglish);
 
 export type { Moment, PublishEntry, PublishFormat };
-
-/** A long catalog renders this many matches; the search finds the rest. */
-const SHOWN_MAX = 60;
 
 /**
  * Keys typed into these are text, not shortcuts. A custom element whose shadow root is
@@ -58,6 +56,7 @@ const isTyping = (target: EventTarget | undefined): boolean =>
  * @csspart key - A product's number key.
  * @csspart feature - A product's "Feature now" button.
  * @csspart message - Loading, empty, error and preview-only messages.
+ * @csspart chat - With `moderate`: the show's `<show-chat>`, with the producer's tools.
  * @cssprop --livecart-accent - "Feature now" buttons and the featured product.
  */
 export class ShowConsole extends LivecartElement {
@@ -67,6 +66,7 @@ export class ShowConsole extends LivecartElement {
     publish: { reflect: true, useDefault: true },
     publishFormat: { attribute: 'publish-format', reflect: true, useDefault: true },
     topic: { reflect: true, useDefault: true },
+    moderate: { reflect: true, useDefault: true },
     theme: { reflect: true, useDefault: true },
     query: { state: true, attribute: false },
     now: { state: true, attribute: false },
@@ -85,6 +85,11 @@ export class ShowConsole extends LivecartElement {
   declare publishFormat: PublishFormat;
   /** The Mercure topic viewers subscribe to (required with `publish-format="mercure"`). */
   declare topic: string;
+  /**
+   * The chat endpoint's moderation URL: the console then shows the show's conversation
+   * (heard by the show's player from its `schedule` stream) with the producer's tools.
+   */
+  declare moderate: string;
   /** `light` or `dark` forces a theme; unset follows `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | null;
   declare private query: string;
@@ -110,6 +115,8 @@ export class ShowConsole extends LivecartElement {
   }
   set token(value: string | null) {
     this.#token = value || null;
+    // Its chat's moderation uses it too.
+    this.requestUpdate();
   }
 
   #token: string | null = null;
@@ -138,6 +145,7 @@ export class ShowConsole extends LivecartElement {
     this.publish = '';
     this.publishFormat = 'json';
     this.topic = '';
+    this.moderate = '';
     this.theme = null;
     this.query = '';
     this.now = Date.now();
@@ -226,45 +234,20 @@ export class ShowConsole extends LivecartElement {
         .value=${this.query}
         @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)}
       />
-      ${this.renderCatalog(shown, t, locale)}
+      ${products.length
+        ? renderCatalog(shown, { t, locale, featuredId: this.#current?.product, feature: (id) => this.feature(id) })
+        : html`<p part="message" role=${this.feed.error ? 'alert' : 'status'}>
+            ${this.feed.error ? t.feedError : this.feed.loading ? t.loadingProducts : t.noProducts}
+          </p>`}
+      ${this.renderChat(show.id)}
     `;
   }
 
-  private renderCatalog(shown: readonly Product[], t: Strings, locale: string) {
-    const products = this.showController.show.$products.get();
-    if (!products.length) {
-      const message = this.feed.error ? t.feedError : this.feed.loading ? t.loadingProducts : t.noProducts;
-      return html`<p part="message" role=${this.feed.error ? 'alert' : 'status'}>${message}</p>`;
-    }
-    const featuredId = this.#current?.product;
-    return html`<ol part="catalog" aria-label=${t.products}>
-        ${shown.slice(0, SHOWN_MAX).map((product, index) => {
-          const featured = product.id === featuredId;
-          const key = index < 9 ? String(index + 1) : '';
-          return html`<li part=${featured ? 'product featured' : 'product'} data-id=${product.id} aria-current=${featured ? 'true' : 'false'}>
-            ${product.image_link ? html`<img src=${product.image_link} alt="" loading="lazy" decoding="async" />` : html`<span class="no-image"></span>`}
-            <span class="details">
-              <span class="title">${product.title}</span>
-              <span class="meta">
-                <span class="id">${product.id}</span> · ${formatPrice(currentPrice(product), locale)} ·
-                <span class=${`availability ${product.availability}`}>${t[AVAILABILITY[product.availability]]}</span>
-              </span>
-            </span>
-            <button
-              part="feature"
-              type="button"
-              aria-keyshortcuts=${key || nothing}
-              @click=${() => this.feature(product.id)}
-            >
-              ${key ? html`<kbd part="key" aria-hidden="true">${key}</kbd>` : nothing}${featured ? t.featured : t.featureNow}<span
-                class="visually-hidden"
-                >: ${product.title}</span
-              >
-            </button>
-          </li>`;
-        })}
-      </ol>
-      ${shown.length > SHOWN_MAX ? html`<p part="message">${t.moreProducts.replace('{count}', String(shown.length - SHOWN_MAX))}</p>` : nothing}`;
+  /** The conversation, moderated (with `moderate`); the chat's code comes only then. */
+  private renderChat(showId: string) {
+    if (!this.moderate) return nothing;
+    void import('../show-chat/show-chat.js').then(({ ShowChat }) => define('show-chat', ShowChat));
+    return html`<show-chat part="chat" show=${showId} moderate=${this.moderate} .token=${this.#token}></show-chat>`;
   }
 
   /** The products the search matches (title or id), in catalog order. */

@@ -86,5 +86,17 @@ const strings: Strings = {
   hearts: '{count} Herzen',
   noMessages: 'Noch keine Nachrichten. Sagen Sie Hallo!',
   chatUnavailable: 'Der Chat ist gerade nicht verfügbar.',
+  hideMessage: 'Ausblenden',
+  pin: 'Anheften',
+  unpin: 'Lösen',
+  banName: 'Sperren',
+  slowModeLabel: 'Langsamer Modus',
+  off: 'Aus',
+  blockedWords: 'Gesperrte Wörter (durch Kommas getrennt)',
+  save: 'Speichern',
+  banned: 'Gesperrt',
+  unban: 'Wieder zulassen',
+  answering: 'Antwort auf',
+  notDone: 'Nicht ausgeführt',
 };
 export default strings;

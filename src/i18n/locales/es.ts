@@ -86,5 +86,17 @@ const strings: Strings = {
   hearts: '{count} corazones',
   noMessages: 'Aún no hay mensajes. ¡Saluda!',
   chatUnavailable: 'El chat no está disponible ahora.',
+  hideMessage: 'Ocultar',
+  pin: 'Fijar',
+  unpin: 'Soltar',
+  banName: 'Bloquear',
+  slowModeLabel: 'Modo lento',
+  off: 'No',
+  blockedWords: 'Palabras bloqueadas (separadas por comas)',
+  save: 'Guardar',
+  banned: 'Bloqueados',
+  unban: 'Permitir de nuevo',
+  answering: 'Respuesta a',
+  notDone: 'No hecho',
 };
 export default strings;

@@ -86,5 +86,17 @@ const strings: Strings = {
   hearts: '{count} cœurs',
   noMessages: 'Aucun message. Dites bonjour !',
   chatUnavailable: "Le chat n'est pas disponible pour le moment.",
+  hideMessage: 'Masquer',
+  pin: 'Épingler',
+  unpin: 'Désépingler',
+  banName: 'Bannir',
+  slowModeLabel: 'Mode lent',
+  off: 'Désactivé',
+  blockedWords: 'Mots interdits (séparés par des virgules)',
+  save: 'Enregistrer',
+  banned: 'Bannis',
+  unban: 'Autoriser à nouveau',
+  answering: 'Réponse à',
+  notDone: 'Non effectué',
 };
 export default strings;

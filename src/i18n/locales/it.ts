@@ -86,5 +86,17 @@ const strings: Strings = {
   hearts: '{count} cuori',
   noMessages: 'Ancora nessun messaggio. Saluta!',
   chatUnavailable: 'La chat non è disponibile al momento.',
+  hideMessage: 'Nascondi',
+  pin: 'Fissa',
+  unpin: 'Sblocca',
+  banName: 'Blocca',
+  slowModeLabel: 'Modalità lenta',
+  off: 'No',
+  blockedWords: 'Parole vietate (separate da virgole)',
+  save: 'Salva',
+  banned: 'Bloccati',
+  unban: 'Consenti di nuovo',
+  answering: 'Risposta a',
+  notDone: 'Non eseguito',
 };
 export default strings;
