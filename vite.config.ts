@@ -313,7 +313,7 @@ export default defineConfig(({ command, mode }) =>
           // which is right for npm but not for a script tag, and leaves process.env.NODE_ENV
           // (nanostores reads it) for a bundler that a script-tag page does not have.
           rolldownOptions: {
-            input: { livecart: 'src/index.ts', 'show-console': 'src/show-console.ts' },
+            input: { livecart: 'src/index.ts', 'show-console': 'src/show-console.ts', 'show-chat': 'src/show-chat.ts' },
             // Everything a page needs up front stays in livecart.js, and the chunks loaded
             // later (hls.js, the Document PiP card, schedules, a resumed show,
             // the cart view, adapters, other feed formats) import what
