@@ -3,7 +3,7 @@
 // served over loopback with an emulated network. Run `npm run build` first (the bench
 // script does, the same build as `npm run build`, so dist/ stays a complete package). Results: a table on stdout and JSON in bench/results/.
 //
-//   npm run bench                    7 interleaved runs of each page (floor, bare hls.js, livecart)
+//   npm run bench                    7 interleaved runs of each page (floor, native HLS, bare hls.js, livecart)
 //   npm run bench -- --runs 11
 //   npm run bench -- --soak 30       a 30-minute live session, heap and DOM sampled every 30 s
 //   npm run bench -- --serve         only serve the pages (/page/floor, /page/livecart, /page/bare%20hls.js),
@@ -72,6 +72,18 @@ const PAGES = {
     <video muted autoplay playsinline src="/channel/media/floor/180p.mp4"
       style="display:block;width:640px;aspect-ratio:16/9;background:#000"></video>
     <script>__benchWatch(document.querySelector('video'));</script></body></html>`,
+  // The anchor for an HLS start: the browser's own HLS engine (Chromium plays .m3u8 itself
+  // since 14x; the row is left out where it cannot), the same playlist round trips as any
+  // player, and no script at all.
+  native: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>native</title>${PROBE}</head><body>
+    <video muted autoplay playsinline src="/channel/live.m3u8"
+      style="display:block;width:640px;aspect-ratio:16/9;background:#000"></video>
+    <script>
+      const video = document.querySelector('video');
+      // An engine without HLS of its own: no row (a first frame of 0 says so).
+      if (video.canPlayType('application/vnd.apple.mpegurl')) __benchWatch(video);
+      else Object.assign(__bench, { firstFrame: 0, scripts: [], timeline: [], done: true });
+    </script></body></html>`,
   // The baseline: what a page would do with hls.js and nothing else.
   'bare hls.js': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare hls.js</title>${PROBE}
     <script src="/hls/hls.min.js"></script></head><body>
@@ -232,15 +244,16 @@ async function startup(browser, origin) {
     for (const name of order) results[name].push(await run(browser, origin, name));
     process.stderr.write(`run ${i + 1}/${runs}\n`);
   }
-  const { floor, 'bare hls.js': bare } = results;
+  const { floor, native, 'bare hls.js': bare } = results;
   const rows = [
-    ['page', 'first frame', 'TTFF / floor', 'TTFF / bare', 'JS before frame (gzip)', 'of it livecart', 'long tasks', 'CLS', 'heap after start'],
+    ['page', 'first frame', 'TTFF / floor', 'TTFF / native', 'TTFF / bare', 'JS before frame (gzip)', 'of it livecart', 'long tasks', 'CLS', 'heap after start'],
   ];
   for (const [name, rs] of Object.entries(results)) {
     rows.push([
       name,
       stat(rs.map((r) => r.ttff), ms),
       stat(rs.map((r, i) => r.ttff / floor[i].ttff), ratio),
+      native.every((r) => r.ttff) ? stat(rs.map((r, i) => r.ttff / native[i].ttff), ratio) : 'no native HLS',
       stat(rs.map((r, i) => r.ttff / bare[i].ttff), ratio),
       stat(rs.map((r) => r.jsBytes), kb),
       stat(rs.map((r) => r.ownBytes), kb),

@@ -56,8 +56,9 @@ describe('<show-console moderate>: the producer moderates the conversation', () 
     // Answer: the producer's next message is the host's, answering the question.
     button(chat, 'lantern', 'Answer').click();
     await until(() => root(chat).querySelector('.answering'), 'the answer under way');
-    root(chat).querySelector<HTMLInputElement>('input[name="text"]')!.focus();
-    await sendKeys({ type: 'It does not, but it is waterproof.' });
+    const answer = root(chat).querySelector<HTMLInputElement>('input[name="text"]')!;
+    answer.focus();
+    answer.value = 'It does not, but it is waterproof.';
     await sendKeys({ press: 'Enter' });
     await until(() => root(viewerChat()).querySelector('[part~="host"]'), "the host's answer for the viewer");
     expect(root(viewerChat()).querySelector('[part~="host"] .text')!.textContent).to.equal('It does not, but it is waterproof.');
