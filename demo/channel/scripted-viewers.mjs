@@ -17,14 +17,14 @@ import { readFileSync } from 'node:fs';
 export const SCRIPT = [
   { name: 'maja.h', text: 'Is the {aurora-jacket} warm enough for ski touring?', question: true },
   { name: 'tomasz_k', text: 'Just ordered the {ember-mug} in orange!' },
-  { name: 'sofia.r', text: 'Hello from Trondheim 👋' },
+  { name: 'sofia.r', text: 'Hello from Trondheim!' },
   { name: 'lea.b', text: 'When does the {glow-lantern} come back in stock?', question: true },
-  { name: 'jonas.w', text: 'The {fjord-beanie} in that grey 😍' },
+  { name: 'jonas.w', text: 'The {fjord-beanie} in that grey, so nice' },
   { name: 'maja.h', text: 'Love that you repair what you sell' },
   { name: 'tomasz_k', text: 'Does a 15" laptop fit in the {drift-backpack}?', question: true },
   { name: 'sofia.r', text: 'The {glow-lantern} on the table looks so cosy' },
   { name: 'lea.b', text: 'Ingrid, what do you wear under the shell?', question: true },
-  { name: 'jonas.w', text: 'Mine is on its way, the {drift-backpack} and a mug 🎒' },
+  { name: 'jonas.w', text: 'Mine is on its way: the {drift-backpack} and a mug' },
 ];
 
 /** Hearts sent per tick, in turn: a show's hearts come in bursts, not a metronome. */
