@@ -9,6 +9,8 @@ import { defineConfig, type Plugin } from 'vite';
 import { channelMiddleware, channelResponse } from './demo/channel/live-channel.mjs';
 // @ts-expect-error: plain JS module shared with the test runner
 import { hubMiddleware } from './demo/channel/hub.mjs';
+// @ts-expect-error: plain JS module
+import { startScriptedViewers } from './demo/channel/scripted-viewers.mjs';
 
 /**
  * Gzip budgets of the script-tag build, in bytes. `npm run build` fails when one is
@@ -89,15 +91,26 @@ function liveChannel(): Plugin {
   };
 }
 
-/** Serves the demo's SSE hub (demo/channel/hub.mjs) under /hub/: the producer page publishes, the viewer page listens. */
+/**
+ * Serves the demo's SSE hub (demo/channel/hub.mjs) under /hub/: the producer page publishes
+ * and moderates, the viewer page listens and chats, with a few scripted viewers in the show's
+ * conversation (demo/channel/scripted-viewers.mjs) so the pitch page's chat is never empty.
+ */
 function showHub(): Plugin {
   const hub = hubMiddleware();
+  let viewers: { stop(): void } | undefined;
   return {
     name: 'livecart:show-hub',
     apply: 'serve',
-    configureServer: (server) => void server.middlewares.use(hub),
-    // Open event streams would hold the server open: end them when it closes.
-    closeBundle: () => hub.close(),
+    configureServer: (server) => {
+      server.middlewares.use(hub);
+      viewers = startScriptedViewers(hub);
+    },
+    // Open event streams would hold the server open: end them when it closes, and the viewers' timer.
+    closeBundle: () => {
+      viewers?.stop();
+      hub.close();
+    },
   };
 }
 
@@ -120,10 +133,11 @@ function staticChannel(): Plugin {
   return {
     name: 'livecart:static-channel',
     apply: 'build',
-    // No hub either: the viewer page keeps the replay's own product tags, and the producer
-    // page features in its preview only.
+    // No hub either: the viewer page keeps the replay's own product tags and its hand-written
+    // chat (demo/main.ts drops it only where the show has a `chat` endpoint), and the producer
+    // page features in its preview only, with no conversation to moderate.
     transformIndexHtml: (html) =>
-      html.replace(/channel\/(?:live|studio)\.m3u8/, 'channel/replay.m3u8').replace(/\s(?:schedule|publish)="hub\/[^"]*"/g, ''),
+      html.replace(/channel\/(?:live|studio)\.m3u8/, 'channel/replay.m3u8').replace(/\s(?:schedule|publish|chat|moderate)="hub\/[^"]*"/g, ''),
     async generateBundle() {
       for (const file of files) {
         const loops = /^replay\/\w+\.m3u8$/.test(file) ? `?loops=${STATIC_SHOW_LOOPS}` : '';

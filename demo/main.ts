@@ -27,6 +27,9 @@ for (const name of names) {
 
 // The configurator: change the show on this page and copy the embed that does the same.
 const show = document.querySelector<LiveStream>('#show')!;
+// The show's own live chat where it has an endpoint (the dev server's hub): the hand-written
+// one, for a static host (whose build strips `chat`), would replace it as a slotted feed.
+if (show.hasAttribute('chat')) show.querySelector(':scope > [slot="feed"]')?.remove();
 // Opened from the producer page (`/?studio`, dev server only: a static host has no hub): the
 // studio feed, whose product on screen comes from the producer alone, not from the stream's tags.
 if (new URLSearchParams(location.search).has('studio') && show.hasAttribute('schedule')) show.setAttribute('src', 'channel/studio.m3u8');

@@ -9,8 +9,10 @@ startPageLook();
 const producerConsole = document.querySelector('show-console')!;
 const format = document.querySelector<HTMLSelectElement>('#format select')!;
 
-// The demo hub takes JSON, or a Mercure form with its fixed demo token. A real page gets a
-// short-lived publisher token from its own back end: configure({ publishToken: () => fetch(...) }).
+// The demo hub takes JSON, or a Mercure form with its fixed demo token; its moderation
+// (`moderate`, the console's chat) wants that token too, and takes it from here unless the
+// console's `token` property is set. A real page gets a short-lived publisher token from its
+// own back end: configure({ publishToken: () => fetch(...) }).
 configure({ publishToken: 'demo-publisher-token' });
 format.addEventListener('change', () => {
   producerConsole.publishFormat = format.value === 'mercure' ? 'mercure' : 'json';

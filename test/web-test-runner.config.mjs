@@ -123,6 +123,37 @@ ${ctx.query.snippet}
   };
 }
 
+/**
+ * `/dist-demo/<page>.html?hub=<name>`: the built demo page wired to the test server's hub as
+ * `npm start` wires the source page to its own (the static build strips that wiring: a static
+ * host has no hub). Each tag of demo/<page>.html that has hub attributes (`schedule`,
+ * `publish`, `chat`, `moderate`) gets them back, pointing at `/hub/<name>/…`: a test's own
+ * hub. A tag the built page no longer has answers 500, so this cannot drift from the demo.
+ */
+const HUB_ATTRIBUTE = /\s(?:schedule|publish|chat|moderate)="hub\/[^"]*"/g;
+function demoWithHub() {
+  return async (ctx, next) => {
+    const m = /^\/dist-demo\/(index|producer)\.html$/.exec(ctx.path);
+    const name = ctx.query.hub;
+    if (!m || typeof name !== 'string' || !/^[\w-]{1,64}$/.test(name)) return next();
+    const source = await readFile(new URL(`../demo/${m[1]}.html`, import.meta.url), 'utf8');
+    let built = await readFile(new URL(`../dist-demo/${m[1]}.html`, import.meta.url), 'utf8');
+    for (const [tag] of source.matchAll(/<[\w-]+\s[^>]*>/g)) {
+      if (!tag.match(HUB_ATTRIBUTE)) continue;
+      // As the static build wrote it (vite.config.ts, livecart:static-channel).
+      const stripped = tag.replace(/channel\/(?:live|studio)\.m3u8/, 'channel/replay.m3u8').replace(HUB_ATTRIBUTE, '');
+      if (!built.includes(stripped)) {
+        ctx.status = 500;
+        ctx.body = `dist-demo/${m[1]}.html has no ${stripped}: run npm run build:demo`;
+        return;
+      }
+      built = built.replace(stripped, stripped.replace(/\s*>$/, tag.match(HUB_ATTRIBUTE).map((a) => a.replace('"hub/', `"/hub/${name}/`)).join('') + '>'));
+    }
+    ctx.type = 'text/html';
+    ctx.body = built;
+  };
+}
+
 /** test/fixtures/refuses-framing.html refuses to be framed, as many checkouts do: `?by=xfo` or `?by=csp`. */
 function framingRefused() {
   return async (ctx, next) => {
@@ -169,7 +200,7 @@ export default {
     </body></html>`,
   // reactEsm, natsEsm: React and nats.js (CommonJS) as ES modules, for test/react/ and the NATS follower.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reactEsm(), natsEsm(), secondTabPlugin(), { name: 'livecart-hub', serverStop: hub.close }, { name: 'livecart-nats', serverStop: nats.close }, webdriverViewportPlugin()],
-  middleware: [ssrKoaMiddleware(), retailerOrigin(), strictPageHeaders(), framingRefused(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, nats, faultKoaMiddleware(), mockServiceWorker()],
+  middleware: [ssrKoaMiddleware(), demoWithHub(), retailerOrigin(), strictPageHeaders(), framingRefused(), liveShowKoaMiddleware(), channelKoaMiddleware(), hub, nats, faultKoaMiddleware(), mockServiceWorker()],
   browsers: [
     wanted('chromium') &&
       playwrightLauncher({

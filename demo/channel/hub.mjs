@@ -279,14 +279,21 @@ export function createHubs({ heartbeatMs = 15_000, scripted = false } = {}) {
     hubs.forEach((h) => h.close());
   }
 
-  return { handle, close };
+  /**
+   * One show's conversation and how many streams are open on it, for what runs beside the
+   * hub in the same server (the dev server's scripted viewers, scripted-viewers.mjs). Looked
+   * up anew each time: a hub evicted past MAX_HUBS comes back as a new one.
+   */
+  const show = (name = 'default') => ({ conversation: hub(name).conversation, watching: hub(name).clients.size });
+
+  return { handle, close, show };
 }
 
 /** Connect-style middleware (vite); `close()` on the server's close. */
 export function hubMiddleware(hubs = createHubs()) {
   const middleware = (req, res, next) =>
     void hubs.handle(req, res).then((handled) => handled || next(), next);
-  return Object.assign(middleware, { close: hubs.close });
+  return Object.assign(middleware, { close: hubs.close, show: hubs.show });
 }
 
 /** Koa-style middleware (@web/test-runner); `close()` on the server's stop. */

@@ -186,7 +186,8 @@ export const styles = css`
   input[name='text'],
   input[name='name'] {
     flex: 1;
-    min-width: 0;
+    /* Room to type in: past this the button wraps to the next line, not the field to nothing. */
+    min-width: min(8em, 100%);
     font: inherit;
     padding: 6px 10px;
     border: 1px solid color-mix(in srgb, var(--_text) 25%, transparent);
