@@ -1,4 +1,8 @@
+import { svg } from 'lit';
 import type { Product } from '../../core/product.js';
+
+/** A mention's chip icon, a shopping bag, drawn (an emoji needs a font many systems lack). */
+export const BAG = svg`<svg class="bag" viewBox="0 0 16 16" aria-hidden="true"><path d="M3 5h10l-1 9H4zM6 5a2 2 0 0 1 4 0" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>`;
 
 /** At most this many chips a message: a message listing the catalog is not a catalog. */
 const MAX_CHIPS = 3;

@@ -153,6 +153,11 @@ export const styles = css`
     font: inherit;
     margin-inline-start: 4px;
   }
+  .bag {
+    width: 1em;
+    height: 1em;
+    vertical-align: -0.125em;
+  }
   [part~='product'] {
     margin-top: 6px;
     display: grid;

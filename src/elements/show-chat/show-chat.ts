@@ -13,7 +13,7 @@ import { LivecartElement } from '../livecart-element.js';
 import { renderComposer } from './chat-composer.js';
 import { postToChat } from './chat-post.js';
 import { ConversationState, MAX_NAME, MAX_TEXT, plainText, type ChatMessage } from './conversation-state.js';
-import { productMentions } from './mentions.js';
+import { BAG, productMentions } from './mentions.js';
 import type { Moderation } from './moderation.js';
 import { styles } from './show-chat.styles.js';
 
@@ -76,10 +76,7 @@ export class ShowChat extends LivecartElement {
    */
   declare moderate: string;
   declare theme: 'light' | 'dark' | null;
-  /**
-   * The producer's token for `moderate` (a property only, never in the page's HTML; else
-   * `configure({ publishToken })`'s). Reactive, so one set before the chat's code came is kept.
-   */
+  /** The producer's token for `moderate` (never an attribute; else `configure({ publishToken })`'s); kept if set before upgrade. */
   declare token: string | null;
   declare private name: string;
   /** Slow mode: no post before this time (ms). */
@@ -187,7 +184,7 @@ export class ShowChat extends LivecartElement {
         : products.map(
             (product) =>
               html`<button part="chip" type="button" aria-expanded=${String(opened === product)} @click=${() => this.toggle(message.id, product.id)}>
-                🛍 ${product.title}
+                ${BAG} ${product.title}
               </button>`,
           )}
       ${message.own === 'pending' ? html`<span class="state">${t.sending}</span>` : nothing}
