@@ -189,8 +189,9 @@ export class ShopCarousel extends LivecartElement {
       this.measuredTrack = track;
       if (track) this.resizeObserver.observe(track);
     }
-    // Also here: cards rendered later widen the strip without resizing it.
-    this.measureOverflow();
+    // Also after each render: cards rendered later widen the strip without resizing it. Once
+    // this update is done, not in it (a change made in updated() is a second update Lit warns of).
+    queueMicrotask(() => this.measureOverflow());
   }
 
   private measureOverflow(): void {
