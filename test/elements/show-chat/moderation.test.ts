@@ -5,7 +5,7 @@ import '../../../src/define/show-console.js';
 import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
 import type { ShowChat } from '../../../src/elements/show-chat/show-chat.js';
 import type { ShowConsole } from '../../../src/elements/show-console/show-console.js';
-import { FEED, freshShow, LIVE, until } from '../../helpers.js';
+import { FEED, freshShow, MP4, until } from '../../helpers.js';
 
 /**
  * The producer moderates from `<show-console moderate>`: its chat has Hide, Pin, Ban and
@@ -29,13 +29,13 @@ describe('<show-console moderate>: the producer moderates the conversation', () 
     const studio = freshShow();
     const page = await fixture(html`<div>
       <show-console show=${studio} products=${FEED} moderate=${`/hub/${hub}/moderate`}></show-console>
-      <live-stream show=${studio} src=${LIVE} schedule=${`/hub/${hub}/events`} muted></live-stream>
+      <live-stream show=${studio} src=${MP4} schedule=${`/hub/${hub}/events`} muted></live-stream>
     </div>`);
     const console_ = page.querySelector<ShowConsole>('show-console')!;
     console_.token = 'demo-publisher-token';
     localStorage.setItem('livecart:chat-name', JSON.stringify('viewer'));
     const viewer = await fixture<LiveStream>(
-      html`<live-stream show=${freshShow()} src=${LIVE} products=${FEED} schedule=${`/hub/${hub}/events`} chat=${`/hub/${hub}/chat`} muted></live-stream>`,
+      html`<live-stream show=${freshShow()} src=${MP4} products=${FEED} schedule=${`/hub/${hub}/events`} chat=${`/hub/${hub}/chat`} muted></live-stream>`,
     );
     const producerChat = () => console_.shadowRoot!.querySelector<ShowChat>('show-chat');
     await until(() => producerChat()?.shadowRoot?.querySelector('[part~="moderation"]'), "the producer's tools");
