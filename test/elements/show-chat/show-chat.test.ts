@@ -104,11 +104,6 @@ describe('<show-chat>: the show\'s conversation', () => {
     expect(root(a.chat).querySelector('[part~="host"] [part~="badge"]')!.textContent).to.equal('Host');
     await until(() => root(a.chat).querySelector('[role="status"]')!.textContent!.includes('Early December'), 'the answer read out');
 
-    // A viewer who joins now: the visible messages and the pin, not the hidden one.
-    const late = await viewer(hub, 'late');
-    await until(() => texts(late.chat).length === 2 && root(late.chat).querySelector('[part~="pinned"]'), 'history for a late joiner');
-    expect(texts(late.chat).join(' ')).not.to.contain('cheaper');
-
     // Banned: the endpoint refuses, the shopper is told, the text stays with Retry.
     await moderate(hub, { action: 'ban', name: 'troll' });
     await say(b.chat, 'hello?');
@@ -116,6 +111,13 @@ describe('<show-chat>: the show\'s conversation', () => {
     expect(root(b.chat).querySelector('.failed')!.textContent).to.contain('can no longer post');
     expect(root(b.chat).querySelector('[part~="retry"]')).to.exist;
     expect(texts(a.chat)).not.to.include('hello?');
+
+    // A viewer who joins now (the banned one has left: two streams open at most, as WebKit
+    // starved posts behind more): the visible messages and the pin, not the hidden one.
+    b.el.remove();
+    const late = await viewer(hub, 'late');
+    await until(() => texts(late.chat).length === 2 && root(late.chat).querySelector('[part~="pinned"]'), 'history for a late joiner');
+    expect(texts(late.chat).join(' ')).not.to.contain('cheaper');
 
     // Slow mode: a second message within 30 s waits, and the form says how long.
     await moderate(hub, { action: 'slow', seconds: 30 });
