@@ -3,6 +3,7 @@ import type { Strings } from '../../i18n/strings.js';
 import { deadline } from '../../platform/deadline.js';
 import { errorMessage } from '../../platform/errors.js';
 import { configuredPublishToken } from '../../store/config.js';
+import { inTheClear } from '../show-console/publish-target.js';
 import type { ChatMessage } from './conversation-state.js';
 
 /** What moderation needs from its chat. */
@@ -24,9 +25,6 @@ interface State {
 const SLOW_STEPS = [0, 5, 15, 30, 60];
 const TIMEOUT_MS = 15_000;
 
-/** Plain http:// to another host than the page's own or this machine: a token there travels in the clear. */
-const inTheClear = (url: URL): boolean =>
-  url.protocol === 'http:' && url.host !== location.host && !/^(localhost|127\.0\.0\.1|\[::1\])$|\.localhost$/.test(url.hostname);
 
 /**
  * The producer's side of the chat (a `<show-chat moderate>`, as `<show-console moderate>`

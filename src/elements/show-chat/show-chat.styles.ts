@@ -117,9 +117,12 @@ export const styles = css`
   .failed {
     color: var(--_accent-ink);
   }
+  /* The chat's small outlined buttons; the producer's tools a size smaller. */
   [part~='chip'],
   [part~='retry'],
-  .link {
+  .link,
+  .actions button,
+  [part~='moderation'] button {
     margin-inline-start: 6px;
     padding: 2px 8px;
     border: 1px solid color-mix(in srgb, var(--_text) 20%, transparent);
@@ -133,12 +136,7 @@ export const styles = css`
   [part~='moderation'] button {
     margin-inline-start: 4px;
     padding: 1px 8px;
-    border: 1px solid color-mix(in srgb, var(--_text) 20%, transparent);
-    border-radius: 999px;
-    background: transparent;
-    color: inherit;
     font-size: 0.75rem;
-    cursor: pointer;
   }
   [part~='moderation'] {
     display: grid;

@@ -11,7 +11,7 @@ export interface PublishSettings {
 }
 
 /** Plain http:// to another host than the page's own or this machine: a token there travels in the clear. */
-const inTheClear = (url: URL): boolean =>
+export const inTheClear = (url: URL): boolean =>
   url.protocol === 'http:' && url.host !== location.host && !/^(localhost|127\.0\.0\.1|\[::1\])$|\.localhost$/.test(url.hostname);
 
 /**
