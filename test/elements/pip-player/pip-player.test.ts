@@ -56,9 +56,14 @@ describe('<pip-player>', () => {
   it('starts on the lowest rendition', async () => {
     const el = await fixture<PipPlayer>(html`<pip-player src=${LIVE} autoplay muted></pip-player>`);
     const video = videoOf(el);
-    // The size of the first decoded picture: read when it is known, not after the first
-    // frame, by which time a busy machine may have let ABR climb already (a WebKit CI run).
-    const first = video.videoHeight || (await nextEvent(video, 'loadedmetadata'), video.videoHeight);
+    // The size of the first picture: read when it is first known (`resize`, which WebKit
+    // fires after `loadedmetadata` with MSE), not after the first frame, by which time a busy
+    // machine may have let ABR climb already (a WebKit CI run).
+    const first = await new Promise<number>((resolve) => {
+      const known = () => video.videoHeight && (video.removeEventListener('resize', known), resolve(video.videoHeight));
+      video.addEventListener('resize', known);
+      known();
+    });
     await firstFrame(video);
     expect(first).to.equal(180);
   });
