@@ -53,6 +53,15 @@ export async function until(predicate: () => unknown, what: string, timeout = 15
   }
 }
 
+/** Like until(), for what only the server can answer: asks again every 100 ms. */
+export async function eventually(predicate: () => Promise<unknown>, what: string, timeout = 15_000): Promise<void> {
+  const start = performance.now();
+  while (!(await predicate())) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The next `name` event on `target`. */
 export function nextEvent<T extends Event = CustomEvent>(target: EventTarget, name: string, timeout = 15_000): Promise<T> {
   return new Promise((resolve, reject) => {

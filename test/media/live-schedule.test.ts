@@ -4,7 +4,7 @@ import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import { ScheduleFollower } from '../../src/media/schedule.js';
 import { followSchedule, scheduleLimits } from '../../src/media/schedule-follow.js';
 import type { Stream } from '../../src/media/stream.js';
-import { freshShow, getShow, LIVE, MP4, recordErrors, recordErrorsInEachTest, until } from '../helpers.js';
+import { eventually, freshShow, getShow, LIVE, MP4, recordErrors, recordErrorsInEachTest, until } from '../helpers.js';
 
 // The SSE hub is the demo's (demo/channel/hub.mjs), scripted: it sends what a test
 // publishes as it is, good or bad, and drops connections on demand. The editable JSON
@@ -21,14 +21,6 @@ const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice
 
 const streamOf = (el: PipPlayer) => (el as unknown as { playback: { stream: Stream } }).playback.stream;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Like until(), for what only the server can answer. */
-async function eventually(predicate: () => Promise<unknown>, what: string, timeout = 15_000): Promise<void> {
-  const start = performance.now();
-  while (!(await predicate())) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 /** A live viewer deliberately behind: playing from near the start of the live window. */
 async function behindLive(show: string, schedule: string) {

@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { wsconnect } from '@nats-io/nats-core';
 import '../../src/define/live-stream.js';
 import { listenChat, type ChatEvent } from '../../src/store/conversation.js';
-import { freshShow, getShow, MP4, recordErrorsInEachTest, until } from '../helpers.js';
+import { eventually, freshShow, getShow, MP4, recordErrorsInEachTest, until } from '../helpers.js';
 
 // A show's event stream over NATS (src/media/nats-follow.ts), against a real nats-server
 // with WebSocket and JetStream, started by the test runner (test/nats-server.mjs), and the
@@ -25,13 +25,6 @@ const viewerConnections = async (show: string) => {
   return (connections as { name?: string }[]).filter((c) => c.name === `livecart viewer of livecart.${show}`).length;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function eventually(predicate: () => Promise<unknown>, what: string, timeout = 15_000): Promise<void> {
-  const start = performance.now();
-  while (!(await predicate())) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 /** The conversation's events the show hears (history first), parsed. */
 function heard(show: string) {
   const events: { type: string; value: Record<string, unknown> }[] = [];
