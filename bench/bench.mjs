@@ -3,12 +3,13 @@
 // served over loopback with an emulated network. Run `npm run build` first (the bench
 // script does, the same build as `npm run build`, so dist/ stays a complete package). Results: a table on stdout and JSON in bench/results/.
 //
-//   npm run bench                    7 interleaved runs of each page (floor, native HLS, bare hls.js, livecart)
+//   npm run bench                    9 interleaved runs of each page (floor, native HLS, bare hls.js, livecart)
 //   npm run bench -- --runs 11
 //   npm run bench -- --soak 30       a 30-minute live session, heap and DOM sampled every 30 s
 //   npm run bench -- --serve         only serve the pages (/page/floor, /page/livecart, /page/bare%20hls.js),
 //                                    to look at them in a browser's network panel
 //   npm run bench -- --preload       one more row: livecart with a <link rel="modulepreload"> of the hls.js chunk in the page
+//   npm run bench -- --profile       also a CPU profile of every run: main-thread time before the first frame, by script
 //   npm run bench -- --waterfall     also each page's median run as a waterfall: every request up to the first frame
 //   npm run bench -- --compare before=/tmp/old-dist
 //                                    one more row per --compare: livecart from another build's dist/ (a lever, measured
@@ -25,13 +26,14 @@ import { channelResponse } from '../demo/channel/live-channel.mjs';
 
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '7' },
+    runs: { type: 'string', default: '9' },
     soak: { type: 'string' },
     serve: { type: 'boolean', default: false },
     'sample-seconds': { type: 'string', default: '30' },
     preload: { type: 'boolean', default: false },
     waterfall: { type: 'boolean', default: false },
     compare: { type: 'string', multiple: true, default: [] },
+    profile: { type: 'boolean', default: false },
   },
 });
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -45,11 +47,11 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 /**
  * Both pages report through window.__bench: the first presented video frame (rVFC), the
- * long tasks and layout shifts until then, and which scripts were fetched before it.
+ * long tasks and layout shifts until 2 s after it, and which scripts were fetched before it.
  */
 const PROBE = `<script>
-  window.__bench = { longTasks: 0, cls: 0 };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longTasks += e.duration; })
+  window.__bench = { tasks: [], cls: 0 };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.tasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __bench.cls += e.value; })
     .observe({ type: 'layout-shift', buffered: true });
@@ -60,8 +62,8 @@ const PROBE = `<script>
       .map((r) => ({ url: new URL(r.name).pathname, bytes: r.encodedBodySize }));
     __bench.timeline = performance.getEntriesByType('resource').filter((r) => r.startTime <= now)
       .map((r) => ({ url: new URL(r.name).pathname, start: r.startTime, firstByte: r.responseStart, end: r.responseEnd }));
-    // Shifts caused by the start itself land within a frame or two of it.
-    setTimeout(() => (__bench.done = true), 500);
+    // Long tasks (and shifts) are counted from the page's start until 2 s after the frame.
+    setTimeout(() => (__bench.done = true), 2000);
   });
 </script>`;
 
@@ -176,6 +178,11 @@ async function openPage(browser, origin, name) {
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  if (args.profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(`${origin}/page/${encodeURIComponent(name)}`);
   return { context, page, cdp, errors };
 }
@@ -192,16 +199,19 @@ async function run(browser, origin, name) {
   try {
     await page.waitForFunction(() => window.__bench?.done, null, { timeout: 30_000 });
     const b = await page.evaluate(() => window.__bench);
+    const cpu = args.profile ? await profileBefore(cdp, b.firstFrame) : undefined;
     const own = b.scripts.filter((s) => /^\/(?:dist|compare\/\d+)\/livecart\.js$/.test(s.url)).reduce((n, s) => n + s.bytes, 0);
     return {
       ttff: b.firstFrame,
       jsBytes: b.scripts.reduce((n, s) => n + s.bytes, 0),
       ownBytes: own,
-      longTasks: b.longTasks,
+      longTasks: b.tasks.reduce((n, [, duration]) => n + duration, 0),
+      longTasksBefore: b.tasks.filter(([start]) => start < b.firstFrame).reduce((n, [, duration]) => n + duration, 0),
       cls: b.cls,
       heap: (await heap(cdp)).heap,
       scripts: b.scripts,
       timeline: b.timeline,
+      cpu,
       errors,
     };
   } finally {
@@ -246,7 +256,7 @@ async function startup(browser, origin) {
   }
   const { floor, native, 'bare hls.js': bare } = results;
   const rows = [
-    ['page', 'first frame', 'TTFF / floor', 'TTFF / native', 'TTFF / bare', 'JS before frame (gzip)', 'of it livecart', 'long tasks', 'CLS', 'heap after start'],
+    ['page', 'first frame', 'TTFF / floor', 'TTFF / native', 'TTFF / bare', 'JS before frame (gzip)', 'of it livecart', 'long tasks to frame', 'to frame + 2 s', 'CLS', 'heap after start'],
   ];
   for (const [name, rs] of Object.entries(results)) {
     rows.push([
@@ -257,6 +267,7 @@ async function startup(browser, origin) {
       stat(rs.map((r, i) => r.ttff / bare[i].ttff), ratio),
       stat(rs.map((r) => r.jsBytes), kb),
       stat(rs.map((r) => r.ownBytes), kb),
+      stat(rs.map((r) => r.longTasksBefore), ms),
       stat(rs.map((r) => r.longTasks), ms),
       stat(rs.map((r) => r.cls), (x) => x.toFixed(3)),
       stat(rs.map((r) => r.heap), mb),
@@ -264,10 +275,62 @@ async function startup(browser, origin) {
   }
   console.log(`\n${runs} interleaved runs each; median (min–max); network ${NETWORK.latency} ms, 20 Mbit/s\n`);
   console.log(table(rows));
+  if (args.profile) console.log(`\nCPU profile, median of each bucket (sampled every 0.2 ms)\n${cpuSummary(results)}`);
   if (args.waterfall) for (const [name, rs] of Object.entries(results)) console.log(`\n${waterfall(name, rs)}`);
   const errors = Object.values(results).flat().flatMap((r) => r.errors);
   if (errors.length) console.log(`\npage errors: ${errors.join('; ')}`);
   console.log(`\n${await save('startup', { network: NETWORK, runs: results })}`);
+}
+
+/**
+ * The main thread's busy time before the first frame, from a sampling CPU profile, in ms by
+ * what ran: livecart's own scripts, hls.js, the page's inline scripts, the engine's own work
+ * (garbage collection, parsing, compiling: "(program)" and kin). Idle time is left out.
+ */
+async function profileBefore(cdp, firstFrame) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
+  // Samples are in the monotonic clock's µs; NavigationStart (s, same clock) is performance.now()'s 0.
+  const navigationStart = metrics.find((m) => m.name === 'NavigationStart')?.value;
+  const end = navigationStart ? navigationStart * 1e6 + firstFrame * 1000 : Infinity;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const buckets = {};
+  const functions = {};
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i];
+    const next = profile.timeDeltas[i + 1] ?? 0;
+    if (t > end) return;
+    const { callFrame } = byId.get(id);
+    const url = callFrame.url && new URL(callFrame.url).pathname;
+    const bucket = !url ? callFrame.functionName || '(native)' : /\/hls[.\w-]*\.m?js$/.test(url) && !url.includes('hls-playback') ? 'hls.js' : /^\/page\//.test(url) ? 'page' : 'livecart';
+    if (bucket === '(idle)') return;
+    buckets[bucket] = (buckets[bucket] ?? 0) + next / 1000;
+    if (bucket === 'livecart' || bucket === 'hls.js') {
+      const key = `${callFrame.functionName || '(anonymous)'} ${url.split('/').pop()}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}`;
+      functions[key] = (functions[key] ?? 0) + next / 1000;
+    }
+  });
+  return { buckets, functions };
+}
+
+/** Each page's median main-thread time before the first frame, by what ran, and livecart's busiest functions. */
+function cpuSummary(results) {
+  const lines = [];
+  for (const [name, rs] of Object.entries(results)) {
+    const keys = [...new Set(rs.flatMap((r) => Object.keys(r.cpu?.buckets ?? {})))];
+    const medians = keys.map((k) => [k, median(rs.map((r) => r.cpu?.buckets[k] ?? 0))]).sort((a, b) => b[1] - a[1]);
+    const total = median(rs.map((r) => Object.values(r.cpu?.buckets ?? {}).reduce((n, x) => n + x, 0)));
+    lines.push(`${name}: ${ms(total)} busy before the frame: ${medians.filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
+    if (/livecart/.test(name)) {
+      const fns = [...new Set(rs.flatMap((r) => Object.keys(r.cpu?.functions ?? {})))]
+        .map((k) => [k, median(rs.map((r) => r.cpu?.functions[k] ?? 0))])
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12);
+      for (const [k, v] of fns) lines.push(`    ${ms(v).padStart(6)}  ${k}`);
+    }
+  }
+  return lines.join('\n');
 }
 
 /** A page's median run (by first frame): when each request started, got its first byte and ended, in ms. */
