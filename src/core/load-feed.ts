@@ -1,4 +1,5 @@
 import { deadline } from '../platform/deadline.js';
+import { afterStart } from '../platform/start-gate.js';
 import { FeedError, type FeedOptions, type FeedResult } from './feed.js';
 
 /**
@@ -16,8 +17,9 @@ export const feedLimits = { timeout: 30_000, maxBytes: 64 * 2 ** 20 };
  */
 export async function loadFeed(url: string, signal?: AbortSignal, options?: FeedOptions): Promise<FeedResult> {
   const { timeout } = feedLimits;
-  // The reader comes beside the feed's answer, not after it.
-  const reader = import('./parse-feed.js');
+  // The reader comes beside the feed's answer, not after it, and once the page's first frame
+  // is up (start-gate.ts): the fetch itself goes out at once.
+  const reader = afterStart().then(() => import('./parse-feed.js'));
   reader.catch(() => {}); // awaited below, once the answer is in
   const read = deadline(timeout, () => new FeedError(`the feed could not be read: no end within ${timeout / 1000} s`), signal);
   try {

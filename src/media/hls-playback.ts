@@ -3,7 +3,8 @@
 import type Hls from 'hls.js/light';
 import type { ErrorData, HlsConfig, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js/light';
 import { diagnostics } from '../core/warn.js';
-import { liveHlsInstances, type HlsClass, type Playlist, type StreamCallbacks } from './stream.js';
+import { deadline } from '../platform/deadline.js';
+import { liveHlsInstances, prefetchLimits, type HlsBuild, type HlsClass, type Playlist, type StartFetches, type StreamCallbacks } from './stream.js';
 
 /**
  * Past this many DATERANGE tags in one playlist, hls.js costs long tasks at every reload
@@ -30,18 +31,116 @@ function takeProductTags(text: string): { rest: string; tags: string[] } {
 }
 
 /**
- * hls.js's own playlist loader, except that the first request for each playlist in
- * `preloaded` (by the URL hls.js asks for) is answered with the copy fetched while hls.js
- * itself was loading, and that every playlist passes through `onPlaylist` before hls.js
- * parses it.
+ * The media playlist hls.js asks for first with `startLevel: 0`: the variant with the
+ * lowest bandwidth (hls.js sorts its levels by bitrate). Undefined for a media playlist.
  */
-function preloadedPlaylistLoader(
+export function lowestVariant(multivariant: Playlist): string | undefined {
+  // One pass, linear in the playlist's lines: a 24-hour DVR media playlist has 100,000 of
+  // them and is read on the way to the first frame, so nothing here may look ahead per line.
+  if (!multivariant.text.includes('#EXT-X-STREAM-INF')) return undefined;
+  let best: { bandwidth: number; uri: string } | undefined;
+  let pending: number | undefined;
+  for (const raw of multivariant.text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.startsWith('#')) {
+      const bandwidth = /^#EXT-X-STREAM-INF:.*\bBANDWIDTH=(\d+)/.exec(line)?.[1];
+      if (bandwidth) pending = Number(bandwidth);
+      continue;
+    }
+    if (pending !== undefined && (!best || pending < best.bandwidth)) best = { bandwidth: pending, uri: line };
+    pending = undefined;
+  }
+  return best && new URL(best.uri, multivariant.url).href;
+}
+
+/** What was fetched for hls.js before it ran, and when: hls.js's bandwidth estimate reads the times. */
+export interface Prefetched {
+  /** Where it came from after redirects. */
+  url: string;
+  data: string | ArrayBuffer;
+  /** performance.now() at the request, the first byte and the last. */
+  start: number;
+  first: number;
+  end: number;
+}
+
+/** hls.js's defaults that decide where it starts a live stream: `liveSyncDurationCount` and `maxFragLookUpTolerance`. */
+const LIVE_SYNC_TARGETS = 3;
+const LOOKUP_TOLERANCE = 0.25;
+
+/** Tags after which the first segment is not the durations' to say, or needs more than its own bytes. */
+const UNGUESSABLE = ['#EXT-X-MAP', '#EXT-X-BYTERANGE', '#EXT-X-PART', '#EXT-X-PRELOAD-HINT', '#EXT-X-SERVER-CONTROL', '#EXT-X-START', '#EXT-X-GAP'];
+
+/**
+ * The segment hls.js loads first from `media` (with `startLevel: 0` and no start position):
+ * a VOD's first, or a live stream's at hls.js's live sync position, three target durations
+ * behind the edge. Undefined wherever that choice, or the segment, needs more than the
+ * durations and the bytes: an init segment, byte ranges, encryption, parts, a server's
+ * hold-back or a start offset. It reads the few segments it needs from the playlist's end
+ * (or start), never every line: a DVR playlist has hundreds of thousands.
+ */
+export function startSegment({ url, text }: Playlist): string | undefined {
+  const target = Number(/^#EXT-X-TARGETDURATION:(\d+)/m.exec(text)?.[1]);
+  if (!(target > 0) || UNGUESSABLE.some((tag) => text.includes(tag))) return undefined;
+  if (text.includes('#EXT-X-KEY:') && /^#EXT-X-KEY:(?!.*METHOD=NONE)/m.test(text)) return undefined;
+  let at = text.indexOf('#EXTINF:');
+  if (at === -1) return undefined;
+  if (!text.includes('#EXT-X-ENDLIST')) {
+    // Back from the edge while the segment still ends past the sync position (hls.js's
+    // lookup tolerance included): the earliest such segment is where hls.js starts.
+    let behind = 0;
+    for (let before = text.lastIndexOf('#EXTINF:'); before !== -1; before = text.lastIndexOf('#EXTINF:', before - 1)) {
+      const duration = parseFloat(text.slice(before + 8, before + 40));
+      if (!(behind + Math.min(LOOKUP_TOLERANCE, duration) < LIVE_SYNC_TARGETS * target)) break;
+      at = before;
+      behind += duration;
+      if (before === 0) break;
+    }
+  }
+  // The segment's URI: the first line after its #EXTINF that is neither a tag nor empty.
+  const uri = /\n[ \t]*([^#\s][^\r\n]*)/.exec(text.slice(at, at + 4096))?.[1].trim();
+  return uri ? new URL(uri, url).href : undefined;
+}
+
+/** The start segment of `media` (see startSegment), its request out: its URL and its answer (undefined when it failed). */
+export function prefetchStartSegment(media: Playlist, signal: AbortSignal): [url: string, answer: Promise<Prefetched | undefined>] | undefined {
+  const url = startSegment(media);
+  return url ? [url, fetchSegment(url, signal)] : undefined;
+}
+
+/** One segment, within `prefetchLimits.timeout` of its request: hls.js waits for it, then asks the network itself. */
+async function fetchSegment(url: string, signal: AbortSignal): Promise<Prefetched | undefined> {
+  const start = performance.now();
+  const limit = deadline(prefetchLimits.timeout, () => new Error('slow'), signal);
+  try {
+    // Past the HTTP cache, as the playlists (stream.ts): hls.js's own request must never queue behind this one.
+    const response = await fetch(url, { signal: limit.signal, cache: 'no-store' });
+    const first = performance.now();
+    if (!response.ok) return undefined;
+    return { url: response.url, data: await response.arrayBuffer(), start, first, end: performance.now() };
+  } catch {
+    return undefined;
+  } finally {
+    limit.release();
+  }
+}
+
+/**
+ * hls.js's own loader, except that the first request for each URL in `preloaded` is
+ * answered with what was fetched while hls.js itself was loading (a promise: the start
+ * segment may still be on its way; when it failed, the network answers), and that every
+ * text answer (a playlist) passes through `transform` before hls.js reads it.
+ */
+function preloadingLoader(
   HlsClass: HlsClass,
-  preloaded: Map<string, Playlist>,
-  onPlaylist: (text: string, config: HlsConfig) => string,
-): HlsConfig['pLoader'] {
+  preloaded: Map<string, Promise<Prefetched | undefined>>,
+  transform: (text: string, config: HlsConfig) => string = (text) => text,
+): HlsConfig['loader'] {
   return class extends HlsClass.DefaultConfig.loader {
     private cancelled = false;
+    /** hls.js's callbacks while a preloaded answer is awaited: an abort must still reach hls.js. */
+    private awaiting?: () => void;
     private readonly hlsConfig: HlsConfig;
 
     constructor(config: HlsConfig) {
@@ -53,26 +152,34 @@ function preloadedPlaylistLoader(
       const callbacks: LoaderCallbacks<LoaderContext> = {
         ...loaded,
         onSuccess: (response, ...rest) => {
-          if (typeof response.data === 'string') response.data = onPlaylist(response.data, this.hlsConfig);
+          if (typeof response.data === 'string') response.data = transform(response.data, this.hlsConfig);
           loaded.onSuccess(response, ...rest);
         },
       };
-      const playlist = preloaded.get(context.url);
-      if (!playlist) {
+      const pending = context.rangeStart || context.rangeEnd ? undefined : preloaded.get(context.url);
+      if (!pending) {
         super.load(context, config, callbacks);
         return;
       }
       preloaded.delete(context.url);
-      const { url, text } = playlist;
-      const stats = this.stats;
-      stats.loading.start = stats.loading.first = stats.loading.end = performance.now();
-      stats.loaded = stats.total = text.length;
-      // Asynchronously, as a network answer would come: hls.js is not ready for it inside load().
-      queueMicrotask(() => this.cancelled || callbacks.onSuccess({ url, data: text }, stats, context, null));
+      this.awaiting = () => loaded.onAbort?.(this.stats, context, null);
+      // Asynchronously even when it is in, as a network answer would come: hls.js is not ready for it inside load().
+      void pending.then((answer) => {
+        if (this.cancelled) return;
+        this.awaiting = undefined;
+        if (!answer) return super.load(context, config, callbacks);
+        const { url, data, start, first, end } = answer;
+        const stats = this.stats;
+        Object.assign(stats.loading, { start, first, end });
+        stats.loaded = stats.total = typeof data === 'string' ? data.length : data.byteLength;
+        callbacks.onSuccess({ url, data }, stats, context, null);
+      });
     }
 
     override abort(): void {
       this.cancelled = true;
+      this.awaiting?.();
+      this.awaiting = undefined;
       super.abort();
     }
 
@@ -80,7 +187,46 @@ function preloadedPlaylistLoader(
       this.cancelled = true;
       super.destroy();
     }
-  } as HlsConfig['pLoader'];
+  } as HlsConfig['loader'];
+}
+
+/**
+ * Whether a multivariant playlist declares subtitles or closed captions, which only
+ * hls.js's full build renders. `CLOSED-CAPTIONS=NONE` declares there are none.
+ */
+export const declaresCaptions = (multivariant: string): boolean =>
+  /^#EXT-X-MEDIA:.*\bTYPE=(?:SUBTITLES|CLOSED-CAPTIONS)\b|\bCLOSED-CAPTIONS=(?!NONE\b)/m.test(multivariant);
+
+/**
+ * A ManagedMediaSource opens only on a video with remote playback (AirPlay) disabled,
+ * unless an AirPlay-able alternative source is given, which livecart never gives.
+ */
+const needsRemotePlaybackOff = () => !!(globalThis as { ManagedMediaSource?: unknown }).ManagedMediaSource;
+
+/**
+ * Starts hls.js on what `fetches` brought (stream.ts), with the build the stream needs:
+ * captions take the full one (rarely: the light one is fetched meanwhile anyway). The
+ * playlists count as loaded now, as they would for hls.js's own requests (a live
+ * playlist's age starts here). Rejects when hls.js cannot be loaded.
+ */
+export async function startHls(
+  video: HTMLVideoElement,
+  src: string,
+  { multivariant, lowest, segment }: StartFetches,
+  loadHls: (build?: HlsBuild) => Promise<HlsClass>,
+  callbacks: StreamCallbacks,
+  startAt?: number,
+): Promise<HlsPlayback> {
+  const build = multivariant.then((playlist) => loadHls(playlist && declaresCaptions(playlist.text) ? 'full' : 'light'));
+  const [main, media, first, HlsClass] = await Promise.all([multivariant, lowest, segment, build]);
+  const now = performance.now();
+  const answer = ({ url, text }: Playlist) => Promise.resolve({ url, data: text, start: now, first: now, end: now });
+  const preloaded = new Map<string, Promise<Prefetched | undefined>>();
+  if (main) preloaded.set(src, answer(main));
+  if (media) preloaded.set(media[0], answer(media[1]));
+  if (first) preloaded.set(...first);
+  if (needsRemotePlaybackOff()) video.disableRemotePlayback = true;
+  return new HlsPlayback(HlsClass, video, src, preloaded, callbacks, startAt);
 }
 
 const MAX_RECOVERIES = 3;
@@ -108,8 +254,8 @@ export class HlsPlayback {
     HlsClass: HlsClass,
     private readonly video: HTMLVideoElement,
     private readonly src: string,
-    /** Playlists fetched while hls.js loaded, by URL: hls.js starts from these copies. */
-    preloaded: Map<string, Playlist>,
+    /** The playlists and the first segment fetched while hls.js loaded, by URL: hls.js starts from these. */
+    preloaded: Map<string, Promise<Prefetched | undefined>>,
     private readonly callbacks: StreamCallbacks,
     /** Where a replay resumes (seconds); a live stream starts near its live edge. */
     startPosition = -1,
@@ -132,7 +278,8 @@ export class HlsPlayback {
       // costs about 50 ms before the first frame (measured), and a segment costs the page
       // a few milliseconds of work.
       enableWorker: false,
-      pLoader: preloadedPlaylistLoader(HlsClass, preloaded, (text, config) => {
+      fLoader: preloadingLoader(HlsClass, preloaded) as HlsConfig['fLoader'],
+      pLoader: preloadingLoader(HlsClass, preloaded, (text, config) => {
         if (!this.productTags) {
           if (countDateRanges(text) <= DATERANGE_CUE_LIMIT) return text;
           // Cues made earlier would say the same as the tags: product-on-screen.ts ignores them now.
@@ -142,7 +289,7 @@ export class HlsPlayback {
         const { rest, tags } = takeProductTags(text);
         this.productTags = tags;
         return rest;
-      }),
+      }) as HlsConfig['pLoader'],
     }));
     liveHlsInstances.add(hls);
     hls.on(HlsClass.Events.LEVEL_LOADED, (_event, { details }) => {

@@ -1,6 +1,8 @@
 import { isServer } from 'lit';
 import type Hls from 'hls.js/light';
-import type { HlsPlayback } from './hls-playback.js';
+import type { HlsPlayback, Prefetched } from './hls-playback.js';
+import { deadline } from '../platform/deadline.js';
+import { holdStart, onFirstFrame } from '../platform/start-gate.js';
 
 export type HlsClass = typeof Hls;
 
@@ -21,12 +23,6 @@ export function canUseMediaSource(): boolean {
 const mediaSourceClass = (): typeof MediaSource | undefined =>
   (globalThis as { ManagedMediaSource?: typeof MediaSource }).ManagedMediaSource ?? globalThis.MediaSource;
 
-/**
- * A ManagedMediaSource opens only on a video with remote playback (AirPlay) disabled,
- * unless an AirPlay-able alternative source is given, which livecart never gives.
- */
-const needsRemotePlaybackOff = () => !!(globalThis as { ManagedMediaSource?: unknown }).ManagedMediaSource;
-
 /** `light` plays everything livecart needs but captions; `full` adds subtitles and CEA-608/708. */
 export type HlsBuild = 'light' | 'full';
 const hlsLoading: Partial<Record<HlsBuild, Promise<HlsClass>>> = {};
@@ -42,13 +38,6 @@ export function loadHls(build: HlsBuild = 'light'): Promise<HlsClass> {
   );
   return hlsLoading[build];
 }
-
-/**
- * Whether a multivariant playlist declares subtitles or closed captions, which only
- * hls.js's full build renders. `CLOSED-CAPTIONS=NONE` declares there are none.
- */
-export const declaresCaptions = (multivariant: string): boolean =>
-  /^#EXT-X-MEDIA:.*\bTYPE=(?:SUBTITLES|CLOSED-CAPTIONS)\b|\bCLOSED-CAPTIONS=(?!NONE\b)/m.test(multivariant);
 
 export interface Playlist {
   /** Where it came from after redirects: relative URLs in it resolve against this. */
@@ -69,48 +58,37 @@ async function fetchPlaylist(url: string, signal: AbortSignal): Promise<Playlist
 }
 
 /**
- * The media playlist hls.js asks for first with `startLevel: 0`: the variant with the
- * lowest bandwidth (hls.js sorts its levels by bitrate). Undefined for a media playlist.
+ * What hls.js reads before its first frame: the multivariant playlist, the lowest variant's
+ * (when it has variants) and the first segment, by URL as soon as its request is out.
  */
-export function lowestVariant(multivariant: Playlist): string | undefined {
-  // One pass, linear in the playlist's lines: a 24-hour DVR media playlist has 100,000 of
-  // them and is read at script evaluation, so nothing here may look ahead per line.
-  if (!multivariant.text.includes('#EXT-X-STREAM-INF')) return undefined;
-  let best: { bandwidth: number; uri: string } | undefined;
-  let pending: number | undefined;
-  for (const raw of multivariant.text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line) continue;
-    if (line.startsWith('#')) {
-      const bandwidth = /^#EXT-X-STREAM-INF:.*\bBANDWIDTH=(\d+)/.exec(line)?.[1];
-      if (bandwidth) pending = Number(bandwidth);
-      continue;
-    }
-    if (pending !== undefined && (!best || pending < best.bandwidth)) best = { bandwidth: pending, uri: line };
-    pending = undefined;
-  }
-  return best && new URL(best.uri, multivariant.url).href;
-}
-
-/** The playlists hls.js reads before its first segment: the multivariant one and, when it has variants, the lowest one's. */
-interface StartPlaylists {
+export interface StartFetches {
   multivariant: Promise<Playlist | undefined>;
   lowest: Promise<readonly [url: string, playlist: Playlist] | undefined>;
+  segment: Promise<readonly [url: string, answer: Promise<Prefetched | undefined>] | undefined>;
 }
 
-/** Each playlist hls.js reads first, fetched as soon as the one before it has arrived. */
-function fetchStartPlaylists(url: string, signal: AbortSignal): StartPlaylists {
+/**
+ * Each of them fetched as soon as the one before it has arrived; which variant and which
+ * segment come first is hls-playback.ts's to say (it comes beside the first playlist). No
+ * segment when the stream starts at a saved time (`withSegment` false).
+ */
+function fetchStart(url: string, signal: AbortSignal, withSegment = true): StartFetches {
+  const driver = import('./hls-playback.js');
   const multivariant = fetchPlaylist(url, signal);
-  const lowest = multivariant.then(async (playlist) => {
+  const lowest = Promise.all([multivariant, driver]).then(async ([playlist, { lowestVariant }]) => {
     const variant = playlist && lowestVariant(playlist);
     const media = variant && (await fetchPlaylist(variant, signal));
     return variant && media ? ([variant, media] as const) : undefined;
-  });
-  return { multivariant, lowest };
+  }, () => undefined);
+  const segment = Promise.all([multivariant, lowest, driver]).then(([main, variant, { prefetchStartSegment }]) => {
+    const media = variant?.[1] ?? main;
+    return withSegment && media ? prefetchStartSegment(media, signal) : undefined;
+  }, () => undefined);
+  return { multivariant, lowest, segment };
 }
 
-/** Start-up playlists asked for before any player started, by URL: each is taken once. */
-const early = new Map<string, StartPlaylists>();
+/** Start-up playlists asked for before any player started, by URL, and the page held for an autoplaying show: each is taken once. */
+const early = new Map<string, StartFetches & { release?: () => void }>();
 
 /**
  * Starts what the page's first HLS show needs (hls.js, its multivariant playlist) as the
@@ -127,7 +105,10 @@ export function startEarly(): void {
   // Both playlists, not only the first: the element may upgrade well after the first one
   // has arrived (the page still parsing, rendering), and the second would wait for it.
   // Bounded as Stream.start bounds its own prefetch (prefetchLimits).
-  early.set(url, fetchStartPlaylists(url, AbortSignal.timeout(prefetchLimits.timeout)));
+  // An autoplaying show holds the page's other work from here (start-gate.ts): the elements'
+  // first render would otherwise start fetching and drawing the catalog.
+  const release = element!.hasAttribute('autoplay') ? holdStart() : undefined;
+  early.set(url, { ...fetchStart(url, AbortSignal.timeout(prefetchLimits.timeout)), release });
 }
 
 /** Live hls.js instances; tests read it to prove nothing is left behind. */
@@ -161,6 +142,8 @@ export class Stream {
   private playback?: HlsPlayback;
   private destroyed = false;
   private readonly abort = new AbortController();
+  /** Lets the page's other work go (start-gate.ts): at the first frame, or when the stream is dropped (a failure drops it too). */
+  private releaseStart = () => {};
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -173,11 +156,14 @@ export class Stream {
   /**
    * Loads the source. `startAt` (seconds, a replay's saved time) is where playback begins:
    * hls.js starts loading there, so no segment before it is fetched; a native source seeks
-   * there once it knows its duration.
+   * there once it knows its duration. A stream that `plays` holds the page's other work
+   * back until its first frame (start-gate.ts).
    */
-  async start(startAt?: number): Promise<void> {
-    // Within this method, hls.js as this stream gets it (a test passes a stand-in).
-    const loadHls = this.hls;
+  async start(startAt?: number, plays = false): Promise<void> {
+    const prefetched = early.get(this.src);
+    early.delete(this.src);
+    this.releaseStart = prefetched?.release ?? (plays ? holdStart() : () => {});
+    onFirstFrame(this.video, this.releaseStart, this.abort.signal);
     if (!isHlsUrl(this.src) || !canUseMediaSource()) {
       const { signal } = this.abort;
       this.video.addEventListener('loadedmetadata', () => this.callbacks.onLive(this.video.duration === Infinity), { signal });
@@ -186,39 +172,22 @@ export class Stream {
       return;
     }
     // The playlists hls.js would fetch one after the other before its first segment (the
-    // multivariant one, then the lowest variant's) are fetched while hls.js itself loads,
-    // and hls.js starts from these copies. The multivariant playlist also says which build
-    // the stream needs: captions take the full one (rarely: the light one is fetched
-    // meanwhile anyway, as most streams need it). The code that drives hls.js is fetched
-    // beside it: a page playing MP4 never needs it.
-    const prefetch = new AbortController();
-    const stop = () => prefetch.abort();
-    this.abort.signal.addEventListener('abort', stop);
-    const timer = setTimeout(stop, prefetchLimits.timeout);
-    const { signal } = prefetch;
-    const light = loadHls('light');
-    light.catch(() => {}); // awaited below, unless the full build is needed instead
-    const driver = import('./hls-playback.js');
-    const { multivariant, lowest } = early.get(this.src) ?? fetchStartPlaylists(this.src, signal);
-    early.delete(this.src);
-    const preloaded = new Map<string, Playlist>();
-    let started: () => HlsPlayback;
+    // multivariant one, then the lowest variant's) and that segment are fetched while hls.js
+    // itself loads, and hls.js starts from these copies (hls-playback.ts). The code that
+    // drives hls.js is fetched beside it: a page playing MP4 never needs it.
+    const limit = deadline(prefetchLimits.timeout, () => new Error('prefetch too slow'), this.abort.signal);
+    this.hls('light').catch(() => {}); // most streams need it: fetched now, awaited by startHls
+    const fetches = prefetched ?? fetchStart(this.src, limit.signal, startAt === undefined);
     try {
-      const build = multivariant.then((playlist) => (playlist && declaresCaptions(playlist.text) ? loadHls('full') : light));
-      const [main, media, HlsClass, { HlsPlayback }] = await Promise.all([multivariant, lowest, build, driver]);
-      if (main) preloaded.set(this.src, main);
-      if (media) preloaded.set(...media);
-      started = () => new HlsPlayback(HlsClass, this.video, this.src, preloaded, this.callbacks, startAt);
+      const { startHls } = await import('./hls-playback.js');
+      const playback = await startHls(this.video, this.src, fetches, this.hls, this.callbacks, startAt);
+      if (this.destroyed) playback.destroy();
+      else this.playback = playback;
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
-      return;
     } finally {
-      clearTimeout(timer);
-      this.abort.signal.removeEventListener('abort', stop);
+      limit.release();
     }
-    if (this.destroyed) return;
-    if (needsRemotePlaybackOff()) this.video.disableRemotePlayback = true;
-    this.playback = started();
   }
 
   /** Where "go live" seeks to; null when not live or not known yet. */
@@ -249,6 +218,7 @@ export class Stream {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.releaseStart();
     this.abort.abort();
     if (this.playback) {
       this.playback.destroy();

@@ -3,7 +3,7 @@ import type { FeedProblem } from '../../src/core/events.js';
 import { DateRangeProducts } from '../../src/media/product-on-screen.js';
 import { MAX_ENTRIES, ScheduleFollower } from '../../src/media/schedule.js';
 import { followSchedule, scheduleLimits, type ScheduleOptions } from '../../src/media/schedule-follow.js';
-import { lowestVariant } from '../../src/media/stream.js';
+import { lowestVariant, startSegment } from '../../src/media/hls-playback.js';
 import { parseFeed } from '../../src/core/feed.js';
 import { until } from '../helpers.js';
 import { expectNoLongTask, longTasksOf } from './long-tasks.js';
@@ -39,6 +39,15 @@ describe('hostile sources: playlists', () => {
     let lowest: string | undefined = 'not read';
     await expectNoLongTask('240-hour DVR media playlist', () => (lowest = lowestVariant({ url, text })));
     expect(lowest).to.equal(undefined);
+  });
+
+  it('finds the first segment of a 240-hour DVR media playlist with no long task', async function () {
+    this.timeout(60_000);
+    const text = dvr(240);
+    let first: string | undefined;
+    await expectNoLongTask('240-hour DVR media playlist', () => (first = startSegment({ url, text })));
+    // Three target durations behind the edge of 432,000 segments.
+    expect(first).to.equal('https://cdn.example/show/seg431997.m4s');
   });
 });
 

@@ -6,6 +6,7 @@ import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
 import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
 import { feedLimits } from '../../src/core/load-feed.js';
+import { prefetchLimits } from '../../src/media/stream.js';
 import { freshShow, getShow, nextEvent, recordErrorsInEachTest, until } from '../helpers.js';
 
 /** A URL of test/fault-server.mjs, in a session of its own. */
@@ -26,6 +27,20 @@ describe('abuse: a playlist that never answers or trickles', () => {
       expect(el.state).to.equal('playing');
     }).timeout(20_000);
   }
+});
+
+describe('abuse: a first segment that never answers', () => {
+  const saved = { ...prefetchLimits };
+  afterEach(() => Object.assign(prefetchLimits, saved));
+
+  it('the start-up prefetch of the segment gives up and hls.js fetches it itself', async () => {
+    prefetchLimits.timeout = 1500;
+    // The first segment request (the prefetch's) waits 30 s; hls.js's own one answers.
+    const src = faulty('channel/live.m3u8', { stall: 1, stallms: 30_000 });
+    const el = await fixture<PipPlayer>(html`<pip-player src=${src} autoplay muted></pip-player>`);
+    await until(() => el.state === 'playing', 'playback after the stalled segment', 15_000);
+    expect(el.state).to.equal('playing');
+  }).timeout(20_000);
 });
 
 describe('abuse: a feed that never finishes', () => {

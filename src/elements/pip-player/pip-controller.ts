@@ -4,6 +4,7 @@ import type { Product } from '../../core/product.js';
 import { localeOf } from '../../i18n/strings.js';
 import { floatingPip, watchVideoPip, type PipRung } from '../../media/pip-rung.js';
 import { errorMessage } from '../../platform/errors.js';
+import { afterStart } from '../../platform/start-gate.js';
 import { linkTargetOf } from '../../store/show.js';
 import type { FloatingController, FloatingHost } from './floating.js';
 import type { Continuity, ContinuityHost } from './frame-continuity.js';
@@ -55,7 +56,7 @@ export class PipController extends PlayerController<PipHost> {
   protected attach(signal: AbortSignal): void {
     signal.addEventListener('abort', watchVideoPip(this.host.video, this.setMode));
     // Before the shopper may need them: a buy button can be clicked before the first frame.
-    if (this.host.pip !== 'off') void this.loadBrowserRungs().catch(() => {});
+    if (this.host.pip !== 'off') void afterStart().then(() => this.loadBrowserRungs()).catch(() => {});
     // A refused PiP or a scroll floats the player at once.
     this.host.video.addEventListener('playing', () => void this.loadFloating().catch(() => {}), { signal });
     signal.addEventListener('abort', () => {

@@ -4,6 +4,7 @@ import { ShowController } from '../../controllers/show-controller.js';
 import type { PipMode } from '../../core/events.js';
 import { stringsOf } from '../../i18n/strings.js';
 import { saveResume } from '../../media/resume.js';
+import { afterStart } from '../../platform/start-gate.js';
 import { IDLE, type PlayerState, type PlayerStateName } from '../../store/show.js';
 import { LivecartElement } from '../livecart-element.js';
 import { tokens } from '../theme.js';
@@ -196,8 +197,9 @@ export class PipPlayer extends LivecartElement {
     // A server renders the frame only: everything that plays is the browser's.
     if (isServer) return;
     for (const controller of [this.pipLadder, this.playback, new KeysController(this)]) this.addController(controller);
-    // These load off the path to the first frame, and join the player as they arrive.
-    void import('./product-controller.js').then((m) => this.addController(new m.ProductController(this, this.showController, () => this.playback.stream)));
+    // These load after the page's first frame (start-gate.ts), and join the player as they arrive.
+    void afterStart()
+      .then(() => import('./product-controller.js')).then((m) => this.addController(new m.ProductController(this, this.showController, () => this.playback.stream)));
     const session = () =>
       import('./media-session-controller.js').then((m) => this.addController((this.mediaSession ??= new m.MediaSessionController(this, this.showController))));
     this.video.addEventListener('playing', session, { once: true });

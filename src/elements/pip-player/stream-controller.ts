@@ -1,6 +1,7 @@
 import { diagnostics, warn } from '../../core/warn.js';
 import { playOrMute, playVideo } from '../../media/play.js';
 import { loadHls, Stream } from '../../media/stream.js';
+import { afterStart } from '../../platform/start-gate.js';
 import type { PlayerStateName } from '../../store/show.js';
 import { PlayerController, type PlayerHost, type ShowBinding } from './player-controller.js';
 import type { ShowLife } from './show-life.js';
@@ -147,7 +148,7 @@ export class StreamController extends PlayerController<StreamHost> {
     this.playOnLoad = false;
     const startAt = this.startAt;
     this.startAt = undefined;
-    void stream.start(startAt).then(() => play && this.stream === stream && this.autoplay());
+    void stream.start(startAt, play).then(() => play && this.stream === stream && this.autoplay());
   };
 
   /** Seeks to the live edge. */
@@ -194,7 +195,9 @@ export class StreamController extends PlayerController<StreamHost> {
 
   /** Fetches the show's life module (a live or upcoming show), then waits for the stream or updates it. */
   private showLife(wait = false): void {
-    void import('./show-life.js').then((module) => {
+    // An upcoming show's countdown is all there is to see; a live show's life waits for its first frame.
+    const after = wait ? Promise.resolve() : afterStart();
+    void after.then(() => import('./show-life.js')).then((module) => {
       if (!this.signal || (wait && this.stream)) return;
       this.life ??= new module.ShowLife(this.host, () => {
         this.playOnLoad = true;
