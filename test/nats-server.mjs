@@ -40,34 +40,63 @@ async function answering(url, ms, exited) {
   throw new Error(`${binary} did not answer ${url} within ${ms} ms`);
 }
 
-/** Starts nats-server and the bridge: `{ ws, monitor, bridge, stop() }`. */
+/**
+ * Starts nats-server and the bridge: `{ ws, servers, monitor, bridge, endpoint(name), down(),
+ * up({ websocket }), stop() }`. `endpoint(name)` is one more instance of the reference endpoint
+ * (its own connection, made once per name). `down()` stops the server and `up()` starts it
+ * again on the same ports and JetStream directory; `websocket: false` leaves viewers out.
+ */
 export async function startNatsServer() {
   const [port, wsPort, httpPort] = [await freePort(), await freePort(), await freePort()];
   const dir = await mkdtemp(join(tmpdir(), 'livecart-nats-'));
   const conf = join(dir, 'nats.conf');
-  await writeFile(conf, natsServerConfig({ port, wsPort, httpPort, storeDir: join(dir, 'js'), viewer: VIEWER, publisher: PUBLISHER }));
-  const child = spawn(binary, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let exited = false;
-  let log = '';
-  child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
-  child.once('exit', () => (exited = true));
-  child.once('error', (error) => ((exited = true), (log += `\n${error.message} (install Debian's nats-server)`)));
   const monitor = `http://127.0.0.1:${httpPort}`;
-  try {
-    await answering(`${monitor}/healthz`, 10_000, () => exited);
-  } catch (error) {
-    child.kill();
-    throw new Error(`${error.message}\n${log}`);
+  let child;
+  let exited = true;
+  async function up({ websocket = true } = {}) {
+    const config = JSON.parse(natsServerConfig({ port, wsPort, httpPort, storeDir: join(dir, 'js'), viewer: VIEWER, publisher: PUBLISHER }));
+    if (!websocket) delete config.websocket;
+    await writeFile(conf, JSON.stringify(config, null, 2));
+    child = spawn(binary, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+    exited = false;
+    let log = '';
+    child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
+    child.once('exit', () => (exited = true));
+    child.once('error', (error) => ((exited = true), (log += `\n${error.message} (install Debian's nats-server)`)));
+    try {
+      await answering(`${monitor}/healthz`, 10_000, () => exited);
+    } catch (error) {
+      child.kill();
+      throw new Error(`${error.message}\n${log}`);
+    }
   }
-  const bridge = await natsBridge({ servers: `nats://127.0.0.1:${port}`, ...PUBLISHER });
+  async function down() {
+    const stopping = child;
+    if (exited) return;
+    const gone = new Promise((resolve) => stopping.once('exit', resolve));
+    stopping.kill();
+    await gone;
+  }
+  await up();
+  const servers = `nats://127.0.0.1:${port}`;
+  // Back within a tenth of a second of a restart, so a test's outage is the server's, not the bridge's.
+  const bridge = await natsBridge({ servers, ...PUBLISHER, reconnectTimeWait: 100 });
+  const endpoints = new Map();
+  const endpoint = (name) => {
+    if (!endpoints.has(name)) endpoints.set(name, natsBridge({ servers, ...PUBLISHER, instance: name, reconnectTimeWait: 100 }));
+    return endpoints.get(name);
+  };
   return {
     ws: `ws://127.0.0.1:${wsPort}`,
+    servers,
     monitor,
     bridge,
+    endpoint,
+    down,
+    up,
     async stop() {
-      await bridge.close().catch(() => {});
-      child.kill();
-      await new Promise((resolve) => (exited ? resolve() : child.once('exit', resolve)));
+      await Promise.all([bridge, ...endpoints.values()].map((b) => Promise.resolve(b).then((open) => open.close()).catch(() => {})));
+      await down();
       await rm(dir, { recursive: true, force: true });
     },
   };
