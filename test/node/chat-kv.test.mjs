@@ -138,14 +138,9 @@ test('after nats-server restarts (same JetStream directory), both instances have
   await onA.moderate({ action: 'ban', name: 'before' });
   await within(() => onB.state().banned.includes('before'), 'the first ban on B');
   await nats.down();
-  await nats.up();
   const start = performance.now();
-  // Both instances reconnect by themselves (a command sent before then fails, and is sent again).
-  const bridges = async () => (await (await fetch(`${nats.monitor}/connz`)).json()).connections.filter((c) => /^livecart bridge [ab]$/.test(c.name)).length;
-  while ((await bridges()) < 2) {
-    if (performance.now() - start > 10_000) assert.fail('the instances did not reconnect within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  // Resolves once both instances have reconnected by themselves (a command sent before then fails, and is sent again).
+  await nats.up();
   const back = performance.now() - start;
   await onA.moderate({ action: 'ban', name: 'after' });
   const ms = await within(() => answer(onB, { name: 'after', text: 'hi' }).status === 403, 'the ban after the restart on B');
