@@ -110,9 +110,10 @@ export class Conversation {
       return this.state();
     }
     const { before, after } = await this.moderation.change(this.command(action, body));
-    if (action === 'hide') this.send('hide', { id: String(body.id) }, true);
+    // Stored first, then told (a `send` that publishes elsewhere may be waited for).
+    if (action === 'hide') await this.send('hide', { id: String(body.id) }, true);
     // A hidden pinned message is unpinned too.
-    if (after.pinned !== before.pinned || action === 'pin') this.send('pin', { id: after.pinned }, true);
+    if (after.pinned !== before.pinned || action === 'pin') await this.send('pin', { id: after.pinned }, true);
     return this.state();
   }
 
