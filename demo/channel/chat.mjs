@@ -65,6 +65,8 @@ export class Conversation {
     this.reactionWindow = { second: 0, count: 0 };
     this.viewersSent = 0;
     this.nextId = 0;
+    /** Each message's publish, when `send` answers a promise: the endpoint answers the post once it is out. */
+    this.published = new WeakMap();
   }
 
   /** A viewer's post; answers the new message, or throws with an HTTP status. */
@@ -173,7 +175,7 @@ export class Conversation {
     if (this.messages.some((m) => m.id === message.id)) return message;
     this.messages.push(message);
     if (this.messages.length > CHAT_LIMITS.history) this.messages.shift();
-    if (send) this.send('chat', message, true);
+    if (send) this.published.set(message, this.send('chat', message, true));
     return message;
   }
 

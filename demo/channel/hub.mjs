@@ -187,6 +187,8 @@ export async function converse(what, conversation, req, res) {
     }
     if (what === 'moderate') return json(200, await conversation.moderate(body));
     const answer = conversation.post(body);
+    // Published (NATS: kept by JetStream) before it is taken: a failed publish is the viewer's to retry, not lost.
+    await conversation.published.get(answer);
     json(202, answer.id ? { id: answer.id } : answer);
   } catch (error) {
     json(error.status ?? 500, { error: error.message }, error.headers);

@@ -48,7 +48,7 @@ export async function natsBridge({ servers, user, pass, windowMs = 1000, instanc
   async function serve(show) {
     if (!SHOW.test(show)) throw Object.assign(new Error(`"${show}" is not a show id`), { status: 400 });
     const moderation = await new KvModeration(await (bucket ??= moderationBucket(nc)), show).open();
-    // A post's publish is not waited for (a failed one is the viewer's lost message); a command's is.
+    // Waited for by hub.mjs's converse (a failed publish answers 500); caught here for other callers.
     const publish = (type, data) => {
       const sent = send(show, type, data);
       sent.catch(() => {});
