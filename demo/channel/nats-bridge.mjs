@@ -73,8 +73,11 @@ export async function natsBridge({ servers, user, pass, windowMs = 1000, instanc
     /** The show's conversation as this instance serves it (chat.mjs), for hub.mjs's `converse`. */
     conversation(show) {
       let found = conversations.get(show);
-      if (!found) conversations.set(show, (found = serve(show)));
-      found.catch(() => conversations.delete(show));
+      if (!found) {
+        conversations.set(show, (found = serve(show)));
+        // A show that could not be opened (a bad id, NATS away) is tried again at the next request.
+        found.catch(() => conversations.delete(show));
+      }
       return found;
     },
     feature: (show, product, at = new Date().toISOString()) => send(show, 'featured', { product, at }),
