@@ -8,11 +8,17 @@
 //   POST /test/nats/<action>    JSON `{ "show", ... }`: the reference bridge's feature,
 //                               chat, hide, pin, react (`times`), watching, raw (subject, data)
 //   GET  /test/nats/connz       nats-server's monitoring list of open connections
+//   POST /test/nats/server      JSON `{ "state": "down" }` stops nats-server; `{ "state": "up",
+//                               "websocket"?: false }` starts it again (same ports and store)
+//   POST /test/nats/endpoint/<instance>/<show>/chat|moderate
+//                               the reference endpoint's routes (hub.mjs's, token and all),
+//                               served by one of several instances (`a`, `b`: KV moderation)
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { converse } from '../demo/channel/hub.mjs';
 import { natsBridge } from '../demo/channel/nats-bridge.mjs';
 import { natsServerConfig } from '../demo/channel/nats-config.mjs';
 
@@ -40,34 +46,75 @@ async function answering(url, ms, exited) {
   throw new Error(`${binary} did not answer ${url} within ${ms} ms`);
 }
 
-/** Starts nats-server and the bridge: `{ ws, monitor, bridge, stop() }`. */
+/**
+ * Starts nats-server and the bridge: `{ ws, servers, monitor, bridge, endpoint(name), down(),
+ * up({ websocket }), stop() }`. `endpoint(name)` is one more instance of the reference endpoint
+ * (its own connection, made once per name). `down()` stops the server and `up()` starts it
+ * again on the same ports and JetStream directory, resolving once the bridges are back;
+ * `websocket: false` leaves viewers out (the endpoint can publish, no viewer can connect).
+ */
 export async function startNatsServer() {
   const [port, wsPort, httpPort] = [await freePort(), await freePort(), await freePort()];
   const dir = await mkdtemp(join(tmpdir(), 'livecart-nats-'));
   const conf = join(dir, 'nats.conf');
-  await writeFile(conf, natsServerConfig({ port, wsPort, httpPort, storeDir: join(dir, 'js'), viewer: VIEWER, publisher: PUBLISHER }));
-  const child = spawn(binary, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let exited = false;
-  let log = '';
-  child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
-  child.once('exit', () => (exited = true));
-  child.once('error', (error) => ((exited = true), (log += `\n${error.message} (install Debian's nats-server)`)));
   const monitor = `http://127.0.0.1:${httpPort}`;
-  try {
-    await answering(`${monitor}/healthz`, 10_000, () => exited);
-  } catch (error) {
-    child.kill();
-    throw new Error(`${error.message}\n${log}`);
+  let child;
+  let exited = true;
+  async function up({ websocket = true } = {}) {
+    const config = JSON.parse(natsServerConfig({ port, wsPort, httpPort, storeDir: join(dir, 'js'), viewer: VIEWER, publisher: PUBLISHER }));
+    if (!websocket) delete config.websocket;
+    await writeFile(conf, JSON.stringify(config, null, 2));
+    child = spawn(binary, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+    exited = false;
+    let log = '';
+    child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
+    child.once('exit', () => (exited = true));
+    child.once('error', (error) => ((exited = true), (log += `\n${error.message} (install Debian's nats-server)`)));
+    try {
+      await answering(`${monitor}/healthz`, 10_000, () => exited);
+    } catch (error) {
+      child.kill();
+      throw new Error(`${error.message}\n${log}`);
+    }
   }
-  const bridge = await natsBridge({ servers: `nats://127.0.0.1:${port}`, ...PUBLISHER });
+  async function down() {
+    const stopping = child;
+    if (exited) return;
+    const gone = new Promise((resolve) => stopping.once('exit', resolve));
+    stopping.kill();
+    await gone;
+  }
+  const servers = `nats://127.0.0.1:${port}`;
+  let bridge;
+  const endpoints = new Map();
+  /** Starts the server again, and waits until every bridge made so far is connected again (nats.js reconnects it). */
+  async function start(options) {
+    await up(options);
+    const names = new Set((await Promise.all([bridge, ...endpoints.values()])).map((b) => `livecart bridge ${b.instance}`));
+    for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
+      const { connections = [] } = await fetch(`${monitor}/connz`).then((r) => r.json());
+      if (connections.filter((c) => names.has(c.name)).length === names.size) return;
+    }
+    throw new Error('the bridges did not reconnect within 10 s');
+  }
+  await up();
+  // Back within a tenth of a second of a restart, so a test's outage is the server's, not the bridge's.
+  bridge = await natsBridge({ servers, ...PUBLISHER, reconnectTimeWait: 100 });
+  const endpoint = (name) => {
+    if (!endpoints.has(name)) endpoints.set(name, natsBridge({ servers, ...PUBLISHER, instance: name, reconnectTimeWait: 100 }));
+    return endpoints.get(name);
+  };
   return {
     ws: `ws://127.0.0.1:${wsPort}`,
+    servers,
     monitor,
     bridge,
+    endpoint,
+    down,
+    up: start,
     async stop() {
-      await bridge.close().catch(() => {});
-      child.kill();
-      await new Promise((resolve) => (exited ? resolve() : child.once('exit', resolve)));
+      await Promise.all([bridge, ...endpoints.values()].map((b) => Promise.resolve(b).then((open) => open.close()).catch(() => {})));
+      await down();
       await rm(dir, { recursive: true, force: true });
     },
   };
@@ -95,9 +142,24 @@ async function jsonBody(req) {
 export function natsKoaMiddleware() {
   let started;
   const middleware = async (ctx, next) => {
+    const endpoint = /^\/test\/nats\/endpoint\/(\w+)\/([\w-]+)\/(chat|moderate)$/.exec(ctx.path);
+    if (endpoint) {
+      const [, name, show, what] = endpoint;
+      const nats = await (started ??= startNatsServer());
+      const conversation = await (await nats.endpoint(name)).conversation(show);
+      // hub.mjs answers on the raw response, as the hub does.
+      ctx.respond = false;
+      return converse(what, conversation, ctx.req, ctx.res);
+    }
     const m = /^\/test\/nats\/(\w+)$/.exec(ctx.path);
     if (!m) return next();
     const nats = await (started ??= startNatsServer());
+    if (m[1] === 'server' && ctx.method === 'POST') {
+      const { state, websocket } = await jsonBody(ctx.req);
+      await (state === 'down' ? nats.down() : nats.up({ websocket }));
+      ctx.body = { state };
+      return;
+    }
     const [, what] = m;
     if (what === 'config') {
       ctx.body = { ws: nats.ws, viewer: VIEWER };

@@ -24,19 +24,40 @@ export const CHAT_LIMITS = { text: 500, name: 40, history: 200, burst: 5, burstM
 const clean = (value) =>
   typeof value === 'string' ? value.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim() : '';
 
-const fail = (status, message, headers = {}) => Object.assign(new Error(message), { status, headers });
+export const fail = (status, message, headers = {}) => Object.assign(new Error(message), { status, headers });
+
+/** The moderation state of a show that has none yet. */
+export const NO_MODERATION = Object.freeze({ hidden: [], pinned: null, slow: 0, blocked: [], banned: [] });
+
+/**
+ * Where a show's moderation state lives when one endpoint instance serves it: in memory.
+ * A store has `state` (the current state, read at each post) and `change(apply)`, which
+ * stores `apply(state)` and answers `{ before, after }`, the state it was applied to and
+ * the result. kv-moderation.mjs keeps it in JetStream KV instead, for several instances.
+ */
+export class MemoryModeration {
+  state = NO_MODERATION;
+
+  async change(apply) {
+    const before = this.state;
+    // Applied at once (before the first await): a caller that does not wait sees it next.
+    this.state = apply(before);
+    return { before, after: this.state };
+  }
+}
 
 /** One show's conversation: its messages, moderation state and counts. */
 export class Conversation {
-  /** `send(type, data, keep)` publishes one event to the show's stream (hub.mjs). */
-  constructor(send) {
+  /**
+   * `send(type, data, keep)` publishes one event to the show's stream (hub.mjs).
+   * `moderation`: where hide, pin, ban, slow and blocked live (in memory by default).
+   * `idPrefix`: what each message id starts with, so that several instances' ids never meet.
+   */
+  constructor(send, { moderation = new MemoryModeration(), idPrefix = '' } = {}) {
     this.send = send;
+    this.moderation = moderation;
+    this.idPrefix = idPrefix;
     this.messages = [];
-    this.hidden = new Set();
-    this.pinned = null;
-    this.slow = 0;
-    this.blocked = [];
-    this.banned = new Set();
     /** Each name's recent posts (times), for the burst limit and slow mode. */
     this.posts = new Map();
     this.reactions = 0;
@@ -44,6 +65,8 @@ export class Conversation {
     this.reactionWindow = { second: 0, count: 0 };
     this.viewersSent = 0;
     this.nextId = 0;
+    /** Each message's publish, when `send` answers a promise: the endpoint answers the post once it is out. */
+    this.published = new WeakMap();
   }
 
   /** A viewer's post; answers the new message, or throws with an HTTP status. */
@@ -57,15 +80,16 @@ export class Conversation {
     if ([...name].length > CHAT_LIMITS.name) throw fail(400, `a name is at most ${CHAT_LIMITS.name} characters`);
     if ([...text].length > CHAT_LIMITS.text) throw fail(400, `a message is at most ${CHAT_LIMITS.text} characters`);
     const who = name.toLowerCase();
-    if (this.banned.has(who)) throw fail(403, 'you can no longer post in this chat');
-    const word = this.blocked.find((w) => new RegExp(`(^|\\P{L})${escape(w)}($|\\P{L})`, 'iu').test(text));
+    const { banned, blocked, slow } = this.moderation.state;
+    if (banned.includes(who)) throw fail(403, 'you can no longer post in this chat');
+    const word = blocked.find((w) => new RegExp(`(^|\\P{L})${escape(w)}($|\\P{L})`, 'iu').test(text));
     if (word) throw fail(403, 'the message has a word this chat does not allow');
     const before = this.posts.get(who) ?? [];
     const times = before.filter((t) => now - t < CHAT_LIMITS.burstMs);
-    const waitSlow = this.slow && before.length ? before.at(-1) + this.slow * 1000 - now : 0;
+    const waitSlow = slow && before.length ? before.at(-1) + slow * 1000 - now : 0;
     const waitBurst = times.length >= CHAT_LIMITS.burst ? times[0] + CHAT_LIMITS.burstMs - now : 0;
     const wait = Math.max(waitSlow, waitBurst);
-    if (wait > 0) throw fail(429, this.slow ? `slow mode: one message every ${this.slow} s` : 'too many messages', { 'Retry-After': String(Math.ceil(wait / 1000)) });
+    if (wait > 0) throw fail(429, slow ? `slow mode: one message every ${slow} s` : 'too many messages', { 'Retry-After': String(Math.ceil(wait / 1000)) });
     times.push(now);
     this.posts.delete(who);
     this.posts.set(who, times);
@@ -74,52 +98,84 @@ export class Conversation {
     return this.publish({ name, text, ...(body.question === true ? { question: true } : {}) }, now);
   }
 
-  /** The producer's command (the token is checked by the caller); answers the moderation state. */
-  moderate(body, now = Date.now()) {
+  /**
+   * The producer's command (the token is checked by the caller); resolves to the
+   * moderation state once it is stored, or rejects with an HTTP status.
+   */
+  async moderate(body, now = Date.now()) {
     const { action } = body ?? {};
-    if (action === 'hide') {
-      const id = String(body.id ?? '');
-      if (!id) throw fail(400, 'hide needs an id');
-      this.hidden.add(id);
-      if (this.pinned === id) this.pin(null);
-      this.send('hide', { id }, true);
-    } else if (action === 'pin') this.pin(body.id == null ? null : String(body.id));
-    else if (action === 'ban' || action === 'unban') {
-      const name = clean(body.name).toLowerCase();
-      if (!name) throw fail(400, `${action} needs a name`);
-      if (action === 'ban') this.banned.add(name);
-      else this.banned.delete(name);
-    } else if (action === 'slow') {
-      const seconds = Number(body.seconds);
-      if (!(seconds >= 0 && seconds <= 3600)) throw fail(400, 'slow takes 0 to 3600 seconds');
-      this.slow = Math.round(seconds);
-    } else if (action === 'blocked') {
-      if (!Array.isArray(body.words)) throw fail(400, 'blocked takes a list of words');
-      this.blocked = body.words.map(clean).filter(Boolean).slice(0, 500);
-    } else if (action === 'say') {
+    if (action === 'say') {
       const text = clean(body.text);
       if (!text || [...text].length > CHAT_LIMITS.text) throw fail(400, `a message is 1 to ${CHAT_LIMITS.text} characters`);
       const answers = body.answers == null ? {} : { answers: String(body.answers) };
       this.publish({ name: clean(body.name) || 'Host', text, role: 'host', ...answers }, now);
-    } else throw fail(400, 'action is one of hide, pin, ban, unban, slow, blocked, say');
+      return this.state();
+    }
+    const { before, after } = await this.moderation.change(this.command(action, body));
+    // Stored first, then told (a `send` that publishes elsewhere may be waited for).
+    if (action === 'hide') await this.send('hide', { id: String(body.id) }, true);
+    // A hidden pinned message is unpinned too.
+    if (after.pinned !== before.pinned || action === 'pin') await this.send('pin', { id: after.pinned }, true);
     return this.state();
   }
 
-  state() {
-    return { slow: this.slow, blocked: this.blocked, banned: [...this.banned], pinned: this.pinned };
+  /**
+   * A command as a change of the moderation state, `(state) => state`, checked first
+   * (400). A store that lost a race applies it again to the state that won: each change
+   * is written so that it means the same then (a ban bans that name, whoever else was
+   * banned meanwhile; new blocked words are added to the other producer's).
+   */
+  command(action, body) {
+    if (action === 'hide') {
+      const id = String(body.id ?? '');
+      if (!id) throw fail(400, 'hide needs an id');
+      // Ids of the messages kept: older ones are in no history any more.
+      return (s) => ({ ...s, hidden: [...s.hidden.filter((h) => h !== id), id].slice(-CHAT_LIMITS.history), pinned: s.pinned === id ? null : s.pinned });
+    }
+    if (action === 'pin') {
+      const id = body.id == null ? null : String(body.id);
+      return (s) => {
+        if (id !== null && (s.hidden.includes(id) || !this.messages.some((m) => m.id === id))) throw fail(404, 'no such message');
+        return { ...s, pinned: id };
+      };
+    }
+    if (action === 'ban' || action === 'unban') {
+      const name = clean(body.name).toLowerCase();
+      if (!name) throw fail(400, `${action} needs a name`);
+      return (s) => ({ ...s, banned: [...s.banned.filter((n) => n !== name), ...(action === 'ban' ? [name] : [])] });
+    }
+    if (action === 'slow') {
+      const seconds = Number(body.seconds);
+      if (!(seconds >= 0 && seconds <= 3600)) throw fail(400, 'slow takes 0 to 3600 seconds');
+      return (s) => ({ ...s, slow: Math.round(seconds) });
+    }
+    if (action === 'blocked') {
+      if (!Array.isArray(body.words)) throw fail(400, 'blocked takes a list of words');
+      const words = [...new Set(body.words.map(clean).filter(Boolean))].slice(0, 500);
+      // The producer edited the list this instance had: what they added and removed is the command.
+      const base = this.moderation.state.blocked;
+      const added = words.filter((w) => !base.includes(w));
+      const removed = base.filter((w) => !words.includes(w));
+      return (s) => ({ ...s, blocked: [...s.blocked.filter((w) => !removed.includes(w)), ...added.filter((w) => !s.blocked.includes(w))].slice(0, 500) });
+    }
+    throw fail(400, 'action is one of hide, pin, ban, unban, slow, blocked, say');
   }
 
-  pin(id) {
-    if (id !== null && (this.hidden.has(id) || !this.messages.some((m) => m.id === id))) throw fail(404, 'no such message');
-    this.pinned = id;
-    this.send('pin', { id }, true);
+  state() {
+    const { slow, blocked, banned, pinned } = this.moderation.state;
+    return { slow, blocked, banned, pinned };
   }
 
   publish(fields, now) {
-    const message = { id: `m${++this.nextId}`, ...fields, at: new Date(now).toISOString() };
+    return this.remember({ id: `${this.idPrefix}m${++this.nextId}`, ...fields, at: new Date(now).toISOString() }, true);
+  }
+
+  /** Keeps a message (once: another instance's comes back from the stream); `send` publishes it too. */
+  remember(message, send = false) {
+    if (this.messages.some((m) => m.id === message.id)) return message;
     this.messages.push(message);
     if (this.messages.length > CHAT_LIMITS.history) this.messages.shift();
-    this.send('chat', message, true);
+    if (send) this.published.set(message, this.send('chat', message, true));
     return message;
   }
 
@@ -143,12 +199,13 @@ export class Conversation {
    * one it may have seen before a reconnection, the pin and the counts.
    */
   history() {
-    const visible = this.messages.filter((m) => !this.hidden.has(m.id)).map((m) => ['chat', m]);
-    const hidden = this.messages.filter((m) => this.hidden.has(m.id)).map((m) => ['hide', { id: m.id }]);
+    const { hidden, pinned } = this.moderation.state;
+    const visible = this.messages.filter((m) => !hidden.includes(m.id)).map((m) => ['chat', m]);
+    const gone = this.messages.filter((m) => hidden.includes(m.id)).map((m) => ['hide', { id: m.id }]);
     return [
       ...visible,
-      ...hidden,
-      ...(this.pinned ? [['pin', { id: this.pinned }]] : []),
+      ...gone,
+      ...(pinned ? [['pin', { id: pinned }]] : []),
       ...(this.reactions ? [['reaction', { count: this.reactions }]] : []),
       ...(this.viewersSent ? [['viewers', { count: this.viewersSent }]] : []),
     ];

@@ -166,7 +166,7 @@ async function update(req) {
  * The conversation's two routes (chat.mjs): a viewer's post, from any origin (a retailer's
  * page; JSON asks for a CORS preflight), and the producer's moderation, with the token.
  */
-async function converse(what, conversation, req, res) {
+export async function converse(what, conversation, req, res) {
   const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
   const json = (status, value, headers = {}) => {
     res.writeHead(status, { 'Content-Type': 'application/json', ...cors, ...headers });
@@ -185,8 +185,10 @@ async function converse(what, conversation, req, res) {
     } catch (error) {
       throw error.status ? error : Object.assign(new Error('the body is not JSON'), { status: 400 });
     }
-    if (what === 'moderate') return json(200, conversation.moderate(body));
+    if (what === 'moderate') return json(200, await conversation.moderate(body));
     const answer = conversation.post(body);
+    // Published (NATS: kept by JetStream) before it is taken: a failed publish is the viewer's to retry, not lost.
+    await conversation.published.get(answer);
     json(202, answer.id ? { id: answer.id } : answer);
   } catch (error) {
     json(error.status ?? 500, { error: error.message }, error.headers);

@@ -8,6 +8,8 @@ export const SUBJECT_ROOT = 'livecart';
 export const STREAM = 'LIVECART';
 /** What a late joiner gets back per subject: the last 50 chat messages, hides, pins, products, counts. */
 export const HISTORY_PER_SUBJECT = 50;
+/** The JetStream KV bucket of the shows' moderation state (kv-moderation.mjs): one key per show, endpoints only. */
+export const MODERATION_BUCKET = 'livecart-moderation';
 /** The limit a viewer enforces too (MAX_EVENT_BYTES in src/media/schedule.ts). */
 export const MAX_EVENT_BYTES = 4096;
 const DAY_NS = 24 * 3600 * 1e9;
@@ -44,9 +46,12 @@ export const VIEWER_PERMISSIONS = {
   subscribe: { allow: [`${SUBJECT_ROOT}.>`, '_INBOX.>'] },
 };
 
-/** What the bridge (the retailer's endpoint) may do: publish to the shows, and manage the stream. */
+/**
+ * What the bridge (the retailer's endpoint) may do: publish to the shows, manage the
+ * stream, and read and write the moderation bucket (which viewers cannot even read).
+ */
 export const PUBLISHER_PERMISSIONS = {
-  publish: { allow: [`${SUBJECT_ROOT}.>`, '$JS.API.>'] },
+  publish: { allow: [`${SUBJECT_ROOT}.>`, '$JS.API.>', `$KV.${MODERATION_BUCKET}.>`] },
   subscribe: { allow: ['_INBOX.>'] },
 };
 

@@ -64,23 +64,48 @@ export async function followNats(url: string, options: ScheduleOptions): Promise
   const { signal, report } = options;
   const address = natsAddress(url);
   if (typeof address === 'string') return report(`the schedule ${url} is not a NATS address (${address})`);
-  // Attempts in a row that failed: the first connection's here, nats.js's reconnections in its delay handler.
-  let failures = 0;
+  const retry = retries();
   while (!signal.aborted) {
     let nc: NatsConnection | undefined;
     try {
-      nc = await connect(address, () => backoff(RETRY_MS, failures++));
+      nc = await connect(address, retry.wait);
       if (signal.aborted) return void (await nc.close());
-      await follow(nc, address, url, options, () => (failures = 0));
+      await follow(nc, address, url, options, retry);
       return;
     } catch (error) {
       if (signal.aborted) return;
       // Once per outage, not at every retry.
-      if (!failures) report(`the schedule ${url} could not be followed (${errorMessage(error)})`);
+      if (!retry.failures) report(`the schedule ${url} could not be followed (${errorMessage(error)})`);
       void nc?.close().catch(() => {});
-      await sleep(backoff(RETRY_MS, failures++), signal);
+      await sleep(retry.next(), signal);
     }
   }
+}
+
+type Retries = ReturnType<typeof retries>;
+
+/**
+ * Attempts in a row that failed (the first connection's here, nats.js's reconnections as
+ * it reports them) and the wait before the next. nats.js asks `wait` at every turn of its
+ * reconnection loop, not once per attempt, and dials only once the wait it is told has
+ * passed since the last attempt: a wait that grew at each question (as `backoff(…,
+ * failures++)` did) kept it from ever dialling again. So the answer changes per attempt only.
+ */
+function retries() {
+  let failures = 0;
+  let wait = backoff(RETRY_MS, 0);
+  return {
+    get failures() {
+      return failures;
+    },
+    /** One more attempt failed (or is under way): the wait after it. */
+    next: () => (wait = backoff(RETRY_MS, failures++)),
+    wait: () => wait,
+    connected() {
+      failures = 0;
+      wait = backoff(RETRY_MS, 0);
+    },
+  };
 }
 
 function connect({ server, user, pass, prefix }: NatsAddress, delay: () => number): Promise<NatsConnection> {
@@ -100,7 +125,7 @@ function connect({ server, user, pass, prefix }: NatsAddress, delay: () => numbe
 }
 
 /** Reads the show's history and live events from `nc` until `options.signal` aborts. */
-async function follow(nc: NatsConnection, { stream, prefix }: NatsAddress, url: string, options: ScheduleOptions, connected: () => void): Promise<void> {
+async function follow(nc: NatsConnection, { stream, prefix }: NatsAddress, url: string, options: ScheduleOptions, retry: Retries): Promise<void> {
   const { signal, follower, onChange, report, onChat } = options;
   const consumer = await jetstream(nc).consumers.get(stream, { filter_subjects: `${prefix}.>`, deliver_policy: DeliverPolicy.All });
   const intake = entryIntake(follower, onChange, skippedEntries(report, signal));
@@ -114,7 +139,7 @@ async function follow(nc: NatsConnection, { stream, prefix }: NatsAddress, url: 
       else if (onChat && chatTypes.has(type) && data.length <= MAX_EVENT_BYTES) onChat({ type, data });
     },
   });
-  connected();
+  retry.connected();
   // Once per outage: the first drop is told, the reconnection ends the outage.
   let outage = false;
   void (async () => {
@@ -122,9 +147,10 @@ async function follow(nc: NatsConnection, { stream, prefix }: NatsAddress, url: 
       if (status.type === 'disconnect' && !outage) {
         outage = true;
         report(`the schedule ${url} dropped; reconnecting`);
-      } else if (status.type === 'reconnect') {
+      } else if (status.type === 'reconnecting') retry.next();
+      else if (status.type === 'reconnect') {
         outage = false;
-        connected();
+        retry.connected();
       }
     }
   })();

@@ -1,6 +1,8 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { wsconnect } from '@nats-io/nats-core';
 import '../../src/define/live-stream.js';
+import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
+import type { ShowChat } from '../../src/elements/show-chat/show-chat.js';
 import { listenChat, type ChatEvent } from '../../src/store/conversation.js';
 import { eventually, freshShow, getShow, MP4, recordErrorsInEachTest, until } from '../helpers.js';
 
@@ -33,6 +35,28 @@ function heard(show: string) {
 }
 const viewerOf = (show: string) => fixture(html`<live-stream show=${show} src=${MP4} schedule=${schedule(show)} muted></live-stream>`);
 const now = () => new Date().toISOString();
+
+/** One of the reference endpoint's instances (`a`, `b`), moderation in JetStream KV: its chat or moderate route for `show`. */
+const endpoint = (instance: string, show: string, what: 'chat' | 'moderate') => `/test/nats/endpoint/${instance}/${show}/${what}`;
+const postTo = async (url: string, body: Record<string, unknown>, token?: string) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${(await response.json()).error}`);
+  return response.json();
+};
+/**
+ * A viewer with the chat, reading `show`'s subjects over NATS and posting through instance
+ * `a`; `as` is its show in the page (two viewers of one page would share one).
+ */
+async function chatterOf(show: string, as = freshShow()) {
+  const viewer = await fixture<LiveStream>(html`<live-stream show=${as} src=${MP4} schedule=${schedule(show)} chat=${endpoint('a', show, 'chat')} muted></live-stream>`);
+  await until(() => viewer.shadowRoot!.querySelector<ShowChat>('show-chat')?.shadowRoot?.querySelector('form'), 'the chat');
+  return viewer;
+}
+/** The messages a viewer's chat shows, oldest first. */
+const shown = (viewer: LiveStream) =>
+  [...(viewer.shadowRoot!.querySelector<ShowChat>('show-chat')?.shadowRoot?.querySelectorAll('[part~="messages"] [part~="message"] .text') ?? [])].map((t) => t.textContent).reverse();
+/** nats-server stopped, or started again on the same ports and JetStream store (`websocket: false`: viewers cannot connect). */
+const server = (state: 'down' | 'up', websocket = true) => postTo('/test/nats/server', { state, websocket });
 
 describe('a show over NATS (WebSocket, JetStream)', () => {
   const errors = recordErrorsInEachTest();
@@ -137,6 +161,62 @@ describe('a show over NATS (WebSocket, JetStream)', () => {
     await until(() => errors.events.length > 0, 'the report');
     const reasons = errors.events.flatMap((e) => (expect(e.detail.code).to.equal('schedule'), e.detail.problems.map((p: { reason: string }) => p.reason)));
     expect(reasons).to.deep.equal(['not JSON']);
+  });
+
+  it('a hide through one endpoint instance takes a message posted through the other off the chat; a late joiner never shows it', async () => {
+    const show = freshShow();
+    const viewer = await chatterOf(show);
+    await eventually(async () => (await viewerConnections(show)) === 1, 'the viewer connection');
+    await postTo(endpoint('a', show, 'chat'), { show, name: 'ana', text: 'Is it warm?' });
+    const { id } = await postTo(endpoint('b', show, 'chat'), { show, name: 'spam', text: 'cheap jackets at evil.example' });
+    await until(() => shown(viewer).length === 2, "both instances' messages in the chat");
+    const sent = performance.now();
+    await postTo(endpoint('a', show, 'moderate'), { action: 'hide', id }, 'demo-publisher-token');
+    await until(() => String(shown(viewer)) === 'Is it warm?', 'the message hidden');
+    console.log(`NATS + KV: a hide through instance A of B's message gone from the viewer's chat ${(performance.now() - sent).toFixed(0)} ms after it was sent`);
+    // The stream keeps the message and the hide after it: a late joiner gets both, and shows only the visible one.
+    const late = await chatterOf(show);
+    await until(() => shown(late).includes('Is it warm?'), "the late joiner's history");
+    // Published after the hide: once it is shown, the whole history was read.
+    await postTo(endpoint('b', show, 'chat'), { show, name: 'ben', text: 'Yes!' });
+    await until(() => shown(late).includes('Yes!'), 'a message after the history');
+    expect(shown(late)).to.deep.equal(['Is it warm?', 'Yes!']);
+    expect(errors.events).to.deep.equal([]);
+  });
+
+  it('follows again by itself after nats-server restarts, with what was published meanwhile and nothing twice', async () => {
+    const show = freshShow();
+    const as = freshShow();
+    const viewer = await chatterOf(show, as);
+    await eventually(async () => (await viewerConnections(show)) === 1, 'the viewer connection');
+    const events = heard(as);
+    const message = (id: string) => bridge('chat', { show, message: { id, name: 'Ana', text: `message ${id}`, at: now() } });
+    await message('m1');
+    await message('m2');
+    await until(() => shown(viewer).length === 2, 'the first messages');
+    await server('down');
+    await until(() => errors.events.length === 1, 'the outage reported');
+    expect(errors.events[0].detail.message).to.match(/dropped; reconnecting/);
+    // Back for the endpoint only (no WebSocket yet): what it publishes now, no viewer can have heard.
+    await server('up', false);
+    await message('m3');
+    await bridge('feature', { show, product: 'ember-mug' });
+    await message('m4');
+    expect(await viewerConnections(show)).to.equal(0);
+    await server('down');
+    const restarted = performance.now();
+    await server('up');
+    await until(() => shown(viewer).length === 4, 'the messages published meanwhile');
+    console.log(`NATS: after a restart, the viewer had what was published meanwhile ${(performance.now() - restarted).toFixed(0)} ms after the server was up again`);
+    expect(getShow(as).$featuredId.get()).to.equal('ember-mug');
+    expect(shown(viewer)).to.deep.equal(['message m1', 'message m2', 'message m3', 'message m4']);
+    // Nothing twice: the follower resumed after the last message it had.
+    expect(events.filter((e) => e.type === 'chat').map((e) => e.value.id)).to.deep.equal(['m1', 'm2', 'm3', 'm4']);
+    await message('m5');
+    await until(() => shown(viewer).length === 5, 'a live message after the outage');
+    expect(await viewerConnections(show)).to.equal(1);
+    // Told once per outage, however many attempts it took.
+    expect(errors.events.length).to.equal(1);
   });
 
   it('closes its connection when the element leaves the page', async () => {
