@@ -1,11 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/live-stream.js';
 import '../../../src/define/show-chat.js';
 import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
 import type { ShowChat } from '../../../src/elements/show-chat/show-chat.js';
 import { hearChat } from '../../../src/store/conversation.js';
 import { expectNoLongTask } from '../../abuse/long-tasks.js';
+import { engine } from '../../engine.js';
 import { FEED, freshShow, getShow, MP4, nextEvent, until } from '../../helpers.js';
 
 /**
@@ -149,6 +150,80 @@ describe('<show-chat>: the show\'s conversation', () => {
       source.close();
     }
   }).timeout(30_000);
+
+  it("a heart rises over the video, other viewers' a few a second, none with reduced motion; the layer leaves with the chat", async () => {
+    const hub = hubName();
+    const a = await viewer(hub, 'a');
+    const b = await viewer(hub, 'b');
+    const stage = (v: typeof a) => v.el.shadowRoot!.querySelector('[part~="stage"]')!;
+    const layer = (v: typeof a) => stage(v).querySelector<HTMLElement>(':scope > div[aria-hidden="true"]');
+    const count = (v: typeof a) => root(v.chat).querySelector('.count')!.textContent;
+    // When each heart came, per viewer: the layer is made at the first one, so the stage is watched.
+    const risen = (v: typeof a) => {
+      const times: number[] = [];
+      new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => n.nodeName === 'SPAN' && times.push(performance.now())))).observe(stage(v), {
+        childList: true,
+        subtree: true,
+      });
+      return times;
+    };
+    const aRisen = risen(a);
+    const bRisen = risen(b);
+    const heart = root(a.chat).querySelector<HTMLButtonElement>('[part~="heart"]')!;
+    try {
+      heart.click();
+      // Over a's video, not over its chat; the layer takes no click and says nothing.
+      const rising = layer(a)!.querySelector('span')!;
+      const video = a.el.shadowRoot!.querySelector('pip-player')!.getBoundingClientRect();
+      const box = rising.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      expect(x, 'within the video, across').to.be.within(video.left, video.right);
+      expect(y, 'within the video, down').to.be.within(video.top, video.bottom);
+      expect(getComputedStyle(layer(a)!).pointerEvents).to.equal('none');
+      expect(root(a.chat).querySelector('.hearts')!.childElementCount, "over the chat's header").to.equal(0);
+      // b's first count is where b stands: no burst for what came before.
+      await until(() => count(b) === '1', "b's first count", 10_000);
+      expect(bRisen).to.have.length(0);
+
+      // 30 taps at once: a's own hearts, 20 on screen at most; b sees a few of them rise, 5 a second at most.
+      for (let i = 0; i < 30; i++) heart.click();
+      expect(layer(a)!.childElementCount).to.be.at.most(20);
+      await new Promise((resolve) => setTimeout(resolve)); // mutation records come a microtask later
+      const own = aRisen.length;
+      expect(own).to.be.within(2, 20);
+      await until(() => count(b) === '31', "b's count", 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(bRisen.length, "others' hearts rise").to.be.at.least(1);
+      for (const t of bRisen) expect(bRisen.filter((u) => u >= t && u < t + 1000).length, 'within a second').to.be.at.most(5);
+      expect(aRisen.length, "a's own taps, carried back in the count, do not rise again").to.equal(own);
+
+      // Reduced motion: the count moves, nothing rises. Emulating it takes CDP (Chromium's; Firefox runs over WebDriver BiDi).
+      if (engine === 'chromium') {
+        await emulateMedia({ reducedMotion: 'reduce' });
+        expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+        await until(() => !layer(a)!.childElementCount, "a's hearts risen");
+        heart.click();
+        await until(() => count(a) === '32', "a's count");
+        expect(aRisen.length).to.equal(own);
+      }
+
+      // The chat leaves the stream (no `chat` any more): its layer leaves with it.
+      expect(layer(a)).to.exist;
+      a.el.removeAttribute('chat');
+      await until(() => !a.el.shadowRoot!.querySelector('show-chat'), 'the chat gone');
+      expect(layer(a)).to.equal(null);
+    } finally {
+      if (engine === 'chromium') await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  }).timeout(30_000);
+
+  it('a chat on its own: the heart rises over its header', async () => {
+    const chat = await fixture<ShowChat>(html`<show-chat show=${freshShow()}></show-chat>`);
+    root(chat).querySelector<HTMLButtonElement>('[part~="heart"]')!.click();
+    expect(root(chat).querySelector('.hearts')!.textContent).to.equal('♥');
+    await chat.updateComplete;
+    expect(root(chat).querySelector('.count')!.textContent).to.equal('1');
+  });
 
   it('a cancelled livecart-chat-message is not sent', async () => {
     const a = await viewer(hubName(), 'quiet');
