@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/live-stream.js';
 import '../../../src/define/show-chat.js';
 import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import { KEPT_MESSAGES, type ConversationState } from '../../../src/elements/show-chat/conversation-state.js';
 import type { ShowChat } from '../../../src/elements/show-chat/show-chat.js';
 import { hearChat } from '../../../src/store/conversation.js';
 import { expectNoLongTask } from '../../abuse/long-tasks.js';
@@ -274,24 +275,57 @@ describe('<show-chat> under hostile input', () => {
     expect(root(chat).querySelector('[part~="pinned"]')).to.equal(null);
   });
 
-  it('1,000 messages a second keep every task short and the list bounded', async () => {
+  // The issue's figure is a minute: that runs once, in Chromium, where long tasks and the
+  // heap can be read (about 65 s: 10 s, the heap read, 50 s more); the other engines keep
+  // 2 s of it, for the outcome.
+  const FLOOD = engine === 'chromium' ? [10, 50] : [2];
+  const FLOOD_SECONDS = FLOOD.reduce((a, b) => a + b);
+  it(`1,000 messages a second for ${FLOOD_SECONDS} s keep every task short, the list bounded and memory flat`, async () => {
     const { chat, hear } = await standalone();
+    const held = () => (chat as unknown as { state: ConversationState }).state.messages.length;
+    const nodes = () => root(chat).querySelectorAll('*').length;
+    // performance.memory is precise with --enable-precise-memory-info, and gc() is there with
+    // --expose-gc (test/web-test-runner.config.mjs gives Chromium both). Read between the
+    // floods: a collection is a long task of its own.
+    const heap = () => {
+      (window as { gc?: () => void }).gc?.();
+      return (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+    };
     let n = 0;
-    // One message a millisecond for 2 s, ten to a task, as an event stream delivers a burst.
-    const flood = () =>
+    let mostNodes = 0;
+    let mostHeld = 0;
+    // One message a millisecond of the flood's clock, as an event stream delivers bursts:
+    // each task takes what is due (at most 50), so a late timer does not lower the rate.
+    const flood = (seconds: number) =>
       new Promise<void>((resolve) => {
-        const end = n + 2000;
+        const start = performance.now();
+        const first = n;
+        let ticks = 0;
         const timer = setInterval(() => {
-          for (let i = 0; i < 10; i++) hear('chat', { id: `f${n}`, name: `viewer${n % 97}`, text: `message ${n++} about the mug` });
-          if (n >= end) {
+          const due = Math.min(seconds * 1000, Math.floor(performance.now() - start)) - (n - first);
+          for (let i = 0; i < Math.min(due, 50); i++) hear('chat', { id: `f${n}`, name: `viewer${n % 97}`, text: `message ${n++} about the mug` });
+          // About once a second: the peaks.
+          if (++ticks % 100 === 0) (mostNodes = Math.max(mostNodes, nodes())), (mostHeld = Math.max(mostHeld, held()));
+          if (n - first >= seconds * 1000) {
             clearInterval(timer);
             resolve();
           }
         }, 10);
       }).then(() => drawn(chat));
-    // The quietest of a few floods under 50 ms (the machine is shared), none ever over 300.
-    await expectNoLongTask('a chat flooded with 1,000 messages a second', flood, { goal: 50, ceiling: 300, tries: 3 });
+    const heaps: number[] = [];
+    for (const seconds of FLOOD) {
+      // Chromium runs each once; under 50 ms is the goal (the machine is shared), over 300 ms fails.
+      await expectNoLongTask(`a chat flooded with 1,000 messages a second, ${seconds} s (to ${n / 1000 + seconds} s)`, () => flood(seconds), { goal: 50, ceiling: 300, tries: 1 });
+      heaps.push(heap());
+    }
+    const heapRead = heaps.every(Boolean) ? `; heap after each part: ${heaps.map((h) => `${(h / 1e6).toFixed(1)} MB`).join(', ')}` : '';
+    console.log(`flood of ${n} messages: at most ${mostNodes} elements in the chat, ${mostHeld} messages held${heapRead}`);
     expect(root(chat).querySelectorAll('[part~="messages"] > li').length).to.be.at.most(60);
     expect(texts(chat).at(-1)).to.equal(`message ${n - 1} about the mug`);
-  }).timeout(30_000);
+    expect(Math.max(mostHeld, held()), 'messages held').to.be.at.most(KEPT_MESSAGES);
+    // 60 drawn messages of a few elements each, and the chat's own: a list that grew would be thousands.
+    expect(Math.max(mostNodes, nodes()), 'elements in the chat').to.be.below(600);
+    // 50,000 messages after the first 10 s: a leak of 100 bytes each would be 5 MB.
+    if (engine === 'chromium') expect(heaps[1]! - heaps[0]!, 'heap growth after the first 10 s').to.be.below(5e6);
+  }).timeout(FLOOD_SECONDS * 1000 + 30_000);
 });
