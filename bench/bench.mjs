@@ -14,6 +14,8 @@
 //   npm run bench -- --compare before=/tmp/old-dist
 //                                    one more row per --compare: livecart from another build's dist/ (a lever, measured
 //                                    interleaved against this build)
+//   npm run bench -- --chat          the conversation's delays on the SSE hub (demo/channel/hub.mjs): a post → on another
+//                                    viewer's screen, the producer's Hide → gone from every viewer's; --samples 20
 //
 // Chromium only (playwright-core, CDP): CDP is what emulates the network and reads the heap.
 import { createServer } from 'node:http';
@@ -22,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { createHubs, HUB_TOKEN } from '../demo/channel/hub.mjs';
 import { channelResponse } from '../demo/channel/live-channel.mjs';
 
 const { values: args } = parseArgs({
@@ -34,6 +37,8 @@ const { values: args } = parseArgs({
     waterfall: { type: 'boolean', default: false },
     compare: { type: 'string', multiple: true, default: [] },
     profile: { type: 'boolean', default: false },
+    chat: { type: 'boolean', default: false },
+    samples: { type: 'string', default: '20' },
   },
 });
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -125,13 +130,76 @@ const COMPARED = args.compare.map((spec) => {
 });
 COMPARED.forEach(({ label }, i) => (PAGES[label] = livecartPage(`/compare/${i}/`)));
 
+/**
+ * --chat: two viewers' `<live-stream chat>` and the producer's `<show-console moderate>` on
+ * one hub of the demo's SSE hub, from the built dist/. Each viewer notes, by the machine's
+ * clock (performance.timeOrigin + now, the same for every page), when each `bench <n>`
+ * message is first drawn in its chat and when it is gone, both at the next animation frame
+ * (on screen).
+ */
+const CHAT_HUB = '/hub/bench-chat';
+const CHAT_PAGES = {
+  'chat viewer': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>chat viewer</title>
+    <script type="module" src="/dist/livecart.js"></script></head><body style="width:1200px">
+    <live-stream show="bench-show" src="/channel/media/show.mp4" products="/demo/public/products.json"
+      schedule="${CHAT_HUB}/events" chat="${CHAT_HUB}/chat" muted></live-stream>
+    <script type="module">
+      const clock = () => performance.timeOrigin + performance.now();
+      window.__chat = { seen: {}, gone: {} };
+      const stream = document.querySelector('live-stream');
+      const chat = () => stream.shadowRoot?.querySelector('show-chat');
+      while (!chat()?.shadowRoot?.querySelector('form')) await new Promise((r) => setTimeout(r, 50));
+      const root = chat().shadowRoot;
+      const note = () => requestAnimationFrame(() => {
+        const now = clock();
+        const shown = new Set([...root.querySelectorAll('[part~="messages"] .text')].map((t) => t.textContent));
+        for (const text of shown) if (text.startsWith('bench ')) __chat.seen[text] ??= now;
+        for (const text of Object.keys(__chat.seen)) if (!shown.has(text)) __chat.gone[text] ??= now;
+      });
+      new MutationObserver(note).observe(root, { subtree: true, childList: true, characterData: true });
+      window.__chat.say = (text) => {
+        const input = root.querySelector('input[name="text"]');
+        input.value = text;
+        const at = clock();
+        input.form.requestSubmit();
+        return at;
+      };
+      __chat.ready = true;
+    </script></body></html>`,
+  'chat producer': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>chat producer</title>
+    <script type="module" src="/dist/show-console.js"></script></head><body style="width:1200px">
+    <show-console show="bench-studio" products="/demo/public/products.json" moderate="${CHAT_HUB}/moderate"></show-console>
+    <live-stream show="bench-studio" src="/channel/media/show.mp4" schedule="${CHAT_HUB}/events" muted></live-stream>
+    <script type="module">
+      const clock = () => performance.timeOrigin + performance.now();
+      await customElements.whenDefined('show-console');
+      const producer = document.querySelector('show-console');
+      producer.token = '${HUB_TOKEN}';
+      const chat = () => producer.shadowRoot?.querySelector('show-chat');
+      while (!chat()?.shadowRoot?.querySelector('[part~="moderation"]')) await new Promise((r) => setTimeout(r, 50));
+      /** The message's Hide, as the producer clicks it: when, or null while the message is not there yet. */
+      window.__hide = (text) => {
+        const message = [...chat().shadowRoot.querySelectorAll('[part~="messages"] [part~="message"]')].find((m) => m.querySelector('.text')?.textContent === text);
+        const hide = [...(message?.querySelectorAll('.actions button') ?? [])].find((b) => b.textContent === 'Hide');
+        if (!hide) return null;
+        const at = clock();
+        hide.click();
+        return at;
+      };
+      window.__ready = true;
+    </script></body></html>`,
+};
+
 // ---------- the server ------------------------------------------------------------------
 
 const TYPES = { js: 'text/javascript', json: 'application/json', svg: 'image/svg+xml', html: 'text/html' };
+/** The demo's SSE hub and chat endpoint (--chat), under /hub/ as the dev server has them. */
+const hubs = createHubs();
 
 async function serve() {
   const epoch = Date.now();
   const server = createServer(async (req, res) => {
+    if (await hubs.handle(req, res)) return;
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const channel = await channelResponse(path, { epoch });
     if (channel) {
@@ -140,9 +208,9 @@ async function serve() {
     }
     const page = /^\/page\/(.+)$/.exec(path);
     let file;
-    if (page && PAGES[page[1]]) {
+    if (page && (PAGES[page[1]] || CHAT_PAGES[page[1]])) {
       res.writeHead(200, { 'Content-Type': TYPES.html, 'Cache-Control': 'no-store' });
-      return res.end(PAGES[page[1]]);
+      return res.end(PAGES[page[1]] ?? CHAT_PAGES[page[1]]);
     }
     const compared = /^\/compare\/(\d+)\/([\w.-]+)$/.exec(path);
     if (path.startsWith('/hls/')) file = `${ROOT}node_modules/hls.js/dist/${path.slice(5)}`;
@@ -369,6 +437,62 @@ async function soak(browser, origin, minutes) {
   console.log(await save('soak', { minutes, samples, errors }));
 }
 
+// ---------- the conversation's delays (--chat) ------------------------------------------
+
+async function chatDelays(browser, origin) {
+  const samples = Number(args.samples);
+  const open = async (name, chatName) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    if (chatName) await context.addInitScript((n) => localStorage.setItem('livecart:chat-name', JSON.stringify(n)), chatName);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin}/page/${encodeURIComponent(name)}`);
+    return { context, page, errors };
+  };
+  const [a, b, producer] = [await open('chat viewer', 'bench-a'), await open('chat viewer', 'bench-b'), await open('chat producer')];
+  const pages = [a, b, producer];
+  try {
+    await Promise.all([a.page.waitForFunction(() => window.__chat?.ready), b.page.waitForFunction(() => window.__chat?.ready), producer.page.waitForFunction(() => window.__ready)]);
+    const posts = [];
+    const hides = [];
+    // One warm-up, then the samples; a post every 2.5 s: the endpoint takes 5 a name in 10 s.
+    for (let i = 0; i <= samples; i++) {
+      const text = `bench ${i}`;
+      const started = Date.now();
+      const sent = await a.page.evaluate((t) => window.__chat.say(t), text);
+      await b.page.waitForFunction((t) => window.__chat.seen[t], text, { timeout: 10_000 });
+      const seen = await b.page.evaluate((t) => window.__chat.seen[t], text);
+      let hidden = null;
+      while (!(hidden = await producer.page.evaluate((t) => window.__hide(t), text))) await producer.page.waitForTimeout(20);
+      const gone = [];
+      for (const viewer of [a, b]) {
+        await viewer.page.waitForFunction((t) => window.__chat.gone[t], text, { timeout: 10_000 });
+        gone.push(await viewer.page.evaluate((t) => window.__chat.gone[t], text));
+      }
+      if (i > 0) {
+        posts.push(seen - sent);
+        hides.push(Math.max(...gone) - hidden);
+        process.stderr.write(`sample ${i}/${samples}: post → seen ${Math.round(seen - sent)} ms, hide → gone ${Math.round(Math.max(...gone) - hidden)} ms\n`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 2500 - (Date.now() - started))));
+    }
+    console.log(`\nthe conversation on the SSE hub (demo/channel/hub.mjs), loopback, no emulated network; ${samples} samples, median (min–max)\n`);
+    console.log(
+      table([
+        ['delay', 'median (min–max)'],
+        ["a post → on another viewer's screen", stat(posts, ms)],
+        ["the producer's Hide → gone from every viewer's", stat(hides, ms)],
+      ]),
+    );
+    const errors = pages.flatMap((p) => p.errors);
+    if (errors.length) console.log(`\npage errors: ${errors.join('; ')}`);
+    console.log(`\n${await save('chat', { samples, posts, hides, errors })}`);
+  } finally {
+    for (const { context } of pages) await context.close();
+  }
+}
+
 const { server, origin } = await serve();
 if (args.serve) {
   console.log(`serving ${Object.keys(PAGES).map((name) => `${origin}/page/${encodeURIComponent(name)}`).join(", ")} (no network emulation here)`);
@@ -377,8 +501,10 @@ if (args.serve) {
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
   if (args.soak) await soak(browser, origin, Number(args.soak));
+  else if (args.chat) await chatDelays(browser, origin);
   else await startup(browser, origin);
 } finally {
   await browser.close();
+  hubs.close();
   server.close();
 }

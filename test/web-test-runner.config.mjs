@@ -218,6 +218,9 @@ export default {
             '--disable-sync',
             '--no-first-run',
             '--autoplay-policy=no-user-gesture-required',
+            // performance.memory as it is (not rounded, not cached for minutes) and gc(): the chat's flood test reads the heap.
+            '--enable-precise-memory-info',
+            '--js-flags=--expose-gc',
           ],
         },
       }),

@@ -173,6 +173,7 @@ export class LiveStream extends LivecartElement {
     const layout = this.layout === 'split' || this.layout === 'overlay' ? this.layout : 'auto';
     const announce = featured && featured.id !== this.lastAnnounced ? `${t.nowShowing}: ${featured.title}` : '';
     const feed = this.hasFeed || !!this.chat;
+    // The player stays the stage's first row: the chat's hearts rise over that cell (show-chat/hearts.ts).
     return html`<div part="base" class=${feed ? `${layout} has-feed` : layout} data-rendered-as=${this.renderedAs()}>
       <div part="stage">
         <pip-player

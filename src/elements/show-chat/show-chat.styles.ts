@@ -41,28 +41,14 @@ export const styles = css`
   .count {
     color: var(--_text);
   }
-  /* Hearts rise over the header (none with reduced motion: see sendHeart). */
+  /* A chat on its own: hearts rise over its header (hearts.ts; in a <live-stream>, over the video). */
   .hearts {
     position: absolute;
     inset-inline-end: 12px;
     bottom: 100%;
     pointer-events: none;
-  }
-  .rising {
-    position: absolute;
     color: var(--_accent);
     font-size: 1.4rem;
-    animation: rise 1.6s ease-out forwards;
-  }
-  @keyframes rise {
-    from {
-      transform: translateY(0) scale(0.8);
-      opacity: 1;
-    }
-    to {
-      transform: translateY(-140px) scale(1.3);
-      opacity: 0;
-    }
   }
   [part~='pinned'] {
     padding: 8px;

@@ -12,6 +12,7 @@ import { tokens } from '../theme.js';
 import { LivecartElement } from '../livecart-element.js';
 import { renderComposer } from './chat-composer.js';
 import { postToChat } from './chat-post.js';
+import { Hearts } from './hearts.js';
 import { ConversationState, MAX_NAME, MAX_TEXT, plainText, type ChatMessage } from './conversation-state.js';
 import { BAG, productMentions } from './mentions.js';
 import type { Moderation } from './moderation.js';
@@ -90,6 +91,7 @@ export class ShowChat extends LivecartElement {
   private drawTimer?: ReturnType<typeof setTimeout>;
   private announcement = '';
   private ownCount = 0;
+  private readonly hearts = new Hearts(this);
   private readonly showController = new ShowController(
     this,
     (show) => [show.$products],
@@ -112,6 +114,7 @@ export class ShowChat extends LivecartElement {
     super.disconnectedCallback();
     clearTimeout(this.drawTimer);
     this.drawTimer = undefined;
+    this.hearts.remove();
   }
 
   /** One event of the conversation. The host's words are read out (politely); the crowd's are not, or a busy chat never stops talking. */
@@ -120,6 +123,7 @@ export class ShowChat extends LivecartElement {
     if (!this.state.take(event)) return;
     const now = this.state.messages.at(-1);
     if (now !== last && now?.role === 'host') this.announcement = `${stringsOf(this).host}: ${now.text}`;
+    if (event.type === 'reaction') this.hearts.count(this.state.reactions);
     this.drawSoon();
   };
 
@@ -281,13 +285,7 @@ export class ShowChat extends LivecartElement {
   private sendHeart = () => {
     this.state.reactions++;
     this.requestUpdate();
-    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) {
-      const heart = document.createElement('span');
-      heart.textContent = '♥';
-      heart.className = 'rising';
-      heart.addEventListener('animationend', () => heart.remove());
-      this.renderRoot.querySelector('.hearts')?.append(heart);
-    }
+    this.hearts.tap();
     if (this.chat) void postToChat(this.chat, { show: this.showController.show.id, reaction: 'heart' });
   };
 }

@@ -1,11 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/live-stream.js';
 import '../../../src/define/show-chat.js';
 import type { LiveStream } from '../../../src/elements/live-stream/live-stream.js';
+import { KEPT_MESSAGES, type ConversationState } from '../../../src/elements/show-chat/conversation-state.js';
 import type { ShowChat } from '../../../src/elements/show-chat/show-chat.js';
 import { hearChat } from '../../../src/store/conversation.js';
 import { expectNoLongTask } from '../../abuse/long-tasks.js';
+import { engine } from '../../engine.js';
 import { FEED, freshShow, getShow, MP4, nextEvent, until } from '../../helpers.js';
 
 /**
@@ -150,6 +152,80 @@ describe('<show-chat>: the show\'s conversation', () => {
     }
   }).timeout(30_000);
 
+  it("a heart rises over the video, other viewers' a few a second, none with reduced motion; the layer leaves with the chat", async () => {
+    const hub = hubName();
+    const a = await viewer(hub, 'a');
+    const b = await viewer(hub, 'b');
+    const stage = (v: typeof a) => v.el.shadowRoot!.querySelector('[part~="stage"]')!;
+    const layer = (v: typeof a) => stage(v).querySelector<HTMLElement>(':scope > div[aria-hidden="true"]');
+    const count = (v: typeof a) => root(v.chat).querySelector('.count')!.textContent;
+    // When each heart came, per viewer: the layer is made at the first one, so the stage is watched.
+    const risen = (v: typeof a) => {
+      const times: number[] = [];
+      new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => n.nodeName === 'SPAN' && times.push(performance.now())))).observe(stage(v), {
+        childList: true,
+        subtree: true,
+      });
+      return times;
+    };
+    const aRisen = risen(a);
+    const bRisen = risen(b);
+    const heart = root(a.chat).querySelector<HTMLButtonElement>('[part~="heart"]')!;
+    try {
+      heart.click();
+      // Over a's video, not over its chat; the layer takes no click and says nothing.
+      const rising = layer(a)!.querySelector('span')!;
+      const video = a.el.shadowRoot!.querySelector('pip-player')!.getBoundingClientRect();
+      const box = rising.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      expect(x, 'within the video, across').to.be.within(video.left, video.right);
+      expect(y, 'within the video, down').to.be.within(video.top, video.bottom);
+      expect(getComputedStyle(layer(a)!).pointerEvents).to.equal('none');
+      expect(root(a.chat).querySelector('.hearts')!.childElementCount, "over the chat's header").to.equal(0);
+      // b's first count is where b stands: no burst for what came before.
+      await until(() => count(b) === '1', "b's first count", 10_000);
+      expect(bRisen).to.have.length(0);
+
+      // 30 taps at once: a's own hearts, 20 on screen at most; b sees a few of them rise, 5 a second at most.
+      for (let i = 0; i < 30; i++) heart.click();
+      expect(layer(a)!.childElementCount).to.be.at.most(20);
+      await new Promise((resolve) => setTimeout(resolve)); // mutation records come a microtask later
+      const own = aRisen.length;
+      expect(own).to.be.within(2, 20);
+      await until(() => count(b) === '31', "b's count", 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(bRisen.length, "others' hearts rise").to.be.at.least(1);
+      for (const t of bRisen) expect(bRisen.filter((u) => u >= t && u < t + 1000).length, 'within a second').to.be.at.most(5);
+      expect(aRisen.length, "a's own taps, carried back in the count, do not rise again").to.equal(own);
+
+      // Reduced motion: the count moves, nothing rises. Emulating it takes CDP (Chromium's; Firefox runs over WebDriver BiDi).
+      if (engine === 'chromium') {
+        await emulateMedia({ reducedMotion: 'reduce' });
+        expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+        await until(() => !layer(a)!.childElementCount, "a's hearts risen");
+        heart.click();
+        await until(() => count(a) === '32', "a's count");
+        expect(aRisen.length).to.equal(own);
+      }
+
+      // The chat leaves the stream (no `chat` any more): its layer leaves with it.
+      expect(layer(a)).to.exist;
+      a.el.removeAttribute('chat');
+      await until(() => !a.el.shadowRoot!.querySelector('show-chat'), 'the chat gone');
+      expect(layer(a)).to.equal(null);
+    } finally {
+      if (engine === 'chromium') await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  }).timeout(30_000);
+
+  it('a chat on its own: the heart rises over its header', async () => {
+    const chat = await fixture<ShowChat>(html`<show-chat show=${freshShow()}></show-chat>`);
+    root(chat).querySelector<HTMLButtonElement>('[part~="heart"]')!.click();
+    expect(root(chat).querySelector('.hearts')!.textContent).to.equal('♥');
+    await chat.updateComplete;
+    expect(root(chat).querySelector('.count')!.textContent).to.equal('1');
+  });
+
   it('a cancelled livecart-chat-message is not sent', async () => {
     const a = await viewer(hubName(), 'quiet');
     a.el.addEventListener('livecart-chat-message', (event) => event.preventDefault(), { once: true });
@@ -199,24 +275,57 @@ describe('<show-chat> under hostile input', () => {
     expect(root(chat).querySelector('[part~="pinned"]')).to.equal(null);
   });
 
-  it('1,000 messages a second keep every task short and the list bounded', async () => {
+  // The issue's figure is a minute: that runs once, in Chromium, where long tasks and the
+  // heap can be read (about 65 s: 10 s, the heap read, 50 s more); the other engines keep
+  // 2 s of it, for the outcome.
+  const FLOOD = engine === 'chromium' ? [10, 50] : [2];
+  const FLOOD_SECONDS = FLOOD.reduce((a, b) => a + b);
+  it(`1,000 messages a second for ${FLOOD_SECONDS} s keep every task short, the list bounded and memory flat`, async () => {
     const { chat, hear } = await standalone();
+    const held = () => (chat as unknown as { state: ConversationState }).state.messages.length;
+    const nodes = () => root(chat).querySelectorAll('*').length;
+    // performance.memory is precise with --enable-precise-memory-info, and gc() is there with
+    // --expose-gc (test/web-test-runner.config.mjs gives Chromium both). Read between the
+    // floods: a collection is a long task of its own.
+    const heap = () => {
+      (window as { gc?: () => void }).gc?.();
+      return (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+    };
     let n = 0;
-    // One message a millisecond for 2 s, ten to a task, as an event stream delivers a burst.
-    const flood = () =>
+    let mostNodes = 0;
+    let mostHeld = 0;
+    // One message a millisecond of the flood's clock, as an event stream delivers bursts:
+    // each task takes what is due (at most 50), so a late timer does not lower the rate.
+    const flood = (seconds: number) =>
       new Promise<void>((resolve) => {
-        const end = n + 2000;
+        const start = performance.now();
+        const first = n;
+        let ticks = 0;
         const timer = setInterval(() => {
-          for (let i = 0; i < 10; i++) hear('chat', { id: `f${n}`, name: `viewer${n % 97}`, text: `message ${n++} about the mug` });
-          if (n >= end) {
+          const due = Math.min(seconds * 1000, Math.floor(performance.now() - start)) - (n - first);
+          for (let i = 0; i < Math.min(due, 50); i++) hear('chat', { id: `f${n}`, name: `viewer${n % 97}`, text: `message ${n++} about the mug` });
+          // About once a second: the peaks.
+          if (++ticks % 100 === 0) (mostNodes = Math.max(mostNodes, nodes())), (mostHeld = Math.max(mostHeld, held()));
+          if (n - first >= seconds * 1000) {
             clearInterval(timer);
             resolve();
           }
         }, 10);
       }).then(() => drawn(chat));
-    // The quietest of a few floods under 50 ms (the machine is shared), none ever over 300.
-    await expectNoLongTask('a chat flooded with 1,000 messages a second', flood, { goal: 50, ceiling: 300, tries: 3 });
+    const heaps: number[] = [];
+    for (const seconds of FLOOD) {
+      // Chromium runs each once; under 50 ms is the goal (the machine is shared), over 300 ms fails.
+      await expectNoLongTask(`a chat flooded with 1,000 messages a second, ${seconds} s (to ${n / 1000 + seconds} s)`, () => flood(seconds), { goal: 50, ceiling: 300, tries: 1 });
+      heaps.push(heap());
+    }
+    const heapRead = heaps.every(Boolean) ? `; heap after each part: ${heaps.map((h) => `${(h / 1e6).toFixed(1)} MB`).join(', ')}` : '';
+    console.log(`flood of ${n} messages: at most ${mostNodes} elements in the chat, ${mostHeld} messages held${heapRead}`);
     expect(root(chat).querySelectorAll('[part~="messages"] > li').length).to.be.at.most(60);
     expect(texts(chat).at(-1)).to.equal(`message ${n - 1} about the mug`);
-  }).timeout(30_000);
+    expect(Math.max(mostHeld, held()), 'messages held').to.be.at.most(KEPT_MESSAGES);
+    // 60 drawn messages of a few elements each, and the chat's own: a list that grew would be thousands.
+    expect(Math.max(mostNodes, nodes()), 'elements in the chat').to.be.below(600);
+    // 50,000 messages after the first 10 s: a leak of 100 bytes each would be 5 MB.
+    if (engine === 'chromium') expect(heaps[1]! - heaps[0]!, 'heap growth after the first 10 s').to.be.below(5e6);
+  }).timeout(FLOOD_SECONDS * 1000 + 30_000);
 });
