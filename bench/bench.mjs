@@ -9,7 +9,8 @@
 //   npm run bench -- --serve         only serve the pages (/page/floor, /page/livecart, /page/bare%20hls.js),
 //                                    to look at them in a browser's network panel
 //   npm run bench -- --preload       one more row: livecart with a <link rel="modulepreload"> of the hls.js chunk in the page
-//   npm run bench -- --profile       also a CPU profile of every run: main-thread time before the first frame, by script
+//   npm run bench -- --profile       also a CPU profile of every run: main-thread time before the first frame and in the
+//                                    2 s after it, by script, and livecart's busiest functions
 //   npm run bench -- --waterfall     also each page's median run as a waterfall: every request up to the first frame
 //   npm run bench -- --compare before=/tmp/old-dist
 //                                    one more row per --compare: livecart from another build's dist/ (a lever, measured
@@ -60,8 +61,11 @@ const PROBE = `<script>
     .observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __bench.cls += e.value; })
     .observe({ type: 'layout-shift', buffered: true });
+  // A millisecond of work the CPU profile (--profile) finds: the frame's moment on its clock.
+  function __benchFrameMark() { const t = performance.now(); while (performance.now() - t < 1); }
   window.__benchWatch = (video) => video.requestVideoFrameCallback((now) => {
     __bench.firstFrame = now;
+    __benchFrameMark();
     __bench.scripts = performance.getEntriesByType('resource')
       .filter((r) => /\\.m?js(\\?|$)/.test(r.name) && r.responseEnd <= now)
       .map((r) => ({ url: new URL(r.name).pathname, bytes: r.encodedBodySize }));
@@ -267,7 +271,7 @@ async function run(browser, origin, name) {
   try {
     await page.waitForFunction(() => window.__bench?.done, null, { timeout: 30_000 });
     const b = await page.evaluate(() => window.__bench);
-    const cpu = args.profile ? await profileBefore(cdp, b.firstFrame) : undefined;
+    const cpu = args.profile ? await profileWindows(cdp) : undefined;
     const own = b.scripts.filter((s) => /^\/(?:dist|compare\/\d+)\/livecart\.js$/.test(s.url)).reduce((n, s) => n + s.bytes, 0);
     return {
       ttff: b.firstFrame,
@@ -351,50 +355,53 @@ async function startup(browser, origin) {
 }
 
 /**
- * The main thread's busy time before the first frame, from a sampling CPU profile, in ms by
- * what ran: livecart's own scripts, hls.js, the page's inline scripts, the engine's own work
- * (garbage collection, parsing, compiling: "(program)" and kin). Idle time is left out.
+ * The main thread's busy time before the first frame and in the 2 s after it (the long-task
+ * window), from a sampling CPU profile, in ms by what ran: livecart's own scripts, hls.js,
+ * the page's inline scripts, the engine's own work (garbage collection, parsing, compiling,
+ * style and layout: "(program)" and kin). Idle time is left out.
  */
-async function profileBefore(cdp, firstFrame) {
+async function profileWindows(cdp) {
   const { profile } = await cdp.send('Profiler.stop');
-  const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
-  // Samples are in the monotonic clock's µs; NavigationStart (s, same clock) is performance.now()'s 0.
-  const navigationStart = metrics.find((m) => m.name === 'NavigationStart')?.value;
-  const end = navigationStart ? navigationStart * 1e6 + firstFrame * 1000 : Infinity;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const buckets = {};
-  const functions = {};
+  // The frame's moment on the profile's clock: the first sample in the probe's __benchFrameMark.
+  let frame = profile.startTime;
+  const mark = profile.samples.findIndex((id, i) => ((frame += profile.timeDeltas[i]), byId.get(id).callFrame.functionName === '__benchFrameMark'));
+  if (mark === -1) frame = Infinity;
+  const windows = { before: { buckets: {}, functions: {} }, after: { buckets: {}, functions: {} } };
   let t = profile.startTime;
   profile.samples.forEach((id, i) => {
     t += profile.timeDeltas[i];
-    const next = profile.timeDeltas[i + 1] ?? 0;
-    if (t > end) return;
+    const next = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const window = t <= frame ? windows.before : t <= frame + 2e6 ? windows.after : undefined;
+    if (!window) return;
     const { callFrame } = byId.get(id);
     const url = callFrame.url && new URL(callFrame.url).pathname;
     const bucket = !url ? callFrame.functionName || '(native)' : /\/hls[.\w-]*\.m?js$/.test(url) && !url.includes('hls-playback') ? 'hls.js' : /^\/page\//.test(url) ? 'page' : 'livecart';
     if (bucket === '(idle)') return;
-    buckets[bucket] = (buckets[bucket] ?? 0) + next / 1000;
+    window.buckets[bucket] = (window.buckets[bucket] ?? 0) + next;
     if (bucket === 'livecart' || bucket === 'hls.js') {
       const key = `${callFrame.functionName || '(anonymous)'} ${url.split('/').pop()}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}`;
-      functions[key] = (functions[key] ?? 0) + next / 1000;
+      window.functions[key] = (window.functions[key] ?? 0) + next;
     }
   });
-  return { buckets, functions };
+  return windows;
 }
 
-/** Each page's median main-thread time before the first frame, by what ran, and livecart's busiest functions. */
+/** Each page's median main-thread time in each window, by what ran, and livecart's busiest functions. */
 function cpuSummary(results) {
   const lines = [];
   for (const [name, rs] of Object.entries(results)) {
-    const keys = [...new Set(rs.flatMap((r) => Object.keys(r.cpu?.buckets ?? {})))];
-    const medians = keys.map((k) => [k, median(rs.map((r) => r.cpu?.buckets[k] ?? 0))]).sort((a, b) => b[1] - a[1]);
-    const total = median(rs.map((r) => Object.values(r.cpu?.buckets ?? {}).reduce((n, x) => n + x, 0)));
-    lines.push(`${name}: ${ms(total)} busy before the frame: ${medians.filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
-    if (/livecart/.test(name)) {
-      const fns = [...new Set(rs.flatMap((r) => Object.keys(r.cpu?.functions ?? {})))]
-        .map((k) => [k, median(rs.map((r) => r.cpu?.functions[k] ?? 0))])
+    for (const [window, label] of [['before', 'before the frame'], ['after', 'in the 2 s after it']]) {
+      const cpu = rs.map((r) => r.cpu?.[window] ?? { buckets: {}, functions: {} });
+      const keys = [...new Set(cpu.flatMap((c) => Object.keys(c.buckets)))];
+      const medians = keys.map((k) => [k, median(cpu.map((c) => c.buckets[k] ?? 0))]).sort((a, b) => b[1] - a[1]);
+      const total = median(cpu.map((c) => Object.values(c.buckets).reduce((n, x) => n + x, 0)));
+      lines.push(`${name}: ${ms(total)} busy ${label}: ${medians.filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
+      if (!/livecart/.test(name)) continue;
+      const fns = [...new Set(cpu.flatMap((c) => Object.keys(c.functions)))]
+        .map((k) => [k, median(cpu.map((c) => c.functions[k] ?? 0))])
         .sort((a, b) => b[1] - a[1])
-        .slice(0, 12);
+        .slice(0, 10);
       for (const [k, v] of fns) lines.push(`    ${ms(v).padStart(6)}  ${k}`);
     }
   }

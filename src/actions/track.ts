@@ -2,7 +2,6 @@ import { isServer } from 'lit';
 import type { AnalyticsOption } from '../core/analytics-event.js';
 import type { CartLine } from '../core/cart-lines.js';
 import { currentPrice, type Product } from '../core/product.js';
-import { afterStart } from '../platform/start-gate.js';
 import { configuredAnalytics, configuredCurrency } from '../store/config.js';
 
 /**
@@ -14,7 +13,7 @@ let analytics: Promise<typeof import('./analytics.js')> | undefined;
 function withAnalytics(run: (module: typeof import('./analytics.js'), option: AnalyticsOption) => void): void {
   const option = configuredAnalytics();
   if (!option) return;
-  analytics ??= afterStart().then(() => import('./analytics.js'));
+  analytics ??= import('./analytics.js');
   // The option as it was at the moment itself, though the push follows the import.
   void analytics.then((module) => run(module, option));
 }

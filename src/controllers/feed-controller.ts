@@ -3,7 +3,9 @@ import { FeedError, validateItems, type FeedResult } from '../core/feed.js';
 import { loadFeed } from '../core/load-feed.js';
 import { errorMessage } from '../platform/errors.js';
 import { pageBase } from '../core/safe-url.js';
-import type { Strings } from '../i18n/strings.js';
+import { currentPrice } from '../core/product.js';
+import { preparePriceFormat } from '../core/price.js';
+import { localeOf, type Strings } from '../i18n/strings.js';
 import { configuredCurrency } from '../store/config.js';
 import type { Show } from '../store/show.js';
 import type { ShowController } from './show-controller.js';
@@ -97,6 +99,8 @@ export class FeedController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const result = await loadFeed(new URL(url, pageBase()).href, abort.signal, { currency: configuredCurrency() });
+      const first = result.products[0];
+      await preparePriceFormat(first && currentPrice(first), localeOf(this.host));
       if (!abort.signal.aborted) this.addToCatalog(result);
     } catch (error) {
       if (abort.signal.aborted) return;

@@ -74,7 +74,8 @@ export class ShopCarousel extends LivecartElement {
   declare private overflowing: boolean;
   /** Made at the first update: a server has no ResizeObserver. */
   private resizeObserver?: ResizeObserver;
-  private measuredTrack: Element | null = null;
+  /** The strip and its last card, whose sizes say whether it overflows. */
+  private watched: Array<Element | null | undefined> = [];
   private moreSentinel: Element | null = null;
 
   constructor() {
@@ -182,27 +183,28 @@ export class ShopCarousel extends LivecartElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('featured') && this.featured) this.scrollToCard(this.featured);
     this.watchForMore();
+    // The strip's overflow, read when a ResizeObserver's notice comes, after the page's own
+    // layout (reading it here would lay the page out inside this task): at the strip's
+    // resizes, and at its last card's, whose first notice also follows a render that added
+    // cards. Observed anew only when they change: a fresh observation is a fresh notice.
     const track = this.renderRoot.querySelector('[part~="track"]:not(.placeholder)');
-    if (track !== this.measuredTrack) {
-      this.resizeObserver ??= new ResizeObserver(() => this.measureOverflow());
-      if (this.measuredTrack) this.resizeObserver.unobserve(this.measuredTrack);
-      this.measuredTrack = track;
-      if (track) this.resizeObserver.observe(track);
-    }
-    // Also after each render: cards rendered later widen the strip without resizing it. Once
-    // this update is done, not in it (a change made in updated() is a second update Lit warns of).
-    queueMicrotask(() => this.measureOverflow());
+    const cards = track?.querySelectorAll(':scope > [part~="card"]');
+    const watched = [track, cards?.[cards.length - 1]];
+    if (watched.every((element, i) => element === this.watched[i])) return;
+    this.resizeObserver ??= new ResizeObserver(() => this.measureOverflow());
+    this.resizeObserver.disconnect();
+    for (const element of (this.watched = watched)) if (element) this.resizeObserver.observe(element);
   }
 
   private measureOverflow(): void {
-    const track = this.measuredTrack;
+    const [track] = this.watched;
     this.overflowing = !!track && track.scrollWidth > track.clientWidth + 1;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
-    this.measuredTrack = null;
+    this.watched = [];
     this.moreObserver?.disconnect();
     this.moreObserver = undefined;
     this.moreSentinel = null;
