@@ -278,6 +278,8 @@ async function run(browser, origin, name) {
       jsBytes: b.scripts.reduce((n, s) => n + s.bytes, 0),
       ownBytes: own,
       longTasks: b.tasks.reduce((n, [, duration]) => n + duration, 0),
+      /** Each long task: [start, duration] in ms. */
+      longTaskList: b.tasks,
       longTasksBefore: b.tasks.filter(([start]) => start < b.firstFrame).reduce((n, [, duration]) => n + duration, 0),
       cls: b.cls,
       heap: (await heap(cdp)).heap,

@@ -3,8 +3,6 @@ import { FeedError, validateItems, type FeedResult } from '../core/feed.js';
 import { loadFeed } from '../core/load-feed.js';
 import { errorMessage } from '../platform/errors.js';
 import { pageBase } from '../core/safe-url.js';
-import { currentPrice } from '../core/product.js';
-import { preparePriceFormat } from '../core/price.js';
 import { localeOf, type Strings } from '../i18n/strings.js';
 import { configuredCurrency } from '../store/config.js';
 import type { Show } from '../store/show.js';
@@ -98,9 +96,7 @@ export class FeedController implements ReactiveController {
     this.setLoading(true);
     this.host.requestUpdate();
     try {
-      const result = await loadFeed(new URL(url, pageBase()).href, abort.signal, { currency: configuredCurrency() });
-      const first = result.products[0];
-      await preparePriceFormat(first && currentPrice(first), localeOf(this.host));
+      const result = await loadFeed(new URL(url, pageBase()).href, abort.signal, { currency: configuredCurrency() }, localeOf(this.host));
       if (!abort.signal.aborted) this.addToCatalog(result);
     } catch (error) {
       if (abort.signal.aborted) return;

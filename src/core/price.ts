@@ -61,17 +61,4 @@ export function formatPrice(price: Price, locale: string): string {
   return format.format(price.value);
 }
 
-/**
- * Makes the formatter of `price` in `locale` in a task of its own, then resolves in the task
- * after: the first one a page makes costs tens of milliseconds (ICU's data), which would
- * otherwise add to the task of the render that shows the prices.
- */
-export const preparePriceFormat = (price: Price | undefined, locale: string): Promise<void> =>
-  new Promise((resolve) =>
-    setTimeout(() => {
-      if (price) formatPrice(price, locale);
-      setTimeout(resolve);
-    }),
-  );
-
 export const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max)}…` : text);

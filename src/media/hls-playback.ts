@@ -163,17 +163,30 @@ function preloadingLoader(
       }
       preloaded.delete(context.url);
       this.awaiting = () => loaded.onAbort?.(this.stats, context, null);
-      // Asynchronously even when it is in, as a network answer would come: hls.js is not ready for it inside load().
-      void pending.then((answer) => {
-        if (this.cancelled) return;
-        this.awaiting = undefined;
-        if (!answer) return super.load(context, config, callbacks);
-        const { url, data, start, first, end } = answer;
-        const stats = this.stats;
-        Object.assign(stats.loading, { start, first, end });
-        stats.loaded = stats.total = typeof data === 'string' ? data.length : data.byteLength;
-        callbacks.onSuccess({ url, data }, stats, context, null);
-      });
+      void this.answer(pending, context, config, callbacks);
+    }
+
+    /**
+     * In a task of its own even when it is in, as a network answer would come: hls.js is not
+     * ready for it inside load(), and its work on each answer (parsing, then transmuxing)
+     * stays a task apart from the next, not one long task from its construction on.
+     */
+    private async answer(
+      pending: Promise<Prefetched | undefined>,
+      context: LoaderContext,
+      config: LoaderConfiguration,
+      callbacks: LoaderCallbacks<LoaderContext>,
+    ): Promise<void> {
+      const answer = await pending;
+      await new Promise((resolve) => setTimeout(resolve));
+      if (this.cancelled) return;
+      this.awaiting = undefined;
+      if (!answer) return super.load(context, config, callbacks);
+      const { url, data, start, first, end } = answer;
+      const stats = this.stats;
+      Object.assign(stats.loading, { start, first, end });
+      stats.loaded = stats.total = typeof data === 'string' ? data.length : data.byteLength;
+      callbacks.onSuccess({ url, data }, stats, context, null);
     }
 
     override abort(): void {
