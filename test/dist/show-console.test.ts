@@ -9,9 +9,13 @@ describe('dist/show-console.js on a plain page', () => {
       const win = frame.contentWindow!;
       const el = frame.contentDocument!.querySelector('show-console')!;
       await until(() => el.shadowRoot?.querySelectorAll('[part~="product"]').length === 5, 'the catalog');
-      // Its own file, importing what it shares from livecart.js: no chunk in between.
+      // Its own file, importing what it shares from livecart.js, once: no chunk in between.
+      // (Its other static import, the chunk it shares with the chat, may arrive first: Firefox
+      // lists resources as they end.)
       const files = win.performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.startsWith('/dist/'));
-      expect(files.slice(0, 2)).to.deep.equal(['/dist/show-console.js', '/dist/livecart.js']);
+      expect(files[0]).to.equal('/dist/show-console.js');
+      expect(files.slice(1, 3)).to.include('/dist/livecart.js');
+      expect(files.filter((file) => file === '/dist/livecart.js')).to.have.length(1);
       expect(win.customElements.get('live-stream')).to.be.a('function');
 
       el.feature('glow-lantern');
