@@ -1,7 +1,7 @@
 /**
  * The path to the first frame is the player's alone. What a page shows besides the video
- * (the catalog, the product on screen, PiP's rungs, a live show's countdown and JSON-LD,
- * analytics) waits, with `afterStart()`, until every show starting on the page has put its
+ * (the catalog's reading, the product on screen, PiP's rungs, a live show's countdown and
+ * JSON-LD; analytics reports its first product on screen only after that) waits, with `afterStart()`, until every show starting on the page has put its
  * first frame on screen, failed, gone, or taken `startHold.ms`. A page with no show
  * starting waits for nothing (a task).
  */
