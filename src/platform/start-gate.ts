@@ -1,9 +1,10 @@
 /**
  * The path to the first frame is the player's alone. What a page shows besides the video
  * (the catalog's reading, the product on screen, PiP's rungs, a live show's countdown and
- * JSON-LD; analytics reports its first product on screen only after that) waits, with `afterStart()`, until every show starting on the page has put its
- * first frame on screen, failed, gone, or taken `startHold.ms`. A page with no show
- * starting waits for nothing (a task).
+ * JSON-LD; analytics reports its first product on screen only after that) waits, with
+ * `afterStart()`, until every show starting on the page has put its first frame on
+ * screen, failed, gone, or taken `startHold.ms`. A page with no show starting waits for
+ * nothing (a task).
  */
 
 /** The longest a starting show holds the rest of the page back (tests change it). */
