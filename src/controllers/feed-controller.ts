@@ -3,7 +3,7 @@ import { FeedError, validateItems, type FeedResult } from '../core/feed.js';
 import { loadFeed } from '../core/load-feed.js';
 import { errorMessage } from '../platform/errors.js';
 import { pageBase } from '../core/safe-url.js';
-import { localeOf, type Strings } from '../i18n/strings.js';
+import type { Strings } from '../i18n/strings.js';
 import { configuredCurrency } from '../store/config.js';
 import type { Show } from '../store/show.js';
 import type { ShowController } from './show-controller.js';
@@ -96,7 +96,7 @@ export class FeedController implements ReactiveController {
     this.setLoading(true);
     this.host.requestUpdate();
     try {
-      const result = await loadFeed(new URL(url, pageBase()).href, abort.signal, { currency: configuredCurrency() }, localeOf(this.host));
+      const result = await loadFeed(new URL(url, pageBase()).href, abort.signal, { currency: configuredCurrency() });
       if (!abort.signal.aborted) this.addToCatalog(result);
     } catch (error) {
       if (abort.signal.aborted) return;

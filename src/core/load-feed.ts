@@ -13,10 +13,9 @@ export const feedLimits = { timeout: 30_000, maxBytes: 64 * 2 ** 20 };
  * Fetches and parses a feed URL. Rejects with a FeedError whose message a shopper's
  * widget can show when the feed cannot be read at all (without the URL: the element's
  * `livecart-error` adds it for the developer): no answer, an HTTP error, too slow
- * (`feedLimits.timeout` for the whole body) or too large (`feedLimits.maxBytes`). With the
- * `locale` its catalog will show in, the prices' formatter is made before it resolves.
+ * (`feedLimits.timeout` for the whole body) or too large (`feedLimits.maxBytes`).
  */
-export async function loadFeed(url: string, signal?: AbortSignal, options?: FeedOptions, locale?: string): Promise<FeedResult> {
+export async function loadFeed(url: string, signal?: AbortSignal, options?: FeedOptions): Promise<FeedResult> {
   const { timeout } = feedLimits;
   // The reader comes beside the feed's answer, not after it, and once the page's first frame
   // is up (start-gate.ts): the fetch itself goes out at once.
@@ -30,7 +29,7 @@ export async function loadFeed(url: string, signal?: AbortSignal, options?: Feed
     }).catch(() => {
       throw new FeedError('the feed could not be read: no answer (offline, or a missing CORS header)');
     });
-    return await (await reader).readFeed(response, url, options, locale);
+    return await (await reader).readFeed(response, url, options);
   } catch (error) {
     // Aborted: the timeout's FeedError, or the caller's abort.
     throw read.signal.aborted ? read.signal.reason : error;

@@ -5,6 +5,7 @@ import { feedLimits } from './load-feed.js';
 import { currentPrice, type Product } from './product.js';
 import { clip, formatPrice, isCurrency } from './price.js';
 import { readCapped } from './read-capped.js';
+import { localeOf } from '../i18n/strings.js';
 import { errorMessage } from '../platform/errors.js';
 import { yieldToPage } from '../platform/yield.js';
 
@@ -53,24 +54,24 @@ export async function parseFeed(body: string, base?: string, options: FeedOption
  * Reads a feed's answer (see loadFeed) as it streams, within `feedLimits.maxBytes`, and
  * parses it. `url` is the one asked for, for relative links when the answer has none.
  */
-export async function readFeed(response: Response, url: string, options?: FeedOptions, locale?: string): Promise<FeedResult> {
+export async function readFeed(response: Response, url: string, options?: FeedOptions): Promise<FeedResult> {
   const { maxBytes } = feedLimits;
   if (!response.ok) throw new FeedError(`the feed could not be read: HTTP ${response.status}`);
   const body = await readCapped(response, maxBytes, () => new FeedError(`the feed could not be read: larger than ${maxBytes / 2 ** 20} MB`));
   const result = await parseFeed(body, response.url || url, options);
-  if (locale) await preparePriceFormat(result.products[0], locale);
+  await preparePriceFormat(result.products[0]);
   return result;
 }
 
 /**
- * Makes the price formatter for `product` in `locale` in a task of its own, then resolves
- * in the task after: the first one a page makes costs tens of milliseconds (ICU's data),
- * which would otherwise add to the task of the catalog's render that shows the prices.
+ * Makes the price formatter for `product` in the page's language in a task of its own, then
+ * resolves in the task after: the first one a page makes costs tens of milliseconds (ICU's
+ * data), which would otherwise add to the task of the catalog's render that shows the prices.
  */
-async function preparePriceFormat(product: Product | undefined, locale: string): Promise<void> {
+async function preparePriceFormat(product: Product | undefined): Promise<void> {
   if (!product) return;
   await yieldToPage();
-  formatPrice(currentPrice(product), locale);
+  formatPrice(currentPrice(product), localeOf(document.documentElement));
   await yieldToPage();
 }
 
