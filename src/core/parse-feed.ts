@@ -5,7 +5,6 @@ import { feedLimits } from './load-feed.js';
 import { currentPrice, type Product } from './product.js';
 import { clip, formatPrice, isCurrency } from './price.js';
 import { readCapped } from './read-capped.js';
-import { localeOf } from '../i18n/strings.js';
 import { errorMessage } from '../platform/errors.js';
 import { yieldToPage } from '../platform/yield.js';
 
@@ -71,7 +70,9 @@ export async function readFeed(response: Response, url: string, options?: FeedOp
 async function preparePriceFormat(product: Product | undefined): Promise<void> {
   if (!product) return;
   await yieldToPage();
-  formatPrice(currentPrice(product), localeOf(document.documentElement));
+  // The page's language as elements usually read it (i18n/strings.ts's localeOf); where it
+  // differs, the formatter is made again, but the language's data is loaded by then.
+  formatPrice(currentPrice(product), document.documentElement.lang || navigator.language);
   await yieldToPage();
 }
 
