@@ -65,9 +65,8 @@ export interface Prefetched {
   end: number;
 }
 
-/** hls.js's defaults that decide where it starts a live stream: `liveSyncDurationCount` and `maxFragLookUpTolerance`. */
+/** hls.js's default that decides where it starts a live stream: `liveSyncDurationCount`. */
 const LIVE_SYNC_TARGETS = 3;
-const LOOKUP_TOLERANCE = 0.25;
 
 /** Tags after which the first segment is not the durations' to say, or needs more than its own bytes. */
 const UNGUESSABLE = ['#EXT-X-MAP', '#EXT-X-BYTERANGE', '#EXT-X-PART', '#EXT-X-PRELOAD-HINT', '#EXT-X-SERVER-CONTROL', '#EXT-X-START', '#EXT-X-GAP'];
@@ -87,12 +86,13 @@ export function startSegment({ url, text }: Playlist): string | undefined {
   let at = text.indexOf('#EXTINF:');
   if (at === -1) return undefined;
   if (!text.includes('#EXT-X-ENDLIST')) {
-    // Back from the edge while the segment still ends past the sync position (hls.js's
-    // lookup tolerance included): the earliest such segment is where hls.js starts.
+    // Back from the edge while the segment still ends past the sync position: the earliest
+    // such segment is the one holding it, where hls.js starts (its first pick looks up with
+    // no tolerance, getFragmentAtPosition before startFragRequested).
     let behind = 0;
     for (let before = text.lastIndexOf('#EXTINF:'); before !== -1; before = text.lastIndexOf('#EXTINF:', before - 1)) {
       const duration = parseFloat(text.slice(before + 8, before + 40));
-      if (!(behind + Math.min(LOOKUP_TOLERANCE, duration) < LIVE_SYNC_TARGETS * target)) break;
+      if (!(behind < LIVE_SYNC_TARGETS * target)) break;
       at = before;
       behind += duration;
       if (before === 0) break;
@@ -228,8 +228,10 @@ export async function startHls(
   { multivariant, lowest, segment }: StartFetches,
   loadHls: (build?: HlsBuild) => Promise<HlsClass>,
   callbacks: StreamCallbacks,
+  /** The stream was dropped meanwhile: no hls.js is made (it would take over the video at once). */
+  dropped: AbortSignal,
   startAt?: number,
-): Promise<HlsPlayback> {
+): Promise<HlsPlayback | undefined> {
   const build = multivariant.then((playlist) => loadHls(playlist && declaresCaptions(playlist.text) ? 'full' : 'light'));
   const [main, media, first, HlsClass] = await Promise.all([multivariant, lowest, segment, build]);
   const now = performance.now();
@@ -238,6 +240,7 @@ export async function startHls(
   if (main) preloaded.set(src, answer(main));
   if (media) preloaded.set(media[0], answer(media[1]));
   if (first) preloaded.set(...first);
+  if (dropped.aborted) return undefined;
   if (needsRemotePlaybackOff()) video.disableRemotePlayback = true;
   return new HlsPlayback(HlsClass, video, src, preloaded, callbacks, startAt);
 }

@@ -180,13 +180,12 @@ export class Stream {
     const fetches = prefetched ?? fetchStart(this.src, limit.signal, startAt === undefined);
     try {
       const { startHls } = await import('./hls-playback.js');
-      const playback = await startHls(this.video, this.src, fetches, this.hls, this.callbacks, startAt);
-      if (this.destroyed) playback.destroy();
-      else this.playback = playback;
+      this.playback = await startHls(this.video, this.src, fetches, this.hls, this.callbacks, this.abort.signal, startAt);
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');
     } finally {
-      limit.release();
+      // The first segment's download follows this stream until it is in (or the limit): a drop stops it.
+      void fetches.segment.then((first) => first?.[1]).finally(limit.release);
     }
   }
 

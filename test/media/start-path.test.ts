@@ -27,6 +27,10 @@ describe('the start: the first segment', () => {
     // Shorter than three target durations: from the start.
     expect(startSegment(playlist(...segments(2)))).to.equal(at('s0.ts'));
     expect(startSegment(playlist('#EXT-X-KEY:METHOD=NONE', ...segments(5)))).to.equal(at('s2.ts'));
+    // 29.97 fps segments of 5.972 s under a 6 s target: the sync position (41.72 s) is in s6,
+    // which ends 0.09 s after it.
+    const ntsc = ['#EXTM3U', '#EXT-X-TARGETDURATION:6', ...Array.from({ length: 10 }, (_, i) => ['#EXTINF:5.972,', `s${i}.ts`]).flat()];
+    expect(startSegment({ url: base, text: ntsc.join('\n') })).to.equal(at('s6.ts'));
   });
 
   it('is not guessed where the choice or the segment needs more than durations and bytes', () => {

@@ -55,7 +55,7 @@ export class PipController extends PlayerController<PipHost> {
 
   protected attach(signal: AbortSignal): void {
     signal.addEventListener('abort', watchVideoPip(this.host.video, this.setMode));
-    // Before the shopper may need them: a buy button can be clicked before the first frame.
+    // Once the first frame is up (start-gate.ts): a click before it waits for them (enter()).
     if (this.host.pip !== 'off') void afterStart().then(() => this.loadBrowserRungs()).catch(() => {});
     // A refused PiP or a scroll floats the player at once.
     this.host.video.addEventListener('playing', () => void this.loadFloating().catch(() => {}), { signal });

@@ -186,8 +186,9 @@ export class ShopCarousel extends LivecartElement {
     // The strip's overflow, read when a ResizeObserver's notice comes, after the page's own
     // layout (reading it here would lay the page out inside this task): at the strip's
     // resizes, and at its last card's, whose first notice also follows a render that added
-    // cards. Observed anew only when they change: a fresh observation is a fresh notice.
-    const track = this.renderRoot.querySelector('[part~="track"]:not(.placeholder)');
+    // cards. Observed anew only when they change: a fresh observation is a fresh notice. The
+    // placeholder strip counts too: with no products, nothing overflows.
+    const track = this.renderRoot.querySelector('[part~="track"]');
     const cards = track?.querySelectorAll(':scope > [part~="card"]');
     const watched = [track, cards?.[cards.length - 1]];
     if (watched.every((element, i) => element === this.watched[i])) return;
