@@ -1,7 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { localeOf, spokenLanguage } from '../i18n/strings.js';
-import { starting } from '../platform/start-gate.js';
-import { yieldToPage } from '../platform/yield.js';
 import type { Show } from '../store/show.js';
 import { takeOver, type Hydration } from './server-rendered.js';
 
@@ -41,16 +39,6 @@ export class LivecartElement extends LitElement {
     const root = super.createRenderRoot();
     if (root instanceof ShadowRoot && root.firstChild) this.hydration = takeOver(this, root);
     return root;
-  }
-
-  /**
-   * While a show starts (start-gate.ts), each element's first render is a task of its own:
-   * the upgrade and first render of every element in the script's task was the page's
-   * longest task before the first frame.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && starting()) await yieldToPage();
-    await super.scheduleUpdate();
   }
 
   protected override update(changed: PropertyValues): void {

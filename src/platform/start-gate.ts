@@ -29,9 +29,6 @@ export function holdStart(): () => void {
   return release;
 }
 
-/** Whether a show is starting on the page now. */
-export const starting = (): boolean => holds > 0;
-
 /**
  * Resolves once no show is starting on the page. Asked after the current task: a player
  * that the same render puts on the page (a `<live-stream>` renders its own) starts by then.

@@ -1,10 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/live-stream.js';
 import '../../src/define/pip-player.js';
-import '../../src/define/shop-carousel.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import type { ShopCarousel } from '../../src/elements/shop-carousel/shop-carousel.js';
 import { startSegment } from '../../src/media/hls-playback.js';
 import { liveHlsInstances } from '../../src/media/stream.js';
 import { afterStart, holdStart, startHold } from '../../src/platform/start-gate.js';
@@ -96,28 +94,6 @@ describe('the start: the rest of the page waits for the first frame', () => {
     const el = await fixture<LiveStream>(html`<live-stream show=${show} src="/channel/no-such-show.m3u8" products=${FEED} autoplay muted></live-stream>`);
     await until(() => getShow(show).$products.get().length, 'the catalog');
     expect(el.shadowRoot!.querySelector<PipPlayer>('pip-player')!.state).to.equal('error');
-  });
-
-  it('draws each element\'s first render in a task of its own while a show starts', async () => {
-    const release = holdStart();
-    try {
-      const el = document.createElement('shop-carousel') as ShopCarousel;
-      document.body.append(el);
-      await Promise.resolve();
-      await Promise.resolve();
-      expect(el.hasUpdated, 'rendered in the task that connected it').to.equal(false);
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part~="track"]')).to.exist;
-      el.remove();
-    } finally {
-      release();
-    }
-    // With no show starting, the first render is the connecting task's, as Lit does it.
-    const el = document.createElement('shop-carousel') as ShopCarousel;
-    document.body.append(el);
-    await Promise.resolve();
-    expect(el.hasUpdated).to.equal(true);
-    el.remove();
   });
 
   it('lets go after startHold.ms when no frame comes', async () => {
