@@ -1,6 +1,7 @@
 import { isServer } from 'lit';
 import type Hls from 'hls.js/light';
-import type { HlsPlayback, Prefetched } from './hls-playback.js';
+import type { HlsPlayback } from './hls-playback.js';
+import type { Prefetched } from './hls-start.js';
 import { deadline } from '../platform/deadline.js';
 import { holdStart, onFirstFrame } from '../platform/start-gate.js';
 
@@ -69,11 +70,11 @@ export interface StartFetches {
 
 /**
  * Each of them fetched as soon as the one before it has arrived; which variant and which
- * segment come first is hls-playback.ts's to say (it comes beside the first playlist). No
+ * segment come first is hls-start.ts's to say (it comes beside the first playlist). No
  * segment when the stream starts at a saved time (`withSegment` false).
  */
 function fetchStart(url: string, signal: AbortSignal, withSegment = true): StartFetches {
-  const driver = import('./hls-playback.js');
+  const driver = import('./hls-start.js');
   const multivariant = fetchPlaylist(url, signal);
   const lowest = Promise.all([multivariant, driver]).then(async ([playlist, { lowestVariant }]) => {
     const variant = playlist && lowestVariant(playlist);
@@ -173,13 +174,13 @@ export class Stream {
     }
     // The playlists hls.js would fetch one after the other before its first segment (the
     // multivariant one, then the lowest variant's) and that segment are fetched while hls.js
-    // itself loads, and hls.js starts from these copies (hls-playback.ts). The code that
+    // itself loads, and hls.js starts from these copies (hls-start.ts). The code that
     // drives hls.js is fetched beside it: a page playing MP4 never needs it.
     const limit = deadline(prefetchLimits.timeout, () => new Error('prefetch too slow'), this.abort.signal);
     this.hls('light').catch(() => {}); // most streams need it: fetched now, awaited by startHls
     const fetches = prefetched ?? fetchStart(this.src, limit.signal, startAt === undefined);
     try {
-      const { startHls } = await import('./hls-playback.js');
+      const { startHls } = await import('./hls-start.js');
       this.playback = await startHls(this.video, this.src, fetches, this.hls, this.callbacks, this.abort.signal, startAt);
     } catch {
       if (!this.destroyed) this.callbacks.onFatal('the video player could not be loaded');

@@ -3,7 +3,7 @@ import type { FeedProblem } from '../../src/core/events.js';
 import { DateRangeProducts } from '../../src/media/product-on-screen.js';
 import { MAX_ENTRIES, ScheduleFollower } from '../../src/media/schedule.js';
 import { followSchedule, scheduleLimits, type ScheduleOptions } from '../../src/media/schedule-follow.js';
-import { lowestVariant, startSegment } from '../../src/media/hls-playback.js';
+import { lowestVariant, startSegment } from '../../src/media/hls-start.js';
 import { parseFeed } from '../../src/core/feed.js';
 import { until } from '../helpers.js';
 import { expectNoLongTask, longTasksOf } from './long-tasks.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/pip-player.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { declaresCaptions, lowestVariant } from '../../src/media/hls-playback.js';
+import { declaresCaptions, lowestVariant } from '../../src/media/hls-start.js';
 import { LIVE, until } from '../helpers.js';
 
 // Its own file, so its own page: a build once imported stays in the page's module map.

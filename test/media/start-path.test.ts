@@ -3,7 +3,7 @@ import '../../src/define/live-stream.js';
 import '../../src/define/pip-player.js';
 import type { LiveStream } from '../../src/elements/live-stream/live-stream.js';
 import type { PipPlayer } from '../../src/elements/pip-player/pip-player.js';
-import { startSegment } from '../../src/media/hls-playback.js';
+import { startSegment } from '../../src/media/hls-start.js';
 import { liveHlsInstances } from '../../src/media/stream.js';
 import { afterStart, holdStart, startHold } from '../../src/platform/start-gate.js';
 import { FEED, LIVE, freshShow, getShow, until } from '../helpers.js';
