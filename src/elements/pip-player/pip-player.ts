@@ -3,19 +3,16 @@ import { safeUrl } from '../../core/safe-url.js';
 import { ShowController } from '../../controllers/show-controller.js';
 import type { PipMode } from '../../core/events.js';
 import { stringsOf } from '../../i18n/strings.js';
-import { saveResume } from '../../media/resume.js';
 import { afterStart } from '../../platform/start-gate.js';
-import { IDLE, type PlayerState, type PlayerStateName } from '../../store/show.js';
+import type { PlayerState, PlayerStateName } from '../../store/show.js';
 import { LivecartElement } from '../livecart-element.js';
 import { tokens } from '../theme.js';
 import { KeysController } from './keys-controller.js';
 import type { MediaSessionController } from './media-session-controller.js';
 import { PipController } from './pip-controller.js';
 import { placeholderStyles, styles } from './pip-player.styles.js';
+import { bindToShow } from './show-binding.js';
 import { StreamController } from './stream-controller.js';
-
-/** The player state the element reflects, all of it from its show (`$player` follows the show's player's). */
-const REFLECTED = ['state', 'pipMode', 'live', 'behindLive'] as const;
 
 /**
  * The livecart player. Plays HLS (live or VOD) through hls.js, fetched only when a
@@ -155,25 +152,10 @@ export class PipPlayer extends LivecartElement {
    * and back without being rebuilt.
    */
   readonly video: HTMLVideoElement = isServer ? (undefined as never) : document.createElement('video');
-  /** The state a player carries from one binding of its show to the next (a move, or another show). */
-  private carried?: PlayerState;
   private readonly showController = new ShowController(
     this,
     () => [],
-    (show) => {
-      // Its state first: the show's `$player` takes it from the moment it follows this player.
-      if (this.carried) show.setPlayerState(this, this.carried);
-      const detach = show.attachPlayer(this);
-      const $state = show.stateOf(this);
-      this.reflect($state.get());
-      const stops = [show.$featured.listen(() => this.mediaSession?.update()), $state.listen(this.reflect), detach];
-      return () => {
-        this.carried = $state.get();
-        queueMicrotask(() => (this.carried = undefined));
-        // Detached first, while still reflecting: a player out of the page is idle.
-        for (const stop of stops.reverse()) stop();
-      };
-    },
+    bindToShow(this, () => this.mediaSession?.update()),
   );
   // Added in this order, they let go in it too: out of picture-in-picture before the stream goes.
   private readonly pipLadder = new PipController(this, this.showController);
@@ -250,17 +232,7 @@ export class PipPlayer extends LivecartElement {
 
   /** Saves where the show is, for the next page of the site to resume (`link-target="_self"`). */
   saveForNextPage(returnUrl?: string): void {
-    if (!this.src) return;
-    saveResume({
-      src: new URL(this.src, document.baseURI).href,
-      time: this.video.currentTime,
-      live: this.live,
-      muted: this.video.muted,
-      show: this.showController.show.id,
-      poster: safeUrl(this.poster, document.baseURI) ?? undefined,
-      returnUrl: returnUrl || this.returnUrl || location.href,
-      savedAt: Date.now(),
-    });
+    this.playback.saveForNextPage(returnUrl);
   }
 
   /** Floats as the mini player in the page, whatever the browser offers. */
@@ -306,18 +278,7 @@ export class PipPlayer extends LivecartElement {
       ${this.live && this.behindLive && !floating
         ? html`<button part="go-live" type="button" @click=${playback.goLive}>${t.goLive}</button>`
         : nothing}
-      ${this.state === 'error'
-        ? html`<div part="error" role="alert" data-reason=${playback.error ?? ''}>
-            <p>${t.streamError}</p>
-            <button part="retry" type="button" @click=${playback.load}>${t.retry}</button>
-          </div>`
-        : nothing}
-      ${playback.life?.render() ?? nothing}
-      ${playback.ended
-        ? html`<div part="ended" class="notice" role="status"><p>${t.streamEnded}</p>${this.replay
-              ? html`<button part="replay" type="button" @click=${playback.watchReplay}>${t.watchReplay}</button>`
-              : nothing}</div>`
-        : nothing}
+      ${playback.renderNotices(t)}
       ${floating ? (this.pipLadder.floating?.render(t) ?? nothing) : nothing}
       <slot></slot>
     </div>`;
@@ -327,12 +288,6 @@ export class PipPlayer extends LivecartElement {
   private get player(): PlayerState {
     return this.showController.show.stateOf(this).get();
   }
-
-  /** Re-renders with what changed in the show's player state, and reflects it. */
-  private reflect = (now: PlayerState, before: PlayerState = IDLE) => {
-    // From idle: an idle player writes no attribute a framework did not render (hydration).
-    for (const key of REFLECTED) if (now[key] !== before[key]) this.requestUpdate(key, before[key]);
-  };
 }
 
 declare global {

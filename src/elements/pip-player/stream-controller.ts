@@ -1,5 +1,9 @@
+import { html, nothing } from 'lit';
+import { safeUrl } from '../../core/safe-url.js';
 import { diagnostics, warn } from '../../core/warn.js';
+import type { Strings } from '../../i18n/strings.js';
 import { playOrMute, playVideo } from '../../media/play.js';
+import { saveResume } from '../../media/resume.js';
 import { loadHls, Stream } from '../../media/stream.js';
 import { afterStart } from '../../platform/start-gate.js';
 import type { PlayerStateName } from '../../store/show.js';
@@ -163,6 +167,39 @@ export class StreamController extends PlayerController<StreamHost> {
     this.playOnLoad = true;
     this.host.src = this.host.replay!;
   };
+
+  /** The error panel with Retry, a live or upcoming show's notices (show-life.ts), and the end with its replay. */
+  renderNotices(t: Strings) {
+    const { host } = this;
+    return html`${host.state === 'error'
+        ? html`<div part="error" role="alert" data-reason=${this.error}>
+            <p>${t.streamError}</p>
+            <button part="retry" type="button" @click=${this.load}>${t.retry}</button>
+          </div>`
+        : nothing}
+      ${this.life?.render() ?? nothing}
+      ${this.ended
+        ? html`<div part="ended" class="notice" role="status"><p>${t.streamEnded}</p>${host.replay
+              ? html`<button part="replay" type="button" @click=${this.watchReplay}>${t.watchReplay}</button>`
+              : nothing}</div>`
+        : nothing}`;
+  }
+
+  /** Saves where the show is, for the next page of the site to resume (`link-target="_self"`). */
+  saveForNextPage(returnUrl?: string): void {
+    const { host } = this;
+    if (!host.src) return;
+    saveResume({
+      src: new URL(host.src, document.baseURI).href,
+      time: host.video.currentTime,
+      live: host.live,
+      muted: host.video.muted,
+      show: this.show().id,
+      poster: safeUrl(host.poster, document.baseURI) ?? undefined,
+      returnUrl: returnUrl || host.returnUrl || location.href,
+      savedAt: Date.now(),
+    });
+  }
 
   /** Plays; where the autoplay policy refuses sound, plays muted instead. */
   private autoplay(): void {
