@@ -256,6 +256,8 @@ describe('<pip-player>', () => {
     await sendKeys({ press: ' ' }); // the space bar, by its key value (Firefox's BiDi knows no "Space")
     await until(() => el.state === 'paused', 'paused by Space');
     await sendKeys({ press: 'm' });
+    // The key's action comes in its own chunk, a promise after the press (keys-controller.ts).
+    await until(() => !el.video.muted, 'unmuted by M');
     expect(el.video.muted).to.equal(false);
     expect(el.muted).to.equal(false);
     await sendKeys({ press: 'k' });
